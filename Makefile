@@ -1,0 +1,42 @@
+# Two commands: `make report` (run every notebook, write reports/) and `make test` (lint, tests, strict nbval).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-dev
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+
+.PHONY: install report test lab notebooks bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Executes copies of the notebooks into reports/ (HTML, figures, tables); the committed notebooks stay untouched.
+report: install
+	mkdir -p reports/figures reports/tables
+	$(BIN)/python -m vnmigration export reports/tables
+	$(BIN)/jupyter nbconvert --to html --execute --output-dir reports $(NOTEBOOKS)
+	$(BIN)/python -m vnmigration index reports
+
+test: install
+	$(BIN)/ruff check lib tests benchmarks notebooks
+	$(BIN)/python -m pytest tests/
+	$(BIN)/python -m pytest --nbval notebooks/ --sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
+
+lab: install
+	$(BIN)/jupyter lab notebooks/
+
+# For maintainers: re-execute the committed notebooks in place, top to bottom, from a clean kernel.
+notebooks: install
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace $(NOTEBOOKS)
+
+bench: install
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf reports benchmarks/out .pytest_cache .ruff_cache

@@ -1,0 +1,293 @@
+"""Load a folder of scraped articles into a tidy `articles` table, reporting every file it cannot use."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import warnings
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from . import dates as dg
+from .paths import DATA, SEEDS
+
+ARTICLE_COLUMNS = [
+    "article_id", "file", "title", "outlet", "outlet_evidence", "published", "published_precision",
+    "published_source", "published_evidence", "text", "boilerplate", "captions", "byline", "n_words",
+    "n_words_removed", "encoding", "sha256",
+]
+PROBLEM_COLUMNS = ["file", "reason", "detail", "kept"]
+
+HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
+DATELINE = re.compile(rf"^({dg._MONTH}\.? \d{{1,2}}, \d{{4}})\s*\|\s*\d{{1,2}}:\d{{2}}")
+CONTACT = re.compile(r"^(Hotline|Tel|Phone|Fax|E-?mail)\s*:", re.IGNORECASE)
+BYLINE = re.compile(r"^(Translated by|Written by|Reported by|By)\s+[A-Z][\w.'’ -]*$")
+CAPTION = re.compile(r"(\(Photo:[^)]*\)\s*$|(^|\s)Photo:\s*[\w .&/-]{1,40}\.?\s*$)")
+TEASER_START = re.compile(r"^\([A-Z]{2,6}\)\s")
+PIPE_END = re.compile(r"\s\|\s*$")
+TERMINAL = re.compile(r"[.!?:;,\"”’]$")
+WORD = re.compile(r"\S+")
+
+
+@dataclass
+class _Page:
+    """The lines of one page, sorted into body and chrome."""
+
+    body: list[str] = field(default_factory=list)
+    boilerplate: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    blurbs: set[int] = field(default_factory=set)  # indexes into body of menu blurbs
+    header: str | None = None
+    dateline: str | None = None
+
+
+def _load_outlets() -> list[dict]:
+    """The outlet signatures in data/outlets.yaml, compiled: [{'name': ..., 'signatures': [re.Pattern]}]."""
+    entries = yaml.safe_load((DATA / "outlets.yaml").read_text(encoding="utf-8"))["outlets"]
+    return [{"name": e["name"], "signatures": [re.compile(s) for s in e["signatures"]]} for e in entries]
+
+
+OUTLETS = _load_outlets()
+
+
+def decode(raw: bytes) -> tuple[str | None, str]:
+    """Bytes to text and the encoding used: `b"caf\\xe9"` -> ("café", "cp1252"); NUL bytes -> (None, "binary")."""
+    if b"\x00" in raw:
+        return None, "binary"
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw, encoding = raw[3:], "utf-8-sig"
+    else:
+        encoding = "utf-8"
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text, encoding = raw.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            text, encoding = raw.decode("latin-1"), "latin-1"
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+def _is_short_label(line: str) -> bool:
+    """`"Who We Are"` -> True: at most four words and no sentence punctuation, like a menu entry."""
+    return len(line.split()) <= 4 and not TERMINAL.search(line)
+
+
+def split_chrome(text: str) -> _Page:
+    """Sort a page's lines into body, boilerplate, captions and byline: `"Hotline: 0913"` -> boilerplate."""
+    page = _Page()
+    lines = [ln.strip() for ln in text.split("\n")]
+    if lines and (m := HEADER.match(lines[0])):
+        page.header = m.group(1)
+        lines[0] = lines[0][m.end():]
+    lines = [ln for ln in lines if ln]
+    counts = Counter(lines)
+    # The trailing run: teasers and bylines after the last line of the story.
+    tail = len(lines)
+    while tail > 0 and (TEASER_START.match(lines[tail - 1]) or PIPE_END.search(lines[tail - 1])
+                        or BYLINE.match(lines[tail - 1])):
+        tail -= 1
+    menu: list[str] = []
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if i >= tail:
+            (page.bylines if BYLINE.match(line) else page.boilerplate).append(line)
+        elif m := DATELINE.match(line):
+            page.dateline = page.dateline or m.group(1)
+            page.boilerplate.append(line)
+        elif CONTACT.match(line):
+            page.boilerplate.append(line)
+        elif BYLINE.match(line):
+            page.bylines.append(line)
+        elif CAPTION.search(line) or PIPE_END.search(line):
+            page.captions.append(line)
+        elif line == "-" or (line.startswith("- ") and len(line.split()) <= 6):
+            page.boilerplate.append(line)
+        elif _is_short_label(line) and (counts[line] > 1 or nxt.lower().startswith(line.lower())):
+            menu.append(line)
+            page.boilerplate.append(line)
+        elif (glued := next((h for h in menu if line.lower().startswith(h.lower())
+                             and line[len(h):len(h) + 1].isupper()), None)):
+            page.boilerplate.append(line[:len(glued)])
+            page.blurbs.add(len(page.body))
+            page.body.append(line[len(glued):])
+        else:
+            page.body.append(line)
+    return page
+
+
+def find_title(page: _Page) -> tuple[str | None, int | None]:
+    """The headline and its body index: a 4-30 word line with no final punctuation, before any prose line."""
+    for i, line in enumerate(page.body):
+        if i in page.blurbs:
+            continue
+        n = len(line.split())
+        if not TERMINAL.search(line) and 4 <= n <= 30:
+            return line, i
+        if TERMINAL.search(line) and n >= 8:
+            return None, None
+    return None, None
+
+
+def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
+    """The outlet a page names, and the words that name it: `"(VAN) ..."` -> ("Vietnam Agriculture News", "(VAN)")."""
+    for outlet in OUTLETS:
+        for pattern in outlet["signatures"]:
+            if m := pattern.search(raw_text):
+                return outlet["name"], m.group().strip()
+    return None, None
+
+
+def infer_published(text: str) -> tuple[pd.Timestamp, str | None, str | None]:
+    """Date a text from its content: `"on Nov. 22"` + `"scheduled for May 2022"` + past `2021` -> 2021-11-22, day."""
+    mentions = dg.find_dates(text)
+    lower, upper, clues = pd.Timestamp.min, pd.Timestamp.max, []
+    for m in mentions:
+        if m.year is None:
+            continue
+        start = dg.resolve(m)
+        if m.resolution == "scheduled":
+            end = dg.period_end(start, m.precision, m.year_end)
+            if end < upper:
+                upper = end
+                clues.append(f"before '{m.date_text}' (still ahead)")
+        else:
+            floor = pd.Timestamp(m.year_end, 1, 1) if m.year_end else start
+            if floor > lower:
+                lower = floor
+                clues.append(f"after '{m.date_text}'")
+    for m in mentions:
+        if m.resolution != "year-from-publication" or (lower == pd.Timestamp.min and upper == pd.Timestamp.max):
+            continue
+        first = max(lower.year, 1800)
+        last = min(upper.year, 2100)
+        candidates = [pd.Timestamp(y, m.month, m.day) for y in range(first, last + 1)
+                      if dg._day_ok(y, m.month, m.day) and lower <= pd.Timestamp(y, m.month, m.day) <= upper]
+        if len(candidates) == 1:
+            evidence = f"'{m.date_text}'; " + "; ".join(clues[-1:] + [c for c in clues if "ahead" in c][-1:])
+            return candidates[0], "day", evidence
+    return pd.NaT, None, None
+
+
+NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of|for|on|and)?\s*[A-Z][\w’'-]*)+")
+
+
+def anchor_this_year(articles: pd.DataFrame) -> pd.DataFrame:
+    """Date undated rows whose `"in May this year"` event is dated `"May 2022"` in another article -> 2022, year."""
+    out = articles.copy()
+    for i, row in out[out["published"].isna()].iterrows():
+        for m in dg.find_dates(row["text"]):
+            if m.resolution != "this-year" or m.month is None:
+                continue
+            sentence_start = max(row["text"].rfind(".", 0, m.start), row["text"].rfind("\n", 0, m.start)) + 1
+            names = {n.group() for n in NAME.finditer(row["text"][sentence_start:m.start])
+                     if len(n.group().split()) >= 2}
+            years: dict[int, str] = {}
+            for _, other in out[out.index != i].iterrows():
+                for name in names:
+                    for hit in re.finditer(re.escape(name), other["text"]):
+                        window = other["text"][hit.start():hit.end() + 200]
+                        for d in dg.find_dates(window):
+                            if d.month == m.month and d.year is not None and d.precision == "month":
+                                years.setdefault(d.year, f"'{m.date_text}' = {name}, '{d.date_text}' in "
+                                                         f"{other['article_id']}")
+            if len(years) == 1:
+                (year, evidence), = years.items()
+                out.loc[i, ["published", "published_precision", "published_source", "published_evidence"]] = [
+                    pd.Timestamp(year, 1, 1), "year", "content", evidence]
+                break
+    return out
+
+
+def _article_row(path: Path, raw: bytes, text: str, encoding: str) -> dict:
+    """One file's row of the articles table."""
+    page = split_chrome(text)
+    title, title_at = find_title(page)
+    body = [line for i, line in enumerate(page.body) if i != title_at]
+    body_text = "\n".join(body)
+    outlet, outlet_evidence = find_outlet(text)
+    if page.header:
+        published, precision, source, evidence = pd.Timestamp(page.header), "day", "header", f"date {page.header}"
+    elif page.dateline:
+        published = dg.resolve(dg.find_dates(page.dateline)[0])
+        precision, source, evidence = "day", "dateline", page.dateline
+    else:
+        published, precision, evidence = infer_published(body_text)
+        source = "content" if precision else None
+    removed = page.boilerplate + page.captions + page.bylines
+    return {
+        "article_id": path.stem, "file": path.name, "title": title, "outlet": outlet,
+        "outlet_evidence": outlet_evidence, "published": published, "published_precision": precision,
+        "published_source": source, "published_evidence": evidence, "text": body_text,
+        "boilerplate": "\n".join(page.boilerplate), "captions": "\n".join(page.captions),
+        "byline": "\n".join(page.bylines) or None, "n_words": len(WORD.findall(body_text)),
+        "n_words_removed": sum(len(WORD.findall(x)) for x in removed),
+        "encoding": encoding, "sha256": hashlib.sha256(raw).hexdigest(),
+    }
+
+
+class CorpusError(ValueError):
+    """Raised by `load_articles(strict=True)` when any file is a problem."""
+
+
+def read_corpus(folder: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`articles` and `problems` for every `*.txt` in `folder`: 5 seeds -> (5 rows, 0 problems)."""
+    folder = Path(folder) if folder is not None else SEEDS
+    if not folder.is_dir():
+        raise FileNotFoundError(f"corpus folder not found: {folder}")
+    rows, problems, seen = [], [], {}
+    for path in sorted(folder.glob("*.txt")):
+        try:
+            raw = path.read_bytes()
+        except OSError as e:
+            problems.append((path.name, "unreadable", str(e), False))
+            continue
+        text, encoding = decode(raw)
+        if text is None:
+            problems.append((path.name, "binary", "contains NUL bytes", False))
+            continue
+        if not text.strip():
+            problems.append((path.name, "empty", f"{len(raw)} bytes, no text", False))
+            continue
+        key = hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
+        if key in seen:
+            problems.append((path.name, "duplicate", f"same text as {seen[key]}", False))
+            continue
+        seen[key] = path.name
+        if encoding in ("cp1252", "latin-1"):
+            problems.append((path.name, "not-utf8", f"decoded as {encoding}", True))
+        rows.append(_article_row(path, raw, text, encoding))
+    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS).pipe(_typed).pipe(anchor_this_year).pipe(_typed)
+    for name in articles.loc[articles["published"].isna(), "file"]:
+        problems.append((name, "no-date", "no header, dateline or datable content; published is NaT", True))
+    problems = pd.DataFrame(problems, columns=PROBLEM_COLUMNS).astype({"kept": bool})
+    return articles, problems.sort_values(["file", "reason"], ignore_index=True)
+
+
+def _typed(articles: pd.DataFrame) -> pd.DataFrame:
+    """Give the articles table its dtypes: published as datetime64, the rest as strings or ints."""
+    text_columns = [c for c in ARTICLE_COLUMNS if c not in ("published", "n_words", "n_words_removed")]
+    return articles.astype({c: "string" for c in text_columns} | {"n_words": "int64", "n_words_removed": "int64"}) \
+        .assign(published=lambda d: pd.to_datetime(d["published"]).astype("datetime64[ns]"))
+
+
+def load_articles(folder: str | Path | None = None, strict: bool = False) -> pd.DataFrame:
+    """One row per article in `folder` (default: the repo's seeds/); `problems_of(articles)` lists the rest."""
+    articles, problems = read_corpus(folder)
+    if len(problems):
+        summary = ", ".join(f"{r.file}: {r.reason}" for r in problems.itertuples())
+        if strict:
+            raise CorpusError(f"{len(problems)} problem(s) in {folder or SEEDS}: {summary}")
+        warnings.warn(f"{len(problems)} problem(s) while loading the corpus: {summary}", stacklevel=2)
+    articles.attrs["problems"] = problems.to_dict("records")
+    return articles
+
+
+def problems_of(articles: pd.DataFrame) -> pd.DataFrame:
+    """The problems table that `load_articles` found: columns file, reason, detail, kept."""
+    return pd.DataFrame(articles.attrs.get("problems", []), columns=PROBLEM_COLUMNS).astype({"kept": bool})

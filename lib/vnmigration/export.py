@@ -1,0 +1,38 @@
+"""Build every table from a corpus folder and write them as CSV (UTF-8, ISO dates)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import read_corpus
+from .sentences import split_sentences
+
+
+def build_tables(corpus: str | Path | None = None) -> dict[str, pd.DataFrame]:
+    """All exported tables by name, from one corpus folder: {"articles": ..., "sentences": ..., ...}."""
+    articles, problems = read_corpus(corpus)
+    sentences = split_sentences(articles)
+    return {"articles": articles, "sentences": sentences, "problems": problems}
+
+
+def _flat(table: pd.DataFrame) -> pd.DataFrame:
+    """Lists in cells become `;`-joined strings so that a CSV keeps them: ["a", "b"] -> "a;b"."""
+    out = table.copy()
+    for col in out.columns:
+        if out[col].map(lambda v: isinstance(v, list | tuple)).any():
+            out[col] = out[col].map(lambda v: ";".join(map(str, v)) if isinstance(v, list | tuple) else v)
+    return out
+
+
+def write_tables(tables: dict[str, pd.DataFrame], outdir: str | Path) -> list[Path]:
+    """Write each table to OUTDIR/<name>.csv and return the paths."""
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, table in tables.items():
+        path = outdir / f"{name}.csv"
+        _flat(table).to_csv(path, index=False, date_format="%Y-%m-%d", encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -1,0 +1,93 @@
+"""Chart style, set once, and chart helpers that draw on a given `ax` and put N in the title."""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .dates import period_end
+from .paths import FIGURES
+
+SIDE_COLORS = {
+    "viet-nam-government": "#c0392b", "iom": "#1f5fa8", "un-system": "#5dade2",
+    "other-government": "#8e44ad", "regional-forum": "#16a085", "place": "#7f8c8d", "other": "#b7950b",
+}
+PALETTE = ["#1f5fa8", "#c0392b", "#16a085", "#8e44ad", "#b7950b", "#7f8c8d", "#e67e22", "#2c3e50"]
+UNNAMED_OUTLET = "outlet not named"
+
+
+def use_style() -> None:
+    """Set the package's chart style for every later figure (call once, at the top of a notebook)."""
+    plt.rcParams.update({
+        "figure.figsize": (9, 4), "figure.dpi": 100, "savefig.dpi": 120, "savefig.bbox": "tight",
+        "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "grid.alpha": 0.3,
+        "axes.titlesize": 11, "axes.titleweight": "bold", "axes.labelsize": 9, "xtick.labelsize": 8,
+        "ytick.labelsize": 8, "legend.fontsize": 8, "legend.frameon": False, "font.family": "DejaVu Sans",
+        "svg.hashsalt": "vnmigration",
+    })
+
+
+def save(fig: plt.Figure, name: str) -> str:
+    """Write `fig` to reports/figures/<name>.png and return the file name: `"articles-over-time"`."""
+    FIGURES.mkdir(parents=True, exist_ok=True)
+    fig.savefig(FIGURES / f"{name}.png", metadata={"Software": None})
+    return f"{name}.png"
+
+
+def outlet_label(articles: pd.DataFrame) -> pd.Series:
+    """The outlet, or a plain note where the text names none: NA -> "outlet not named"."""
+    return articles["outlet"].fillna(UNNAMED_OUTLET)
+
+
+def draw_dated_points(ax: plt.Axes, when: pd.Series, precision: pd.Series, y, color: str,
+                      label: str | None = None, year_end: pd.Series | None = None) -> None:
+    """Draw day-precise dates as filled dots and month/year dates as hollow spans over the whole period."""
+    ys = pd.Series(y, index=when.index) if not isinstance(y, pd.Series) else y
+    ends = year_end if year_end is not None else pd.Series(pd.NA, index=when.index)
+    labelled = False
+    for i in when.index:
+        start, prec = when[i], precision[i]
+        if pd.isna(start):
+            continue
+        tag = None if labelled else label
+        labelled = True
+        if prec == "day":
+            ax.plot(start, ys[i], "o", color=color, ms=7, label=tag, zorder=3)
+        else:
+            end = period_end(start, prec, None if pd.isna(ends[i]) else int(ends[i]))
+            ax.plot([start, end], [ys[i], ys[i]], "-", color=color, lw=6, alpha=0.35, solid_capstyle="butt")
+            ax.plot(start + (end - start) / 2, ys[i], "o", mfc="white", mec=color, mew=1.5, ms=7, label=tag,
+                    zorder=3)
+
+
+def articles_over_time(ax: plt.Axes, articles: pd.DataFrame) -> None:
+    """Each article on its outlet's lane: a filled dot for a known day, a hollow span for a year or month."""
+    dated = articles.dropna(subset=["published"]).sort_values("published")
+    outlets = outlet_label(dated)
+    lanes = {o: i for i, o in enumerate(sorted(outlets.unique()))}
+    for k, (outlet, group) in enumerate(dated.groupby(outlets, sort=True)):
+        draw_dated_points(ax, group["published"], group["published_precision"],
+                          [lanes[outlet]] * len(group), PALETTE[k % len(PALETTE)], label=outlet)
+        for _, row in group.iterrows():
+            ax.annotate(f"{row['article_id'][:3]} ({row['published_precision']})", (row["published"], lanes[outlet]),
+                        xytext=(0, 9), textcoords="offset points", ha="center", fontsize=7)
+    ax.set_yticks(list(lanes.values()), list(lanes.keys()))
+    ax.set_ylim(-0.6, len(lanes) - 0.4)
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.set_title(f"Articles by publication date and outlet (N = {len(dated)} dated of {len(articles)})")
+    ax.text(0, -0.18, "Filled dot: day known. Hollow dot on a band: only the year (or month) is known.",
+            transform=ax.transAxes, fontsize=8, color="#555")
+
+
+def words_kept_removed(ax: plt.Axes, articles: pd.DataFrame) -> None:
+    """Stacked bars per article: words kept as body against words removed as chrome, captions and bylines."""
+    ids = articles["article_id"].str[:3]
+    ax.barh(ids, articles["n_words"], color=PALETTE[0], label="kept (body)")
+    ax.barh(ids, articles["n_words_removed"], left=articles["n_words"], color=PALETTE[5],
+            label="removed (chrome, captions, byline)")
+    ax.invert_yaxis()
+    ax.set_xlabel("words")
+    ax.legend(loc="lower right")
+    ax.set_title(f"Words kept and removed per article (N = {len(articles)})")

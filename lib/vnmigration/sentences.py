@@ -1,0 +1,67 @@
+"""Split article bodies into sentences with offsets, by a small tested rule set.
+
+Why rules and not a library: the offline splitters (pySBD, spaCy's sentencizer) would add a heavy
+dependency to the core for a job a screenful of rules does at regex speed (see benchmarks/run.py),
+and these rules keep a quotation whole, which the quote extractor relies on.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+SENTENCE_COLUMNS = ["article_id", "sentence_no", "text", "start", "end"]
+
+# Words that end with a period but do not end a sentence.
+ABBREVIATIONS = frozenset("""
+mr ms mrs dr prof st no nos jan feb mar apr jun jul aug sep sept oct nov dec gen lt col capt sen rep gov
+jr sr vs etc e.g i.e inc co ltd corp dept mt approx vol pp art fig est ph.d h.e
+""".split())
+CANDIDATE = re.compile(r"[.!?]+[”\"’)\]]*(?=\s+[“\"‘(A-Z0-9])")
+QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+TOKEN_BEFORE = re.compile(r"(\S+)$")
+DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z]\.?$")
+
+
+def _is_abbreviation(line: str, dot: int) -> bool:
+    """`"Ms. Amy"` at the dot -> True; `"IOM. She"` -> False: the word before the period is an abbreviation."""
+    m = TOKEN_BEFORE.search(line, 0, dot + 1)
+    if not m:
+        return False
+    token = m.group(1).lstrip("(“\"‘")
+    return bool(DOTTED.match(token)) or token.rstrip(".").lower() in ABBREVIATIONS
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of each sentence: `"Ms. Pope spoke. He left."` -> [(0, 15), (16, 24)]."""
+    spans = []
+    offset = 0
+    for line in text.split("\n"):
+        quoted = [(m.start(), m.end()) for m in QUOTED.finditer(line)]
+        cuts = [0]
+        for m in CANDIDATE.finditer(line):
+            dot = m.start()
+            if any(a < dot < b - 1 for a, b in quoted) or (line[dot] == "." and _is_abbreviation(line, dot)):
+                continue
+            cuts.append(m.end())
+        cuts.append(len(line))
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            piece = line[a:b]
+            stripped = piece.strip()
+            if stripped:
+                lead = len(piece) - len(piece.lstrip())
+                spans.append((offset + a + lead, offset + a + lead + len(stripped)))
+        offset += len(line) + 1
+    return spans
+
+
+def split_sentences(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence of each article's `text`: article_id, sentence_no (from 1), text, start, end."""
+    rows = [
+        (article_id, n, text[a:b], a, b)
+        for article_id, text in zip(articles["article_id"], articles["text"], strict=True)
+        for n, (a, b) in enumerate(sentence_spans(text), start=1)
+    ]
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS).astype(
+        {"article_id": "string", "text": "string", "sentence_no": "int64", "start": "int64", "end": "int64"})

@@ -1,0 +1,179 @@
+"""The loader: seed dates, titles and chrome; bad input reported, never lost."""
+
+import warnings
+
+import pandas as pd
+import pytest
+import vnmigration as vn
+from conftest import write
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from vnmigration.corpus import decode, infer_published, read_corpus
+
+EXPECTED = {  # article -> (published, precision, source)
+    "000": ("2023-11-20", "day", "header"),
+    "001": ("2025-08-01", "day", "dateline"),
+    "002": ("2020-11-30", "day", "header"),
+    "003": ("2022-01-01", "year", "content"),
+    "004": ("2021-11-22", "day", "content"),
+}
+
+
+def by_prefix(articles, prefix):
+    return articles[articles["article_id"].str.startswith(prefix)].iloc[0]
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_seed_publication_dates(articles, prefix):
+    row = by_prefix(articles, prefix)
+    date, precision, source = EXPECTED[prefix]
+    assert (row["published"], row["published_precision"], row["published_source"]) == (
+        pd.Timestamp(date), precision, source)
+    assert row["published_evidence"]
+
+
+def test_seed_titles(articles):
+    titles = dict(zip(articles["article_id"].str[:3], articles["title"], strict=True))
+    assert pd.isna(titles["000"]) and pd.isna(titles["001"])  # a lead sentence is not a title
+    assert titles["002"] == "Vietnam fulfilling commitments on ensuring safe migration: Conference"
+    assert titles["003"].startswith("Opening remark by IOM Chief of Mission Park Mihyung")
+    assert titles["004"] == "Vietnam Contributes to Ratification of Global Migration Compact"
+
+
+def test_seed_outlets_only_where_named(articles):
+    outlets = dict(zip(articles["article_id"].str[:3], articles["outlet"], strict=True))
+    assert outlets["001"] == "Vietnam Agriculture News"
+    assert pd.isna(outlets["000"]) and pd.isna(outlets["002"])
+
+
+def test_article_ids_are_unique_and_columns_typed(articles):
+    assert articles["article_id"].is_unique
+    assert str(articles["published"].dtype).startswith("datetime64")
+    assert set(articles["published_precision"].dropna()) <= {"day", "month", "year"}
+
+
+@pytest.mark.parametrize("chrome", [
+    "Tram Chim", "Quang Ninh", "Gia Lai", "EUDR", "Agent Orange", "Hotline", "GMT +7", "Take Action",
+    "Data and Resources", "Who We Are", "IOM Global", "Cross-cutting", "Photo:", "Translated by",
+    "Cao Bang", "An overview of the conference", "Vietnam Times",
+])
+def test_no_chrome_in_text(articles, chrome):
+    assert not articles["text"].str.contains(chrome, regex=False).any()
+
+
+def test_chrome_is_kept_where_it_belongs(articles):
+    a001 = by_prefix(articles, "001")
+    assert "Tram Chim National Park" in a001["boilerplate"]
+    assert "Photo: VDDMA." in a001["captions"]
+    assert a001["byline"] == "Translated by Phuong Linh"
+    assert "(Photo: VNA)" in by_prefix(articles, "002")["captions"]
+    assert "An overview of the conference. |" in by_prefix(articles, "004")["captions"]
+
+
+def test_glued_header_and_menu_blurbs(articles):
+    assert by_prefix(articles, "000")["text"].startswith("Vietnam has supported")
+    a003 = by_prefix(articles, "003")["text"]
+    assert a003.startswith("The International Organization for Migration (IOM) is part")
+    assert "WHO WE ARE" not in a003
+
+
+def test_inference_from_content_needs_both_bounds():
+    date, precision, evidence = infer_published("They met on Nov. 22. A forum is scheduled for May 2022. "
+                                                "It covered the 2020-2021 period.")
+    assert (date, precision) == (pd.Timestamp("2021-11-22"), "day")
+    assert "Nov. 22" in evidence
+    assert pd.isna(infer_published("They met on Nov. 22.")[0])
+
+
+# --- bad input -----------------------------------------------------------------------------------
+
+GOOD = "date 2021-03-04 Ministers met in Hanoi.\nThey agreed to cooperate on migration.\n"
+
+
+def load_quietly(folder, **kw):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return vn.load_articles(folder, **kw)
+
+
+def test_empty_and_whitespace_files_are_reported(corpus_dir):
+    write(corpus_dir, "a.txt", GOOD)
+    write(corpus_dir, "b.txt", "")
+    write(corpus_dir, "c.txt", " \n\t\n")
+    with pytest.warns(UserWarning, match="2 problem"):
+        articles = vn.load_articles(corpus_dir)
+    problems = vn.problems_of(articles)
+    assert list(articles["article_id"]) == ["a"]
+    assert problems.set_index("file")["reason"].to_dict() == {"b.txt": "empty", "c.txt": "empty"}
+
+
+def test_binary_file_is_reported(corpus_dir):
+    write(corpus_dir, "bin.txt", b"\x89PNG\x00\x00\x01")
+    articles, problems = read_corpus(corpus_dir)
+    assert articles.empty and problems.loc[0, "reason"] == "binary"
+
+
+def test_cp1252_is_decoded_with_a_flag(corpus_dir):
+    write(corpus_dir, "w.txt", b"date 2021-03-04 The minister\x92s caf\xe9 talk.\n")
+    articles, problems = read_corpus(corpus_dir)
+    assert articles.loc[0, "text"] == "The minister’s café talk."
+    assert articles.loc[0, "encoding"] == "cp1252"
+    assert problems.loc[0, "reason"] == "not-utf8" and bool(problems.loc[0, "kept"])
+
+
+def test_bom_and_crlf(corpus_dir):
+    write(corpus_dir, "bom.txt", b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode())
+    articles, problems = read_corpus(corpus_dir)
+    assert problems.empty
+    assert articles.loc[0, "published"] == pd.Timestamp("2021-03-04")
+    assert "\r" not in articles.loc[0, "text"] and articles.loc[0, "encoding"] == "utf-8-sig"
+
+
+def test_exact_duplicate_is_reported(corpus_dir):
+    write(corpus_dir, "a.txt", GOOD)
+    write(corpus_dir, "b.txt", GOOD)
+    articles, problems = read_corpus(corpus_dir)
+    assert len(articles) == 1
+    assert problems.loc[0, "reason"] == "duplicate" and "a.txt" in problems.loc[0, "detail"]
+
+
+def test_no_date_gives_nat_and_a_note(corpus_dir):
+    write(corpus_dir, "nodate.txt", "Officials met to discuss migration.\n")
+    articles, problems = read_corpus(corpus_dir)
+    assert pd.isna(articles.loc[0, "published"])
+    assert problems.loc[0, "reason"] == "no-date" and bool(problems.loc[0, "kept"])
+
+
+def test_strict_raises(corpus_dir):
+    write(corpus_dir, "b.txt", "")
+    with pytest.raises(vn.CorpusError, match="b.txt: empty"):
+        vn.load_articles(corpus_dir, strict=True)
+
+
+def test_missing_folder_names_the_path(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no-such-folder"):
+        vn.load_articles(tmp_path / "no-such-folder")
+
+
+def test_twenty_megabyte_file_loads(corpus_dir):
+    paragraph = "Vietnam and IOM met in Hanoi on Nov. 22 to review the GCM. Ms. Pope spoke.\n"
+    write(corpus_dir, "big.txt", "date 2021-11-25 " + paragraph * (20_000_000 // len(paragraph)))
+    articles, problems = read_corpus(corpus_dir)
+    assert len(articles) == 1 and articles.loc[0, "n_words"] > 3_000_000
+    assert problems.empty
+
+
+def test_decode_never_raises_on_latin1_only_bytes():
+    assert decode(b"\x81\x8d")[1] == "latin-1"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.binary(max_size=300), min_size=1, max_size=5))
+def test_arbitrary_bytes_never_raise_and_nothing_is_lost(tmp_path_factory, blobs):
+    folder = tmp_path_factory.mktemp("fuzz")
+    for i, blob in enumerate(blobs):
+        write(folder, f"{i:02d}.txt", blob)
+    articles, problems = read_corpus(folder)
+    lost = problems.loc[~problems["kept"], "file"]
+    assert len(articles) + lost.nunique() == len(blobs)
+    assert set(articles["file"]) | set(lost) == {f"{i:02d}.txt" for i in range(len(blobs))}

@@ -25,7 +25,7 @@ report: install
 test: install
 	$(BIN)/ruff check lib tests benchmarks notebooks
 	$(BIN)/python -m pytest tests/
-	$(BIN)/python -m pytest --nbval notebooks/ --sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
+	$(BIN)/python -m pytest --nbval notebooks/ --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
 
 lab: install
 	$(BIN)/jupyter lab notebooks/

@@ -1,0 +1,430 @@
+"""Actors: codebook mentions, uncoded names, roles, statements and the co-occurrence network."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import combinations
+
+import networkx as nx
+import pandas as pd
+
+from .codebook import Codebook, load_codebook
+
+MENTION_COLUMNS = ["article_id", "sentence_no", "start", "end", "surface", "actor", "kind", "side", "match"]
+QUOTE_COLUMNS = ["article_id", "sentence_no", "speaker", "quote", "kind", "cue"]
+ROLE_COLUMNS = ["article_id", "sentence_no", "published", "person", "role", "role_normalized", "organization",
+                "source", "evidence"]
+SPEECH_VERBS = (r"said|says|stated|states|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es"
+                r"|highlighted|highlights|remarked|remarks|explained|acknowledged|welcomed|proposed|suggested"
+                r"|affirmed|underlined|underscored|pointed (?:to|out)|told|called (?:on|for)|appreciated"
+                r"|spoke highly of|spoke|expressed|urged|asked|reiterated|confirmed|praised|recommended"
+                r"|announced|declared")
+ADVERB = r"(?:(?:also|further|then|once again|\w+ly)\s+)?"
+PRONOUNS = {"he": "male", "she": "female", "they": None}
+DESCRIPTOR = (r"[Tt]he (?:official|(?:deputy |vice |assistant )?minister|ambassador|chief|director[- ]general"
+              r"|head|chairman|spokesperson|diplomat)")
+FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|my|me|we|We|our|Our|us)\b")
+SPEECH_TITLE = re.compile(r"\b(?:[Rr]emarks?|[Ss]peech|[Ss]tatement|[Aa]ddress|[Kk]eynote)\s+(?:by|of)\b")
+DEFAULT = object()
+
+
+@cache
+def default_codebook() -> Codebook:
+    """The package codebook, loaded once."""
+    return load_codebook()
+
+
+def _alternation(texts) -> str:
+    """A regex that prefers the longest of `texts` at any position: ["IOM", "IOM Vietnam"] -> IOM Vietnam|IOM."""
+    return "|".join(re.escape(t) for t in sorted(set(texts), key=lambda t: (-len(t), t)))
+
+
+@cache
+def _matchers(codebook: Codebook) -> tuple[re.Pattern, dict, re.Pattern | None, dict]:
+    """Compiled patterns for full surfaces and short forms of one codebook."""
+    full = {s.text: s for s in codebook.surfaces if s.match != "short-form"}
+    short: dict[str, list[str]] = {}
+    for s in codebook.surfaces:
+        if s.match == "short-form":
+            short.setdefault(s.text, []).append(s.actor)
+    full_re = re.compile(rf"(?<!\w)(?:{_alternation(full)})(?!\w)")
+    short_re = re.compile(rf"(?<!\w)(?:{_alternation(short)})(?!\w)") if short else None
+    return full_re, full, short_re, short
+
+
+def _normalise(text: str) -> str:
+    """Curly apostrophes to straight, keeping every offset: `"IOM’s"` -> `"IOM's"`."""
+    return text.replace("’", "'")
+
+
+def _article_mentions(article_id: str, rows, codebook: Codebook) -> list[tuple]:
+    """Mentions in one article's sentences, in reading order, with short forms resolved within the article."""
+    full_re, full, short_re, short = _matchers(codebook)
+    seen: set[str] = set()
+    out = []
+    for sentence_no, text, offset in rows:
+        norm = _normalise(text)
+        found = []
+        for m in full_re.finditer(norm):
+            surface = full[m.group()]
+            if surface.context is not None and not surface.context.match(norm, m.end()):
+                continue
+            found.append((m.start(), m.end(), m.group(), surface.actor, surface.match))
+        found += _listed_ministries(norm, full)
+        if short_re is not None:
+            taken = [(a, b) for a, b, *_ in found]
+            for m in short_re.finditer(norm):
+                owners = [p for p in short[m.group()]
+                          if p in seen or any(f[3] == p and f[0] < m.start() for f in found)]
+                if len(owners) == 1 and not any(a < m.end() and m.start() < b for a, b in taken):
+                    found.append((m.start(), m.end(), m.group(), owners[0], "short-form"))
+        for a, b, _, actor, match in sorted(found):
+            attrs = codebook.attributes(actor)
+            out.append((article_id, sentence_no, offset + a, offset + b, text[a:b], actor, attrs["kind"],
+                        attrs["side"], match))
+            if match != "short-form":
+                seen.add(actor)
+    return out
+
+
+LISTED = re.compile(r"\bMinistries of ([^.]*)")
+
+
+def _listed_ministries(text: str, full: dict) -> list[tuple]:
+    """Ministries named in a list: `"Ministries of Justice; and Public Security"` -> Ministry of Justice, ..."""
+    found = []
+    for m in LISTED.finditer(text):
+        pos = m.start(1)
+        for item in m.group(1).split(";"):
+            lead = len(item) - len(item.lstrip())
+            body = re.sub(r"^and\s+", "", item.lstrip())
+            start = pos + lead + (len(item.lstrip()) - len(body))
+            words = list(re.finditer(r"\S+", body))
+            for k in range(len(words), 0, -1):
+                name = body[:words[k - 1].end()].rstrip(",")
+                surface = full.get("Ministry of " + name)
+                if surface is not None:
+                    found.append((start, start + len(name), name, surface.actor, "alias"))
+                    break
+            pos += len(item) + 1
+    return found
+
+
+def extract_mentions(sentences: pd.DataFrame, codebook: Codebook | None = None) -> pd.DataFrame:
+    """Codebook actors in the body, one row per mention: `"IOM Vietnam said"` -> IOM Viet Nam (alias)."""
+    codebook = codebook or default_codebook()
+    rows = []
+    ordered = sentences.sort_values(["article_id", "sentence_no"])
+    for article_id, group in ordered.groupby("article_id", sort=True):
+        rows += _article_mentions(article_id, zip(group["sentence_no"], group["text"], group["start"],
+                                                  strict=True), codebook)
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS).astype(
+        {"article_id": "string", "sentence_no": "int64", "start": "int64", "end": "int64"})
+
+
+# --- uncoded candidates -----------------------------------------------------------------------------
+
+NAME_LIKE = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s+(?:of|for|on|and|the|in|to)){0,2}\s+[A-Z][\w'’-]*)*")
+STOP_CAPITALS = frozenset("""A An The This That These Those It Its In On At As By For From With Without Of And Or
+But If When While Although However Meanwhile Furthermore Regarding According Across Every Each Many Some All Her
+His Their Our We I He She They You Currently Speaking Attending Welcoming Thank Ladies Distinguished Well-managed
+Migrant Migrants Although After Before During Since Instead Give""".split())
+MONTH_NAMES = frozenset("""January February March April May June July August September October November December
+Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
+
+
+def _trim_candidate(tokens: list[str], codebook: Codebook) -> list[str]:
+    """Drop leading/trailing titles, months and function words: ["The", "Deputy", "Minister"] -> []."""
+    skip = STOP_CAPITALS | MONTH_NAMES | codebook.role_words | {"of", "for", "on", "and", "the", "in", "to"}
+    while tokens and (tokens[0] in skip or tokens[0].rstrip(".") + "." in codebook.honorifics):
+        tokens = tokens[1:]
+    while tokens and tokens[-1] in skip:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def uncoded_candidates(sentences: pd.DataFrame, mentions: pd.DataFrame,
+                       codebook: Codebook | None = None) -> pd.DataFrame:
+    """Capitalised name-like phrases no codebook entry covers, with counts: `World Migration Report` (1)."""
+    codebook = codebook or default_codebook()
+    covered: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for r in mentions.itertuples():
+        covered.setdefault((r.article_id, r.sentence_no), []).append((r.start, r.end))
+    non_actor_re = re.compile(rf"(?<!\w)(?:{_alternation(codebook.non_actors)})(?!\w)")
+    found: dict[str, list] = {}
+    for r in sentences.itertuples():
+        spans = covered.get((r.article_id, r.sentence_no), [])
+        spans = spans + [(r.start + m.start(), r.start + m.end()) for m in non_actor_re.finditer(r.text)]
+        for m in NAME_LIKE.finditer(r.text):
+            a, b = r.start + m.start(), r.start + m.end()
+            if any(x < b and a < y for x, y in spans) or (m.start() and not r.text[m.start() - 1].isspace()
+                                                           and r.text[m.start() - 1] not in "(“\"'‘"):
+                continue
+            tokens = _trim_candidate(re.sub(r"['’]s$", "", m.group()).split(), codebook)
+            name = " ".join(tokens)
+            if not name or name in codebook.non_actors or (m.start() == 0 and len(tokens) == 1):
+                continue
+            found.setdefault(name, []).append((r.article_id, r.sentence_no, r.text))
+    # A single ordinary capitalised word (`States`) counts only when it recurs; acronyms always count.
+    rows = [(name, len(hits), len({h[0] for h in hits}), hits[0][0], hits[0][2]) for name, hits in found.items()
+            if " " in name or re.search(r"[A-Z].*[A-Z]", name) or len(hits) > 1]
+    return (pd.DataFrame(rows, columns=["candidate", "n_mentions", "n_articles", "first_article", "example"])
+            .sort_values(["n_mentions", "candidate"], ascending=[False, True], ignore_index=True))
+
+
+# --- roles ------------------------------------------------------------------------------------------
+
+CONNECTORS = frozenset({"of", "and", "for", "the", "at", "to"})
+
+
+def _title_run(before: str, codebook: Codebook) -> int:
+    """Where the run of capitalised words right before a name starts: `"with IOM General Director "` -> 5."""
+    end = len(before.rstrip())
+    pos = end
+    for m in reversed(list(re.finditer(r"\S+", before[:end]))):
+        token = m.group()
+        honorific = token.rstrip(".") + "." in codebook.honorifics
+        if (token[-1] in ",;:.(" and not honorific) or not (token[0].isupper() or token in CONNECTORS):
+            break
+        pos = m.start()
+    return pos
+
+
+def _title_before(before: str, codebook: Codebook) -> str | None:
+    """The title right before a name: `"...with IOM General Director "` -> `"IOM General Director"`."""
+    title = before[_title_run(before, codebook):].strip()
+    for h in sorted(codebook.honorifics, key=len, reverse=True):
+        title = title.replace(h, " ")
+    kept = title.split()
+    while kept and (kept[0] in CONNECTORS or kept[0] in STOP_CAPITALS):
+        kept = kept[1:]
+    title = " ".join(kept)
+    words = set(re.split(r"[\s-]", title)) | {title}
+    return title if title and words & codebook.role_words else None
+
+
+APPOSITIVE = re.compile(r"^\s*(?:,|\s-|–)\s*((?:the\s+)?[A-Z][\w-]*"
+                        r"(?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|at|to|in|eth))*)")
+ASSUMED = re.compile(r"\b(?:assumed|took up|took|was appointed to|was appointed as|was elected)\s+(?:the\s+)?"
+                     r"(?:post|office|position|role)\s+of\s+(?:the\s+)?"
+                     r"([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|and))*)")
+
+
+def _normalise_role(role: str, codebook: Codebook) -> str:
+    """`"IOM General Director"` -> `"Director General"`: drop organisation words, map synonyms."""
+    for old, new in codebook.role_synonyms.items():
+        role = role.replace(old, new)
+    words = role.split()
+    while words and words[0] not in codebook.role_words:
+        words = words[1:]
+    core = []
+    for w in words:
+        if w in codebook.role_words or (core and w in CONNECTORS):
+            core.append(w)
+        else:
+            break
+    while core and core[-1] in CONNECTORS:
+        core.pop()
+    return " ".join(core) or role
+
+
+def extract_roles(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame,
+                  codebook: Codebook | None = None) -> pd.DataFrame:
+    """Titles attached to persons, dated by the article: `"Deputy Prime Minister Le Thanh Long"` -> role."""
+    codebook = codebook or default_codebook()
+    titles = title_sentences(articles)
+    title_mentions = extract_mentions(titles, codebook)
+    both = pd.concat([sentences.assign(source="body"), titles.assign(source="title")], ignore_index=True)
+    all_mentions = pd.concat([mentions, title_mentions], ignore_index=True)
+    published = articles.set_index("article_id")["published"]
+    text_of = {(r.article_id, r.sentence_no): (r.text, r.start, r.source) for r in both.itertuples()}
+    persons = all_mentions[all_mentions["kind"] == "person"]
+    by_sentence = {key: list(g.itertuples()) for key, g in persons.groupby(["article_id", "sentence_no"])}
+
+    def people_in(article_id, sentence_no):
+        return by_sentence.get((article_id, sentence_no), [])
+
+    rows = []
+    for m in all_mentions[all_mentions["kind"] == "person"].itertuples():
+        text, offset, source = text_of[(m.article_id, m.sentence_no)]
+        a, b = m.start - offset, m.end - offset
+        found = []
+        if title := _title_before(text[:a], codebook):
+            found.append(title)
+        app = APPOSITIVE.match(text[b:])
+        if app and set(re.split(r"[\s-]", app.group(1))) & codebook.role_words and not any(
+                b < p.start - offset < b + app.end() for p in people_in(m.article_id, m.sentence_no)):
+            found.append(app.group(1).strip())
+        if (assumed := ASSUMED.search(text, b)) and assumed.start() - b < 40:
+            found.append(assumed.group(1).strip())
+        for role in found:
+            orgs = all_mentions[(all_mentions["article_id"] == m.article_id)
+                                & (all_mentions["sentence_no"] == m.sentence_no)
+                                & (all_mentions["kind"] == "organization")]
+            in_role = [o.actor for o in orgs.itertuples() if o.surface in role]
+            rows.append((m.article_id, m.sentence_no, published.get(m.article_id), m.actor, role,
+                         _normalise_role(role, codebook), in_role[0] if in_role else None, source, text))
+    roles = pd.DataFrame(rows, columns=ROLE_COLUMNS)
+    return roles.drop_duplicates(["article_id", "sentence_no", "person", "role"]).reset_index(drop=True)
+
+
+def title_sentences(articles: pd.DataFrame) -> pd.DataFrame:
+    """Article titles shaped like sentences (sentence_no 0, offsets into the title) for matching."""
+    titled = articles.dropna(subset=["title"])
+    return pd.DataFrame({"article_id": titled["article_id"].astype("string"), "sentence_no": 0,
+                         "text": titled["title"].astype("string"), "start": 0,
+                         "end": titled["title"].str.len()}).reset_index(drop=True)
+
+
+# --- statements -------------------------------------------------------------------------------------
+
+QUOTE_SPAN = re.compile(r"“([^”]+)”|\"([^\"\n]+)\"")
+
+
+def _article_text(group: pd.DataFrame) -> str:
+    """An article's text rebuilt from its sentences and their offsets."""
+    size = int(group["end"].max()) if len(group) else 0
+    chars = [" "] * size
+    for r in group.itertuples():
+        chars[r.start:r.end] = r.text
+    return "".join(chars)
+
+
+def _resolve(people: pd.DataFrame, before: int, pronoun: str, codebook: Codebook) -> str | None:
+    """The most recent person before `before` whose gender fits the pronoun: ("she", 120) -> "Amy Pope"."""
+    gender = PRONOUNS.get(pronoun.lower())
+    earlier = people[people["start"] < before]
+    for actor in reversed(earlier["actor"].tolist()):
+        if gender is None or codebook.attributes(actor)["gender"] in (gender, None):
+            return actor
+    return None
+
+
+def _speaker_at(hits: pd.DataFrame, start: int, end: int) -> str | None:
+    """The person or organisation mentioned first between two article offsets."""
+    inside = hits[(hits["start"] >= start) & (hits["end"] <= end) & hits["kind"].isin(["person", "organization"])]
+    return inside["actor"].iloc[0] if len(inside) else None
+
+
+def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame | None = None,
+                   codebook: Codebook | None = None) -> pd.DataFrame:
+    """Direct quotes, reported speech and first-person speech, each with its speaker."""
+    codebook = codebook or default_codebook()
+    rows = []
+    speech_speakers = _speech_speakers(articles, codebook) if articles is not None else {}
+    for article_id, group in sentences.sort_values(["article_id", "sentence_no"]).groupby("article_id", sort=True):
+        text = _article_text(group)
+        hits = mentions[mentions["article_id"] == article_id].sort_values("start")
+        people = hits[hits["kind"] == "person"]
+        quoted_sentences: set[int] = set()
+        for q in QUOTE_SPAN.finditer(text):
+            quote = q.group(1) or q.group(2)
+            if len(quote.split()) < 6:
+                continue
+            row = group[(group["start"] <= q.start()) & (group["end"] > q.start())].iloc[0]
+            s_end = int(group[(group["start"] < q.end()) & (group["end"] >= q.end())]["end"].iloc[0])
+            speaker, cue = _attribute(text, q.start(), q.end(), s_end, int(row["start"]), hits, people, codebook)
+            rows.append((article_id, int(row["sentence_no"]), speaker, quote.strip(" ,"), "direct", cue))
+            quoted_sentences |= set(group[(group["start"] < q.end()) & (group["end"] > q.start())]["sentence_no"])
+        for r in group.itertuples():
+            if r.sentence_no in quoted_sentences:
+                continue
+            reported = _reported(r, hits, people, codebook)
+            if reported:
+                rows.append((article_id, r.sentence_no, *reported))
+            elif article_id in speech_speakers and FIRST_PERSON.search(r.text):
+                rows.append((article_id, r.sentence_no, speech_speakers[article_id], r.text, "speech", "title"))
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+def _attribute(text, q_start, q_end, s_end, s_start, hits, people, codebook) -> tuple[str | None, str | None]:
+    """Who speaks a quote: a cue after it (`," he stated`) or before it (`Long said: "`)."""
+    after = text[q_end:s_end]
+    if m := re.match(rf"[\s,]*(he|she|they)\s+{ADVERB}({SPEECH_VERBS})\b", after, re.IGNORECASE):
+        return _resolve(people, q_start, m.group(1), codebook), m.group(0).strip(" ,")
+    if m := re.match(rf"[\s,]*{ADVERB}({SPEECH_VERBS})\b", after):
+        return _speaker_at(hits, q_end + m.end(), s_end), m.group(0).strip(" ,")
+    if (m := re.match(r"[\s,]*", after)) and (speaker := _speaker_at(hits, q_end + m.end(), q_end + m.end() + 60)):
+        verb = re.search(rf"\b({SPEECH_VERBS})\b", after[m.end():m.end() + 120])
+        if verb:
+            return speaker, verb.group(0)
+    before = text[s_start:q_start]
+    if m := re.search(rf"\b(he|she|they)\s+{ADVERB}({SPEECH_VERBS})(?:\s+that)?[\s,:]*$", before, re.IGNORECASE):
+        return _resolve(people, q_start, m.group(1), codebook), m.group(0).strip(" ,:")
+    if m := re.search(rf"{ADVERB}({SPEECH_VERBS})(?:\s+that)?[\s,:]*$", before):
+        return _speaker_at(hits, s_start, s_start + m.start()), m.group(0).strip(" ,:")
+    return None, None
+
+
+def _reported(r, hits: pd.DataFrame, people: pd.DataFrame, codebook: Codebook) -> tuple | None:
+    """Reported speech in one sentence: `"Dung stressed"` or `"she said"` -> (speaker, clause, "reported", cue)."""
+    verb = rf"(?:\s*,[^,]{{1,90}},)?\s+{ADVERB}({SPEECH_VERBS})\b(?:\s+that\b)?"
+    local = hits[(hits["start"] >= r.start) & (hits["end"] <= r.end) & hits["kind"].isin(["person", "organization"])]
+    for h in local.itertuples():
+        if m := re.match(verb, r.text[h.end - r.start:]):
+            cue_start = _title_run(r.text[:h.start - r.start], codebook)
+            cue_end = h.end - r.start + m.end()
+            return h.actor, _reported_clause(r.text, cue_start, cue_end), "reported", r.text[cue_start:cue_end]
+    pronoun = re.search(rf"\b(he|she|He|She|{DESCRIPTOR}){verb}", r.text)
+    if pronoun:
+        word = pronoun.group(1).split()[-1] if pronoun.group(1).lower() in PRONOUNS else "they"
+        speaker = _resolve(people, r.start + pronoun.start(), word, codebook)
+        return (speaker, _reported_clause(r.text, pronoun.start(), pronoun.end()), "reported",
+                pronoun.group(0).strip())
+    return None
+
+
+def _reported_clause(text: str, a: int, b: int) -> str:
+    """What was said, without the cue: after it (`"Long said that X."`), before it (`"X, Dung stressed."`),
+    or around it when the cue is parenthetical (`"X, he said, Y."` -> `"X, Y."`)."""
+    before, after = text[:a].rstrip(), text[b:].strip()
+    if len(after.rstrip(".").split()) < 2:
+        out = before.rstrip(",") + "."
+    elif before.endswith(",") and after.startswith(","):
+        out = before + " " + after.lstrip(", ")
+    else:
+        out = after
+    return re.sub(r"\s+", " ", out).strip(" ,")
+
+
+def _speech_speakers(articles: pd.DataFrame, codebook: Codebook) -> dict[str, str]:
+    """Speeches whose title names the speaker: `"Opening remark by ... Park Mihyung"` -> {id: "Park Mihyung"}."""
+    titles = title_sentences(articles)
+    titles = titles[titles["text"].str.contains(SPEECH_TITLE)]
+    found = extract_mentions(titles, codebook)
+    people = found[found["kind"] == "person"].drop_duplicates("article_id")
+    return dict(zip(people["article_id"], people["actor"], strict=True))
+
+
+# --- network ----------------------------------------------------------------------------------------
+
+def actor_edges(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of actors that share a sentence or an article: source, target, sentences, articles."""
+    pairs: dict[tuple[str, str], list[int]] = {}
+    for level, keys in (("sentences", ["article_id", "sentence_no"]), ("articles", ["article_id"])):
+        for _, group in mentions.groupby(keys, sort=True):
+            for a, b in combinations(sorted(set(group["actor"])), 2):
+                pairs.setdefault((a, b), [0, 0])[0 if level == "sentences" else 1] += 1
+    rows = [(a, b, s, n) for (a, b), (s, n) in sorted(pairs.items())]
+    return pd.DataFrame(rows, columns=["source", "target", "sentences", "articles"])
+
+
+def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame) -> nx.Graph:
+    """A weighted graph: nodes carry kind, side and mention count; `weight` is shared articles."""
+    graph = nx.Graph()
+    counts = mentions.groupby("actor").agg(n=("actor", "size"), kind=("kind", "first"), side=("side", "first"))
+    for actor, r in counts.iterrows():
+        graph.add_node(actor, mentions=int(r["n"]), kind=r["kind"], side=r["side"])
+    for r in edges.itertuples():
+        graph.add_edge(r.source, r.target, weight=r.articles, sentences=r.sentences, distance=1 / r.articles)
+    return graph
+
+
+def actor_centrality(graph: nx.Graph) -> pd.DataFrame:
+    """Degree, weighted degree and betweenness (on 1/weight distances) per actor, most central first."""
+    between = nx.betweenness_centrality(graph, weight="distance", normalized=True)
+    rows = [(a, graph.degree(a), graph.degree(a, weight="weight"), round(between[a], 4),
+             graph.nodes[a]["side"], graph.nodes[a]["mentions"]) for a in graph.nodes]
+    return (pd.DataFrame(rows, columns=["actor", "degree", "weighted_degree", "betweenness", "side", "mentions"])
+            .sort_values(["betweenness", "degree", "actor"], ascending=[False, False, True], ignore_index=True))

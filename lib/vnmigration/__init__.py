@@ -1,6 +1,20 @@
 """vnmigration: Viet Nam's cooperation with IOM on the Global Compact for Migration, as tidy tables."""
 
+from .actors import (
+    actor_centrality,
+    actor_edges,
+    actor_graph,
+    extract_mentions,
+    extract_quotes,
+    extract_roles,
+    uncoded_candidates,
+)
+from .codebook import CodebookError, load_codebook
 from .corpus import CorpusError, load_articles, problems_of, read_corpus
 from .sentences import split_sentences
 
-__all__ = ["CorpusError", "load_articles", "problems_of", "read_corpus", "split_sentences"]
+__all__ = [
+    "CodebookError", "CorpusError", "actor_centrality", "actor_edges", "actor_graph", "extract_mentions",
+    "extract_quotes", "extract_roles", "load_articles", "load_codebook", "problems_of", "read_corpus",
+    "split_sentences", "uncoded_candidates",
+]

@@ -365,7 +365,7 @@ def _reported(r, hits: pd.DataFrame, people: pd.DataFrame, codebook: Codebook) -
         if m := re.match(verb, r.text[h.end - r.start:]):
             cue_start = _title_run(r.text[:h.start - r.start], codebook)
             cue_end = h.end - r.start + m.end()
-            return h.actor, _reported_clause(r.text, cue_start, cue_end), "reported", r.text[cue_start:cue_end]
+            return h.actor, _reported_clause(r.text, cue_start, cue_end), "reported", r.text[cue_start:cue_end].strip()
     pronoun = re.search(rf"\b(he|she|He|She|{DESCRIPTOR}){verb}", r.text)
     if pronoun:
         word = pronoun.group(1).split()[-1] if pronoun.group(1).lower() in PRONOUNS else "they"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .actors import actor_edges, extract_mentions, extract_quotes, extract_roles, uncoded_candidates
 from .corpus import read_corpus
 from .sentences import split_sentences
 
@@ -14,7 +15,12 @@ def build_tables(corpus: str | Path | None = None) -> dict[str, pd.DataFrame]:
     """All exported tables by name, from one corpus folder: {"articles": ..., "sentences": ..., ...}."""
     articles, problems = read_corpus(corpus)
     sentences = split_sentences(articles)
-    return {"articles": articles, "sentences": sentences, "problems": problems}
+    mentions = extract_mentions(sentences)
+    return {
+        "articles": articles, "sentences": sentences, "problems": problems, "mentions": mentions,
+        "uncoded": uncoded_candidates(sentences, mentions), "roles": extract_roles(sentences, mentions, articles),
+        "quotes": extract_quotes(sentences, mentions, articles), "actor_edges": actor_edges(mentions),
+    }
 
 
 def _flat(table: pd.DataFrame) -> pd.DataFrame:

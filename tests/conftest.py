@@ -1,6 +1,7 @@
 """Shared fixtures: the seed corpus, loaded once per test session."""
 
 import pytest
+
 import vnmigration as vn
 
 

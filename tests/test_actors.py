@@ -2,10 +2,11 @@
 
 import pandas as pd
 import pytest
-import vnmigration as vn
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+import vnmigration as vn
 from vnmigration.codebook import CodebookError, parse_codebook
 from vnmigration.paths import CODEBOOK
 from vnmigration.sentences import split_sentences

@@ -4,10 +4,11 @@ import warnings
 
 import pandas as pd
 import pytest
-import vnmigration as vn
 from conftest import write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+import vnmigration as vn
 from vnmigration.corpus import decode, infer_published, read_corpus
 
 EXPECTED = {  # article -> (published, precision, source)

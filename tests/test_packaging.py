@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 
 import yaml
+
 from vnmigration.paths import ROOT, SEEDS
 
 

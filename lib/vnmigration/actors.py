@@ -410,14 +410,19 @@ def actor_edges(mentions: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["source", "target", "sentences", "articles"])
 
 
-def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame) -> nx.Graph:
-    """A weighted graph: nodes carry kind, side and mention count; `weight` is shared articles."""
+def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame, level: str = "sentences") -> nx.Graph:
+    """A weighted graph at one level (`sentences` or `articles`): `weight` counts the shared units.
+
+    Nodes carry kind, side and mention count; pairs that never share a unit at that level get no edge.
+    """
     graph = nx.Graph()
     counts = mentions.groupby("actor").agg(n=("actor", "size"), kind=("kind", "first"), side=("side", "first"))
     for actor, r in counts.iterrows():
         graph.add_node(actor, mentions=int(r["n"]), kind=r["kind"], side=r["side"])
-    for r in edges.itertuples():
-        graph.add_edge(r.source, r.target, weight=r.articles, sentences=r.sentences, distance=1 / r.articles)
+    for r in edges[edges[level] > 0].itertuples():
+        weight = getattr(r, level)
+        graph.add_edge(r.source, r.target, weight=weight, sentences=r.sentences, articles=r.articles,
+                       distance=1 / weight)
     return graph
 
 

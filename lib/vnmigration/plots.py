@@ -91,3 +91,83 @@ def words_kept_removed(ax: plt.Axes, articles: pd.DataFrame) -> None:
     ax.set_xlabel("words")
     ax.legend(loc="lower right")
     ax.set_title(f"Words kept and removed per article (N = {len(articles)})")
+
+
+# --- actors -----------------------------------------------------------------------------------------
+
+def side_legend(ax: plt.Axes, sides) -> None:
+    """A legend with one coloured patch per side present."""
+    from matplotlib.patches import Patch
+    handles = [Patch(color=SIDE_COLORS[s], label=s) for s in sorted(set(sides))]
+    ax.legend(handles=handles, loc="lower right")
+
+
+def mentions_by_actor(ax: plt.Axes, mentions: pd.DataFrame, top: int = 25) -> None:
+    """Horizontal bars of mention counts per actor, coloured by side, most mentioned on top."""
+    counts = (mentions.groupby(["actor", "side"]).size().rename("n").reset_index()
+              .sort_values(["n", "actor"], ascending=[False, True]).head(top))
+    ax.barh(counts["actor"], counts["n"], color=counts["side"].map(SIDE_COLORS))
+    ax.invert_yaxis()
+    ax.set_xlabel("mentions in body text")
+    side_legend(ax, counts["side"])
+    ax.set_title(f"Mentions per actor (N = {len(mentions)} mentions of {mentions['actor'].nunique()} actors; "
+                 f"top {len(counts)})")
+
+
+def actor_network(ax: plt.Axes, graph, seed: int = 7) -> None:
+    """Co-occurrence network: node size = mentions, colour = side, edge width = shared sentences."""
+    import networkx as nx
+    from adjustText import adjust_text
+    pos = nx.spring_layout(graph, seed=seed, weight="weight", k=1.2)
+    widths = [0.5 + 0.7 * d["weight"] for *_, d in graph.edges(data=True)]
+    nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, alpha=0.3, edge_color="#555")
+    nodes = list(graph.nodes)
+    nx.draw_networkx_nodes(graph, pos, ax=ax, nodelist=nodes,
+                           node_size=[40 + 12 * graph.nodes[n]["mentions"] for n in nodes],
+                           node_color=[SIDE_COLORS[graph.nodes[n]["side"]] for n in nodes], alpha=0.9)
+    texts = [ax.text(*pos[n], n, fontsize=7) for n in nodes]
+    adjust_text(texts, ax=ax, arrowprops={"arrowstyle": "-", "color": "#999", "lw": 0.5})
+    ax.set_axis_off()
+    side_legend(ax, [graph.nodes[n]["side"] for n in nodes])
+    ax.get_legend().set_loc("upper left")
+    ax.set_title(f"Actors named in the same sentence (N = {graph.number_of_nodes()} actors, "
+                 f"{graph.number_of_edges()} links)")
+
+
+def presence_by_year(ax: plt.Axes, mentions: pd.DataFrame, articles: pd.DataFrame, min_articles: int = 1) -> None:
+    """Actor-by-year grid: mentions per year of publication, actors ordered by first appearance."""
+    years = articles.set_index("article_id")["published"].dt.year
+    data = mentions.assign(year=mentions["article_id"].map(years)).dropna(subset=["year"])
+    grid = data.pivot_table(index="actor", columns="year", values="start", aggfunc="count", fill_value=0)
+    keep = data.groupby("actor")["article_id"].nunique() >= min_articles
+    grid = grid[keep.reindex(grid.index, fill_value=False)]
+    first = grid.apply(lambda row: row[row > 0].index.min(), axis=1)
+    grid = grid.loc[sorted(grid.index, key=lambda a: (first[a], -grid.loc[a].sum(), a))]
+    ax.imshow(grid.to_numpy(), aspect="auto", cmap="Blues")
+    for (i, j), v in pd.DataFrame(grid.to_numpy()).stack().items():
+        if v:
+            ax.text(j, i, int(v), ha="center", va="center", fontsize=7, color="white" if v > 8 else "black")
+    ax.set_xticks(range(len(grid.columns)), [str(int(c)) for c in grid.columns])
+    ax.set_yticks(range(len(grid)), grid.index)
+    ax.grid(False)
+    ax.set_title(f"Who appears when: mentions per year of publication (N = {len(grid)} actors)")
+
+
+def roles_over_time(ax: plt.Axes, roles: pd.DataFrame) -> None:
+    """One lane per person; each article year marked with the role the text gives them."""
+    data = roles.dropna(subset=["published"]).assign(year=lambda d: d["published"].dt.year)
+    data = data.drop_duplicates(["person", "year", "role_normalized"]).sort_values(["person", "year"])
+    people = sorted(data["person"].unique(), key=lambda p: (data.loc[data["person"] == p, "year"].min(), p))
+    lanes = {p: i for i, p in enumerate(people)}
+    for k, (person, group) in enumerate(data.groupby("person", sort=True)):
+        y = lanes[person]
+        ax.plot(group["year"], [y] * len(group), "-o", color=PALETTE[k % len(PALETTE)], ms=6)
+        for j, r in enumerate(group.itertuples()):
+            org = f" ({r.organization})" if isinstance(r.organization, str) else ""
+            ax.annotate(r.role_normalized + org, (r.year, y), xytext=(4, 5 + 8 * (j % 2)),
+                        textcoords="offset points", fontsize=7)
+    ax.set_yticks(range(len(people)), people)
+    ax.set_ylim(-0.6, len(people) - 0.2)
+    ax.set_xlim(data["year"].min() - 0.5, data["year"].max() + 1.5)
+    ax.xaxis.set_major_locator(plt.MultipleLocator(1))
+    ax.set_title(f"Roles over time (N = {len(data)} person-year-role rows, {len(people)} people)")

@@ -8,6 +8,7 @@ import pandas as pd
 
 from .actors import actor_edges, extract_mentions, extract_quotes, extract_roles, uncoded_candidates
 from .corpus import read_corpus
+from .events import build_timeline, extract_dates, extract_events
 from .sentences import split_sentences
 
 
@@ -16,10 +17,13 @@ def build_tables(corpus: str | Path | None = None) -> dict[str, pd.DataFrame]:
     articles, problems = read_corpus(corpus)
     sentences = split_sentences(articles)
     mentions = extract_mentions(sentences)
+    dates = extract_dates(sentences, articles)
+    events = extract_events(sentences, dates, mentions, articles)
     return {
         "articles": articles, "sentences": sentences, "problems": problems, "mentions": mentions,
         "uncoded": uncoded_candidates(sentences, mentions), "roles": extract_roles(sentences, mentions, articles),
         "quotes": extract_quotes(sentences, mentions, articles), "actor_edges": actor_edges(mentions),
+        "dates": dates, "events": events, "timeline": build_timeline(events),
     }
 
 

@@ -1,0 +1,290 @@
+"""The cooperation timeline: date mentions, dated events, and one consolidated row per happening."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from . import dates as dg
+from .paths import EVENT_RULES
+
+DATE_COLUMNS = ["article_id", "sentence_no", "start", "end", "date_text", "date", "date_end", "precision",
+                "resolution"]
+EVENT_COLUMNS = ["article_id", "sentence_no", "date", "date_end", "precision", "kind", "label", "place",
+                 "participants", "status", "certainty", "date_text", "evidence"]
+TIMELINE_COLUMNS = ["event_id", "date", "date_end", "precision", "kind", "status", "label", "place",
+                    "participants", "article_ids", "n_sources", "n_mentions", "certainty", "clues", "evidence"]
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+NEAR = 60  # characters: a trigger this close to a date outranks a nearer trigger of a later-listed kind
+PLACE_NEAR = 50  # characters: a place this close to the date or its trigger is where it happened
+STOPWORDS = frozenset("""a an the of on in for to and or with by at as from its their this that these those is
+was were be been has have had will would it which who into over under than then""".split())
+
+
+class EventRulesError(ValueError):
+    """The event rules file is malformed; the message names the bad rule."""
+
+
+@cache
+def load_event_rules(path: str | Path | None = None) -> dict:
+    """Compiled event rules: {"kinds": [(kind, [re.Pattern])], "undated": [(re.Pattern, basis)], ...}."""
+    path = Path(path) if path is not None else EVENT_RULES
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    kinds = []
+    for i, rule in enumerate(data.get("kinds", [])):
+        if not isinstance(rule, dict) or not rule.get("kind") or not rule.get("patterns"):
+            raise EventRulesError(f"event rule #{i + 1}: needs 'kind' and 'patterns'")
+        try:
+            kinds.append((rule["kind"], [re.compile(p) for p in rule["patterns"]]))
+        except re.error as e:
+            raise EventRulesError(f"event rule {rule['kind']!r}: bad pattern: {e}") from e
+    undated = [(re.compile(u["pattern"], re.IGNORECASE), u["basis"]) for u in data.get("undated", [])]
+    return {"kinds": kinds, "undated": undated, "undated_kinds": set(data.get("undated_kinds", []))}
+
+
+# --- date mentions ----------------------------------------------------------------------------------
+
+def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Every date expression in the body, resolved: `"on Nov. 22"` in an article of 2021-11-25 -> 2021-11-22."""
+    pub = articles.set_index("article_id")[["published", "published_precision"]]
+    rows = []
+    for r in sentences.itertuples():
+        published, precision = pub.loc[r.article_id] if r.article_id in pub.index else (pd.NaT, None)
+        for m in dg.find_dates(r.text):
+            when = dg.resolve(m, published, precision)
+            rows.append((r.article_id, r.sentence_no, r.start + m.start, r.start + m.end, m.date_text, when,
+                         dg.period_end(when, m.precision, m.year_end), m.precision, m.resolution))
+    out = pd.DataFrame(rows, columns=DATE_COLUMNS)
+    return out.astype({"date": "datetime64[ns]", "date_end": "datetime64[ns]", "sentence_no": "int64",
+                       "start": "int64", "end": "int64"})
+
+
+# --- events -----------------------------------------------------------------------------------------
+
+def classify(text: str, a: int, b: int, rules: dict | None = None) -> tuple[str | None, int | None]:
+    """The kind of happening a date at text[a:b] belongs to, and where its trigger starts.
+
+    `"the Prime Minister signed a decision on March 20, 2020"` at the date -> ("decision", 29).
+    """
+    rules = rules or load_event_rules()
+    hits = []
+    for order, (kind, patterns) in enumerate(rules["kinds"]):
+        for p in patterns:
+            for m in p.finditer(text):
+                distance = a - m.end() if m.end() <= a else m.start() - b if m.start() >= b else 0
+                hits.append((distance, order, kind, m.start()))
+    if not hits:
+        return None, None
+    near = [h for h in hits if h[0] <= NEAR]
+    best = min(near, key=lambda h: (h[1], h[0])) if near else min(hits, key=lambda h: (h[0], h[1]))
+    return best[2], best[3]
+
+
+DATE_LEAD = re.compile(r"(?:\b(?:on|in|at|for|dated|scheduled for|beginning|starting|since|from)\s+)+$")
+NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|on)\s+)?)+$")
+PAREN = re.compile(r"\([^()]{0,60}\)")
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span replaced by spaces, so offsets stay put."""
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def make_label(text: str, trigger: int, blanks: list[tuple[int, int]]) -> str:
+    """A short label from the words at a trigger, dates removed: -> `"Vietnam approved the GCM"`.
+
+    The label starts at the name that holds the trigger (`International Migration Review Forum`) and
+    runs for up to nine words (finishing a name) within its clause; a short one is prefixed with the
+    nearest name before it.
+    """
+    spans = []
+    for a, b in blanks:
+        lead = DATE_LEAD.search(text[:a])
+        spans.append((lead.start() if lead else a, b))
+    parens = [(m.start(), m.end()) for m in PAREN.finditer(text)]
+    for a, b in parens:
+        if a < trigger < b:
+            trigger = a
+    clean = _blank(text, spans + parens)
+    if name := NAME_BEFORE.search(clean[:trigger]):
+        trigger = name.start() if clean[trigger - 1:trigger] == " " else trigger
+    stop = re.search(r"[,;]|\.(?=\s+[A-Z]|\s*$)|\s{3,}and\b", clean[trigger:])
+    clause = clean[trigger:trigger + stop.start() if stop else len(clean)].split()
+    words = clause[:9]
+    while len(words) < len(clause) and words[-1][:1].isupper() and clause[len(words)][:1].isupper():
+        words.append(clause[len(words)])
+    if len(words) < 4:
+        prefix = re.search(r"([A-Z][\w'’-]*(?:\s+(?:of|for|and|on)?\s*[A-Z][\w'’-]*)*)([^A-Z]{0,30})$",
+                           clean[:trigger])
+        if prefix:
+            words = (prefix.group(1) + prefix.group(2)).split() + words
+    while words and (words[-1].lower() in STOPWORDS or re.fullmatch(r"[\W\d]+", words[-1])):
+        words.pop()
+    return re.sub(r"\s+([,.])", r"\1", " ".join(words)).strip(" ,.;:")
+
+
+def _segments(dated: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The stretch of a sentence that belongs to each date: halfway to the neighbouring dates."""
+    ordered = sorted(dated)
+    mids = [(ordered[i][1] + ordered[i + 1][0]) // 2 for i in range(len(ordered) - 1)]
+    return [(mids[i - 1] if i else 0, mids[i] if i < len(mids) else length) for i in range(len(ordered))]
+
+
+def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.DataFrame | None = None,
+                   articles: pd.DataFrame | None = None, rules: dict | None = None) -> pd.DataFrame:
+    """One row per dated happening: `"Vietnam approved the GCM in December 2018."` -> decision, 2018-12, month.
+
+    Periods (`the 2020-2021 period`) are context, not events. With `articles`, a sentence that reports
+    a meeting or conference `today` or `recently` without a date is dated by its article's publication,
+    and `certainty` says so.
+    """
+    rules = rules or load_event_rules()
+    by_sentence = {k: g for k, g in dates.groupby(["article_id", "sentence_no"])}
+    people = {} if mentions is None else {k: g for k, g in mentions.groupby(["article_id", "sentence_no"])}
+    rows = []
+    for r in sentences.itertuples():
+        key = (r.article_id, r.sentence_no)
+        found = by_sentence.get(key)
+        actors = people.get(key)
+        if found is not None:
+            local = [(int(d.start - r.start), int(d.end - r.start)) for d in found.itertuples()]
+            segments = dict(zip(sorted(local), _segments(local, len(r.text)), strict=True))
+            for d in found.itertuples():
+                if d.resolution == "period":
+                    continue
+                a, b = int(d.start - r.start), int(d.end - r.start)
+                seg_a, seg_b = segments[(a, b)]
+                kind, trigger = classify(r.text[seg_a:seg_b], a - seg_a, b - seg_a, rules)
+                if kind is None and d.resolution == "since":
+                    kind, trigger = "milestone", a - seg_a
+                if kind is None:
+                    continue
+                label = make_label(r.text, seg_a + trigger, local)
+                certainty = "stated" if d.resolution in ("absolute", "since", "scheduled") else "from-publication"
+                near = (min(a, seg_a + trigger) - PLACE_NEAR, max(b, seg_a + trigger) + PLACE_NEAR)
+                rows.append(_event_row(r, d.date, d.date_end, d.precision, kind, label, actors, near,
+                                       "planned" if d.resolution == "scheduled" else "happened", certainty,
+                                       d.date_text))
+        elif articles is not None:
+            rows += _undated_event(r, actors, articles, rules)
+    return pd.DataFrame(rows, columns=EVENT_COLUMNS).astype(
+        {"date": "datetime64[ns]", "date_end": "datetime64[ns]", "sentence_no": "int64"})
+
+
+def _event_row(r, date, date_end, precision, kind, label, actors, segment, status, certainty, date_text) -> tuple:
+    """Assemble one events row: places (`in Hanoi`) from `segment`, participants from the sentence."""
+    participants, place = [], None
+    if actors is not None:
+        participants = sorted(set(actors.loc[actors["kind"] != "place", "actor"]))
+        places = actors[(actors["kind"] == "place") & (actors["start"] - r.start >= segment[0])
+                        & (actors["end"] - r.start <= segment[1])]
+        located = [a for a, start in zip(places["actor"], places["start"], strict=True)
+                   if LOCATIVE.search(r.text[:start - r.start])]
+        place = ", ".join(dict.fromkeys(located)) or None
+    return (r.article_id, r.sentence_no, date, date_end, precision, kind, label, place, participants, status,
+            certainty, date_text, r.text)
+
+
+LOCATIVE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$")
+
+
+def _undated_event(r, actors, articles: pd.DataFrame, rules: dict) -> list[tuple]:
+    """An event dated by publication for `"At a recent working session ..."` or `"this conference today"`."""
+    for pattern, basis in rules["undated"]:
+        m = pattern.search(r.text)
+        if not m:
+            continue
+        kind, trigger = classify(r.text, m.start(), m.end(), rules)
+        if kind not in rules["undated_kinds"] or trigger is None:
+            continue
+        art = articles.loc[articles["article_id"] == r.article_id].iloc[0]
+        if pd.isna(art["published"]):
+            return []
+        precision = art["published_precision"]
+        if basis == "before-publication":  # "recent": some time up to the publication day, say so with the month
+            precision = "month" if precision == "day" else precision
+        date = art["published"] if precision == "day" else (
+            art["published"].replace(day=1) if precision == "month" else art["published"].replace(month=1, day=1))
+        label = make_label(r.text, trigger, [(m.start(), m.end())])
+        return [_event_row(r, date, dg.period_end(date, precision), precision, kind, label, actors,
+                           (0, len(r.text)), "happened", basis, m.group())]
+    return []
+
+
+# --- consolidated timeline --------------------------------------------------------------------------
+
+def _terms(text: str) -> set[str]:
+    """Salient terms of a sentence: acronyms, capitalised names and content words, lower-cased."""
+    words = re.findall(r"[A-Za-z][\w-]+", text)
+    return {w.lower() for w in words if w.lower() not in STOPWORDS and len(w) > 3 or w.isupper() and len(w) > 1}
+
+
+def same_happening(a: pd.Series, b: pd.Series) -> tuple[bool, str]:
+    """Whether two events are one happening, and the clue: same status, overlapping dates, kin kinds, shared terms."""
+    if a["status"] != b["status"]:
+        return False, f"{a['status']} vs {b['status']}"
+    if pd.isna(a["date"]) or pd.isna(b["date"]):
+        return False, "undated"
+    if a["date"] > b["date_end"] or b["date"] > a["date_end"]:
+        return False, f"dates do not overlap ({a['date']:%Y-%m-%d} {a['precision']} vs {b['date']:%Y-%m-%d} " \
+                      f"{b['precision']})"
+    kinds = {a["kind"], b["kind"]}
+    if len(kinds) > 1 and not kinds & {"milestone", "other"}:
+        return False, f"different kinds ({a['kind']} vs {b['kind']})"
+    shared = _terms(a["label"] + " " + " ".join(a["participants"])) & _terms(b["evidence"]) \
+        | _terms(b["label"] + " " + " ".join(b["participants"])) & _terms(a["evidence"])
+    if not shared:
+        return False, "no shared terms"
+    return True, "shared: " + ", ".join(sorted(shared)[:5])
+
+
+def build_timeline(events: pd.DataFrame) -> pd.DataFrame:
+    """Merge mentions of one happening across articles: 20 March 2020 decision in 2 outlets -> 1 row, 2 sources."""
+    ev = events.reset_index(drop=True)
+    parent = list(range(len(ev)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    apart: dict[int, list[str]] = {}
+    for i in range(len(ev)):
+        for j in range(i + 1, len(ev)):
+            merge, clue = same_happening(ev.loc[i], ev.loc[j])
+            if merge:
+                parent[find(j)] = find(i)
+            elif ev.loc[i, "kind"] == ev.loc[j, "kind"] and not pd.isna(ev.loc[i, "date"]) and \
+                    not pd.isna(ev.loc[j, "date"]) and abs((ev.loc[i, "date"] - ev.loc[j, "date"]).days) <= 731:
+                apart.setdefault(i, []).append(f"kept apart from {ev.loc[j, 'label']!r}: {clue}")
+                apart.setdefault(j, []).append(f"kept apart from {ev.loc[i, 'label']!r}: {clue}")
+    groups: dict[int, list[int]] = {}
+    for i in range(len(ev)):
+        groups.setdefault(find(i), []).append(i)
+    rows = []
+    for members in groups.values():
+        g = ev.loc[members].assign(rank=lambda d: d["precision"].map(PRECISION_RANK))
+        best = g.sort_values(["rank", "date", "article_id", "sentence_no"]).iloc[0]
+        kinds = [k for k in g["kind"] if k not in ("milestone", "other")] or list(g["kind"])
+        clues = sorted({c for m in members for c in apart.get(m, []) if ev.loc[m, "label"] != c})
+        places = sorted({p for p in g["place"].dropna() for p in p.split(", ")})
+        rows.append({
+            "date": best["date"], "date_end": best["date_end"], "precision": best["precision"],
+            "kind": max(set(kinds), key=lambda k: (kinds.count(k), k)), "status": best["status"],
+            "label": best["label"], "place": ", ".join(places) or None,
+            "participants": sorted({p for ps in g["participants"] for p in ps}),
+            "article_ids": sorted(set(g["article_id"])), "n_sources": g["article_id"].nunique(),
+            "n_mentions": len(g), "certainty": best["certainty"], "clues": "; ".join(clues) or None,
+            "evidence": " | ".join(dict.fromkeys(g["evidence"])),
+        })
+    timeline = pd.DataFrame(rows, columns=TIMELINE_COLUMNS[1:])
+    timeline = timeline.sort_values(["date", "status", "kind", "label"], ignore_index=True)
+    timeline.insert(0, "event_id", [f"E{i + 1:02d}" for i in range(len(timeline))])
+    return timeline

@@ -219,10 +219,16 @@ def _undated_event(r, actors, articles: pd.DataFrame, rules: dict) -> list[tuple
 
 # --- consolidated timeline --------------------------------------------------------------------------
 
+# Words every event of a kind shares; they say nothing about which happening it is.
+GENERIC = frozenset("""decision conference meeting forum session working held signed approved review meetings
+event events visit took effect place""".split())
+
+
 def _terms(text: str) -> set[str]:
-    """Salient terms of a sentence: acronyms, capitalised names and content words, lower-cased."""
+    """Salient terms of a sentence: acronyms and content words, lower-cased, minus generic event words."""
     words = re.findall(r"[A-Za-z][\w-]+", text)
-    return {w.lower() for w in words if w.lower() not in STOPWORDS and len(w) > 3 or w.isupper() and len(w) > 1}
+    return {w.lower() for w in words
+            if (w.lower() not in STOPWORDS and len(w) > 3 or w.isupper() and len(w) > 1)} - GENERIC
 
 
 def same_happening(a: pd.Series, b: pd.Series) -> tuple[bool, str]:

@@ -1,0 +1,193 @@
+"""The date grammar, year resolution, event kinds, and the merge rules of the timeline."""
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import vnmigration as vn
+from vnmigration.dates import find_dates, resolve
+from vnmigration.events import build_timeline, classify, make_label
+from vnmigration.sentences import split_sentences
+
+
+def one(text, published=None, precision="day"):
+    found = find_dates(text)
+    assert len(found) == 1, found
+    m = found[0]
+    return resolve(m, pd.Timestamp(published) if published else None, precision), m.precision, m.resolution
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("signed on March 20, 2020.", None, ("2020-03-20", "day", "absolute")),
+    ("signed on 20 March 2020.", None, ("2020-03-20", "day", "absolute")),
+    ("held in Hanoi on November 30.", "2020-11-30", ("2020-11-30", "day", "year-from-publication")),
+    ("held on Nov. 22.", "2021-11-25", ("2021-11-22", "day", "year-from-publication")),
+    ("approved the GCM in December 2018.", None, ("2018-12-01", "month", "absolute")),
+    ("presented in March 2021.", None, ("2021-03-01", "month", "absolute")),
+    ("took part in May this year.", "2022-01-01", ("2022-05-01", "month", "this-year")),
+    ("took effect in July this year.", "2025-08-01", ("2025-07-01", "month", "this-year")),
+    ("promoting since 1951 humane migration", None, ("1951-01-01", "year", "since")),
+    ("a presence since 1987.", None, ("1987-01-01", "year", "since")),
+    ("rolled out since December 2018.", None, ("2018-12-01", "month", "since")),
+    ("a forum scheduled for May 2022 in New York.", None, ("2022-05-01", "month", "scheduled")),
+    ("during the 2020-2021 period.", None, ("2020-01-01", "year", "period")),
+    ("date 2023-11-20 on the site.", None, ("2023-11-20", "day", "absolute")),
+    ("It will take place every four years beginning in 2022.", None, ("2022-01-01", "year", "scheduled")),
+])
+def test_date_forms(text, published, expected):
+    date, precision, resolution = one(text, published)
+    assert (date, precision, resolution) == (pd.Timestamp(expected[0]), expected[1], expected[2])
+
+
+@pytest.mark.parametrize("text", [
+    "the achievement of the 2030 Agenda", "Decision No. 402/QD-TTg was signed", "with 175 member states",
+    "approximately 281 million people", "Hotline: 0913.378.918", "COVID-19 spread", "in 2030 Agenda terms",
+    "March 45 is no day", "May I ask", "the Vietnam Times 2022 Awards",
+])
+def test_non_dates(text):
+    assert find_dates(text) == []
+
+
+def test_period_has_an_end():
+    assert find_dates("the 2020-2021 period")[0].year_end == 2021
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("on Dec. 28", "2021-01-05", "2020-12-28"),   # rolls back over New Year
+    ("on Jan. 3", "2021-01-05", "2021-01-03"),
+    ("on Dec. 31", "2020-12-31", "2020-12-31"),   # the publication day itself is not rolled back
+    ("on Jan. 1", "2020-12-31", "2020-01-01"),
+])
+def test_year_resolution_around_new_year(text, published, expected):
+    assert one(text, published)[0] == pd.Timestamp(expected)
+
+
+def test_year_precision_publication_does_not_roll_back():
+    assert one("on Nov. 22", "2022-01-01", precision="year")[0] == pd.Timestamp("2022-11-22")
+
+
+def test_unresolvable_relative_date_is_nat():
+    assert pd.isna(one("in May this year")[0])
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The Prime Minister signed a decision on March 20, 2020.", "decision"),
+    ("The Law on Prevention of Human Trafficking took effect in July 2025.", "law"),
+    ("Pope assumed the post of Director General in October 1, 2023.", "appointment"),
+    ("They held a conference in Hanoi on November 30, 2020.", "conference"),
+    ("Long led a meeting with Pope on July 30, 2025.", "meeting"),
+    ("It was presented at the Asia-Pacific Regional Review meeting in March 2021.", "review"),
+    ("IOM has had a presence in Viet Nam since 1987.", "milestone"),
+])
+def test_event_kinds(text, kind):
+    m = find_dates(text)[0]
+    assert classify(text, m.start, m.end)[0] == kind
+
+
+def test_label_drops_the_date_and_keeps_the_name():
+    text = "It looked into the report for the International Migration Review Forum scheduled for May 2022 in New York."
+    m = find_dates(text)[0]
+    _, trigger = classify(text, m.start, m.end)
+    label = make_label(text, trigger, [(m.start, m.end)])
+    assert label.startswith("International Migration Review Forum") and "2022" not in label
+
+
+def events_from(**texts):
+    articles = pd.DataFrame({"article_id": list(texts), "text": list(texts.values()), "title": pd.NA,
+                             "published": pd.Timestamp("2025-08-01"), "published_precision": "day"})
+    sentences = split_sentences(articles)
+    mentions = vn.extract_mentions(sentences)
+    dates = vn.extract_dates(sentences, articles)
+    return vn.extract_events(sentences, dates, mentions, articles)
+
+
+def test_undated_meeting_takes_the_publication_date_with_lower_certainty():
+    ev = events_from(a="At a recent working session with Amy Pope, the ambassador spoke.")
+    assert ev[["kind", "precision", "certainty"]].values.tolist() == [["meeting", "month", "before-publication"]]
+    assert ev.loc[0, "date"] == pd.Timestamp("2025-08-01")
+
+
+def test_periods_and_plain_years_are_not_events():
+    assert events_from(a="Workers went abroad during the 2020-2021 period.", b="The 2030 Agenda matters.").empty
+
+
+# --- merge rules on made-up pairs -------------------------------------------------------------------
+
+def event(article, date, precision, kind, label, status="happened", evidence=None, participants=()):
+    start = pd.Timestamp(date)
+    end = {"day": start, "month": start + pd.offsets.MonthEnd(0), "year": pd.Timestamp(start.year, 12, 31)}
+    return {"article_id": article, "sentence_no": 1, "date": start, "date_end": end[precision],
+            "precision": precision, "kind": kind, "label": label, "place": None, "participants": list(participants),
+            "status": status, "certainty": "stated", "date_text": "", "evidence": evidence or label}
+
+
+def timeline_of(*events):
+    return build_timeline(pd.DataFrame(list(events)))
+
+
+def test_merge_same_decision_from_two_outlets():
+    t = timeline_of(
+        event("a", "2020-03-20", "day", "decision", "Prime Minister signed a decision on the implementation plan"),
+        event("b", "2020-03-20", "day", "decision", "Prime Minister's Decision No. 402/QD-TTg"))
+    assert len(t) == 1 and t.loc[0, "n_sources"] == 2 and t.loc[0, "article_ids"] == ["a", "b"]
+
+
+def test_merge_month_with_milestone_and_keep_the_more_precise_date():
+    t = timeline_of(event("a", "2018-12-01", "month", "decision", "Vietnam approved the GCM"),
+                    event("b", "2018-01-01", "year", "milestone", "GCM has been rolled out"))
+    assert len(t) == 1 and t.loc[0, "precision"] == "month" and t.loc[0, "kind"] == "decision"
+
+
+def test_no_merge_for_lookalike_conferences_a_year_apart():
+    t = timeline_of(
+        event("a", "2021-11-22", "day", "conference", "conference on reviewing the implementation of the GCM"),
+        event("b", "2022-01-01", "year", "conference", "conference on reviewing the implementation of the GCM"))
+    assert len(t) == 2
+    assert t["clues"].str.contains("dates do not overlap").all()
+
+
+def test_no_merge_planned_with_happened():
+    t = timeline_of(event("a", "2022-05-01", "month", "review", "International Migration Review Forum", "planned"),
+                    event("b", "2022-05-01", "month", "review", "International Migration Review Forum"))
+    assert len(t) == 2 and t["clues"].str.contains("planned vs happened|happened vs planned").all()
+
+
+def test_no_merge_for_different_kinds_on_one_day():
+    t = timeline_of(event("a", "2020-03-20", "day", "decision", "signed a decision on migration"),
+                    event("b", "2020-03-20", "day", "meeting", "meeting on migration"))
+    assert len(t) == 2
+
+
+def test_no_merge_without_shared_terms():
+    t = timeline_of(event("a", "2020-03-20", "day", "decision", "decision on fisheries quotas"),
+                    event("b", "2020-03-20", "day", "decision", "decision on migration plan"))
+    assert len(t) == 2
+
+
+def test_seed_timeline(articles, sentences):
+    mentions = vn.extract_mentions(sentences)
+    dates = vn.extract_dates(sentences, articles)
+    timeline = build_timeline(vn.extract_events(sentences, dates, mentions, articles))
+    rows = {(r.date.strftime("%Y-%m-%d"), r.precision, r.kind, r.status): r for r in timeline.itertuples()}
+    assert rows[("2020-03-20", "day", "decision", "happened")].n_sources == 2
+    assert rows[("2018-12-01", "month", "decision", "happened")].n_sources == 2
+    assert ("2021-11-22", "day", "conference", "happened") in rows
+    assert ("2022-01-01", "year", "conference", "happened") in rows
+    assert ("2022-05-01", "month", "review", "planned") in rows
+    assert ("2022-05-01", "month", "review", "happened") in rows
+    assert ("1951-01-01", "year", "milestone", "happened") in rows
+    assert ("1987-01-01", "year", "milestone", "happened") in rows
+    assert not (dates["date_text"].str.contains("2030|402|175|281")).any()
+    assert timeline["date"].between(pd.Timestamp("1951-01-01"), articles["published"].max()).all()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_raises_and_dates_have_precision(text):
+    articles = pd.DataFrame({"article_id": ["x"], "text": [text], "title": [pd.NA],
+                             "published": [pd.Timestamp("2021-06-01")], "published_precision": ["day"]})
+    sentences = split_sentences(articles)
+    dates = vn.extract_dates(sentences, articles)
+    assert dates["precision"].isin(["day", "month", "year"]).all()
+    build_timeline(vn.extract_events(sentences, dates, vn.extract_mentions(sentences), articles))

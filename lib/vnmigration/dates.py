@@ -146,3 +146,8 @@ def period_end(start: pd.Timestamp, precision: str, year_end: int | None = None)
     if precision == "month":
         return start + pd.offsets.MonthEnd(0)
     return start
+
+
+def months_between(start: pd.Timestamp, end: pd.Timestamp) -> int:
+    """Whole calendar months from one date to another: 2018-12-01 -> 2020-03-20 is 15."""
+    return (end.year - start.year) * 12 + end.month - start.month

@@ -294,3 +294,19 @@ def build_timeline(events: pd.DataFrame) -> pd.DataFrame:
     timeline = timeline.sort_values(["date", "status", "kind", "label"], ignore_index=True)
     timeline.insert(0, "event_id", [f"E{i + 1:02d}" for i in range(len(timeline))])
     return timeline
+
+
+def find_events(timeline: pd.DataFrame, text: str, kind: str | None = None) -> pd.DataFrame:
+    """Timeline rows whose evidence mentions `text` (case-insensitive), optionally of one kind."""
+    hit = timeline["evidence"].str.contains(text, case=False, regex=False)
+    if kind is not None:
+        hit &= timeline["kind"] == kind
+    return timeline[hit]
+
+
+def sources_by_outlet(timeline: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Event-by-outlet table: which outlet's articles report which event (1 = reported)."""
+    outlet = articles.set_index("article_id")["outlet"].fillna("outlet not named")
+    pairs = timeline[["event_id", "label", "article_ids"]].explode("article_ids")
+    pairs = pairs.assign(outlet=pairs["article_ids"].map(outlet))
+    return pd.crosstab([pairs["event_id"], pairs["label"]], pairs["outlet"])

@@ -171,3 +171,78 @@ def roles_over_time(ax: plt.Axes, roles: pd.DataFrame) -> None:
     ax.set_xlim(data["year"].min() - 0.5, data["year"].max() + 1.5)
     ax.xaxis.set_major_locator(plt.MultipleLocator(1))
     ax.set_title(f"Roles over time (N = {len(data)} person-year-role rows, {len(people)} people)")
+
+
+# --- timeline ---------------------------------------------------------------------------------------
+
+KIND_MARKERS = {"meeting": "o", "conference": "s", "decision": "D", "law": "P", "review": "^",
+                "appointment": "*", "founding": "h", "milestone": "v", "other": "."}
+
+
+def date_at_precision(date: pd.Timestamp, precision: str) -> str:
+    """A date written only as precisely as it is known: (2018-12-01, "month") -> "2018-12"."""
+    if pd.isna(date):
+        return "undated"
+    return date.strftime({"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[precision])
+
+
+def _short(text: str, width: int = 48) -> str:
+    """`text` cut at a word boundary to `width` characters, with an ellipsis when cut."""
+    if len(text) <= width:
+        return text
+    return text[:width].rsplit(" ", 1)[0] + "…"
+
+
+def cooperation_timeline(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame, articles: pd.DataFrame,
+                         split_year: int = 2010) -> None:
+    """A broken-axis timeline: early milestones on the narrow left axis, the GCM era on the right.
+
+    One lane per event kind plus a lane of publication dates; a day is a filled marker, a month or year
+    a hollow marker on a band across the whole period, a planned event a dashed ring. Markers carry
+    their event id; the key beside the chart gives each id's label, so no label overlaps another.
+    """
+    old, new = axes
+    kinds = [k for k in KIND_MARKERS if k in set(timeline["kind"])]
+    lanes = {k: i + 1 for i, k in enumerate(kinds)}
+    last_x: dict[tuple, pd.Timestamp] = {}
+    for ax, part in ((old, timeline[timeline["date"].dt.year < split_year]),
+                     (new, timeline[timeline["date"].dt.year >= split_year])):
+        span_days = 3650 if ax is old else 180
+        for r in part.sort_values("date").itertuples():
+            y, color = lanes[r.kind], PALETTE[kinds.index(r.kind) % len(PALETTE)]
+            if r.precision != "day":
+                ax.plot([r.date, r.date_end], [y, y], "-", color=color, lw=6, alpha=0.3, solid_capstyle="butt")
+            mid = r.date + (r.date_end - r.date) / 2
+            filled = r.precision == "day" and r.status == "happened"
+            ax.plot(mid, y, KIND_MARKERS[r.kind], ms=9, mec=color, mfc=color if filled else "white", mew=1.6,
+                    ls="none", zorder=3)
+            if r.status == "planned":
+                ax.scatter([mid], [y], s=330, facecolors="none", edgecolors=color, linestyles="--", lw=1)
+            crowded = (ax, y) in last_x and (mid - last_x[(ax, y)]).days < span_days
+            ax.annotate(r.event_id, (mid, y), xytext=(0, -16 if crowded else 9), textcoords="offset points",
+                        ha="center", fontsize=7)
+            last_x[(ax, y)] = mid
+    pubs = articles.dropna(subset=["published"])
+    draw_dated_points(new, pubs["published"], pubs["published_precision"], [0] * len(pubs), "#444")
+    left_years = timeline.loc[timeline["date"].dt.year < split_year, "date"].dt.year
+    if len(left_years):
+        old.set_xlim(pd.Timestamp(left_years.min() - 4, 1, 1), pd.Timestamp(left_years.max() + 5, 1, 1))
+    new_start = min(timeline.loc[timeline["date"].dt.year >= split_year, "date"].min(), pubs["published"].min())
+    new.set_xlim(pd.Timestamp(new_start.year, 1, 1) - pd.Timedelta(days=60),
+                 pd.Timestamp(pubs["published"].max().year + 1, 1, 1) + pd.Timedelta(days=60))
+    for ax in axes:
+        ax.xaxis.set_major_locator(mdates.YearLocator(base=1 if ax is new else 20))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    old.set_yticks([0] + list(lanes.values()), ["published"] + kinds)
+    old.set_ylim(-0.7, len(kinds) + 0.8)
+    old.spines["right"].set_visible(False)
+    new.spines["left"].set_visible(False)
+    new.tick_params(axis="y", left=False)
+    for ax, x in ((old, 1), (new, 0)):  # the break marks
+        ax.plot([x, x], [-0.015, 0.015], transform=ax.transAxes, color="k", clip_on=False, lw=3)
+    key = "\n".join(f"{r.event_id}  {date_at_precision(r.date, r.precision):<10} "
+                    f"{'(planned) ' if r.status == 'planned' else ''}{_short(r.label)}" for r in timeline.itertuples())
+    new.text(1.02, 1.0, key, transform=new.transAxes, va="top", fontsize=7, family="DejaVu Sans Mono")
+    new.set_title(f"Viet Nam–IOM cooperation timeline (N = {len(timeline)} events from {len(articles)} articles)")
+    new.text(0, -0.13, "Filled: known day. Hollow on a band: month or year only. Dashed ring: planned. "
+             "Axis broken before the GCM era.", transform=new.transAxes, fontsize=7.5, color="#555")

@@ -151,3 +151,10 @@ def period_end(start: pd.Timestamp, precision: str, year_end: int | None = None)
 def months_between(start: pd.Timestamp, end: pd.Timestamp) -> int:
     """Whole calendar months from one date to another: 2018-12-01 -> 2020-03-20 is 15."""
     return (end.year - start.year) * 12 + end.month - start.month
+
+
+def date_at_precision(date: pd.Timestamp, precision: str) -> str:
+    """A date written only as precisely as it is known: (2018-12-01, "month") -> "2018-12"."""
+    if pd.isna(date):
+        return "undated"
+    return date.strftime({"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[precision])

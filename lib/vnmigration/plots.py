@@ -6,7 +6,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .dates import period_end
+from .dates import date_at_precision, period_end
 from .paths import FIGURES
 
 SIDE_COLORS = {
@@ -177,13 +177,6 @@ def roles_over_time(ax: plt.Axes, roles: pd.DataFrame) -> None:
 
 KIND_MARKERS = {"meeting": "o", "conference": "s", "decision": "D", "law": "P", "review": "^",
                 "appointment": "*", "founding": "h", "milestone": "v", "other": "."}
-
-
-def date_at_precision(date: pd.Timestamp, precision: str) -> str:
-    """A date written only as precisely as it is known: (2018-12-01, "month") -> "2018-12"."""
-    if pd.isna(date):
-        return "undated"
-    return date.strftime({"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[precision])
 
 
 def _short(text: str, width: int = 48) -> str:

@@ -13,10 +13,12 @@ from .codebook import CodebookError, load_codebook
 from .corpus import CorpusError, load_articles, problems_of, read_corpus
 from .events import build_timeline, extract_dates, extract_events
 from .sentences import split_sentences
+from .themes import distinctive_terms, load_taxonomy, nmf_topics, tag_themes, theme_profile
 
 __all__ = [
     "CodebookError", "CorpusError", "actor_centrality", "actor_edges", "actor_graph", "build_timeline",
     "extract_dates", "extract_events", "extract_mentions",
     "extract_quotes", "extract_roles", "load_articles", "load_codebook", "problems_of", "read_corpus",
-    "split_sentences", "uncoded_candidates",
+    "split_sentences", "uncoded_candidates", "distinctive_terms", "load_taxonomy", "nmf_topics", "tag_themes",
+    "theme_profile",
 ]

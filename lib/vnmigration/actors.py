@@ -53,6 +53,12 @@ def _matchers(codebook: Codebook) -> tuple[re.Pattern, dict, re.Pattern | None, 
     return full_re, full, short_re, short
 
 
+def mask_actors(texts: pd.Series, codebook: Codebook | None = None) -> pd.Series:
+    """Texts with every codebook name blanked out, for topic models: `"IOM met in Hanoi"` -> `"  met in  "`."""
+    full_re = _matchers(codebook or default_codebook())[0]
+    return texts.map(lambda t: full_re.sub(lambda m: " " * len(m.group()), _normalise(t)))
+
+
 def _normalise(text: str) -> str:
     """Curly apostrophes to straight, keeping every offset: `"IOM’s"` -> `"IOM's"`."""
     return text.replace("’", "'")

@@ -10,6 +10,7 @@ from .actors import actor_edges, extract_mentions, extract_quotes, extract_roles
 from .corpus import read_corpus
 from .events import build_timeline, extract_dates, extract_events
 from .sentences import split_sentences
+from .themes import distinctive_terms, tag_themes, theme_profile
 
 
 def build_tables(corpus: str | Path | None = None) -> dict[str, pd.DataFrame]:
@@ -19,11 +20,14 @@ def build_tables(corpus: str | Path | None = None) -> dict[str, pd.DataFrame]:
     mentions = extract_mentions(sentences)
     dates = extract_dates(sentences, articles)
     events = extract_events(sentences, dates, mentions, articles)
+    themes = tag_themes(sentences)
     return {
         "articles": articles, "sentences": sentences, "problems": problems, "mentions": mentions,
         "uncoded": uncoded_candidates(sentences, mentions), "roles": extract_roles(sentences, mentions, articles),
         "quotes": extract_quotes(sentences, mentions, articles), "actor_edges": actor_edges(mentions),
         "dates": dates, "events": events, "timeline": build_timeline(events),
+        "themes": themes, "theme_profile": theme_profile(themes, articles),
+        "distinctive_terms": distinctive_terms(articles),
     }
 
 

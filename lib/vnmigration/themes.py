@@ -1,0 +1,231 @@
+"""Themes: GCM objectives and cross-cutting themes tagged by lexicon, with a TF-IDF/NMF cross-check."""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from .actors import mask_actors
+from .paths import GCM_OBJECTIVES, TAXONOMY
+from .sentences import split_sentences
+
+THEME_COLUMNS = ["article_id", "sentence_no", "theme", "label", "gcm_objective", "term", "start", "end"]
+
+
+class TaxonomyError(ValueError):
+    """The taxonomy is malformed; the message names the bad entry."""
+
+
+@dataclass(frozen=True, eq=False)
+class Theme:
+    """One theme: `Theme("gcm-10", "Prevent, combat and eradicate trafficking ...", 10, <pattern>)`."""
+
+    id: str
+    label: str
+    gcm_objective: int | None
+    pattern: re.Pattern
+    terms: tuple[str, ...]
+
+
+def _compile_term(term: str) -> str:
+    """A lexicon term as a regex fragment: `"migrant worker"` -> `migrant\\s+worker(?:s|es)?`."""
+    fragment = re.sub(r"\s+", r"\\s+", term.strip())
+    return fragment + ("(?:s|es)?" if term[-1:].isalpha() else "")
+
+
+def load_objectives(path: str | Path | None = None) -> dict[int, str]:
+    """The 23 GCM objectives by number, with their official titles: {10: "Prevent, combat and eradicate ..."}."""
+    with open(path or GCM_OBJECTIVES, encoding="utf-8", newline="") as f:
+        return {int(row["objective"]): row["title"] for row in csv.DictReader(f)}
+
+
+def parse_taxonomy(data: dict, objectives: dict[int, str]) -> tuple[Theme, ...]:
+    """Validate a parsed taxonomy dict and compile its themes; raise TaxonomyError naming the bad entry."""
+    if not isinstance(data, dict):
+        raise TaxonomyError("taxonomy must be a mapping with 'objectives' and 'cross_cutting'")
+    entries = []
+    for number, terms in (data.get("objectives") or {}).items():
+        if not isinstance(number, int) or number not in objectives:
+            raise TaxonomyError(f"objective {number!r}: not a GCM objective number (1-{len(objectives)})")
+        entries.append({"id": f"gcm-{number:02d}", "label": objectives[number], "gcm_objective": number,
+                        "terms": terms})
+    missing = sorted(set(objectives) - {e["gcm_objective"] for e in entries})
+    if missing:
+        raise TaxonomyError(f"objectives {missing} have no entry; list every objective, even with no terms")
+    for i, entry in enumerate(data.get("cross_cutting") or []):
+        name = entry.get("id", f"cross_cutting #{i + 1}") if isinstance(entry, dict) else f"cross_cutting #{i + 1}"
+        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("label"):
+            raise TaxonomyError(f"theme {name!r}: needs 'id' and 'label'")
+        entries.append({"id": entry["id"], "label": entry["label"], "gcm_objective": None,
+                        "terms": entry.get("terms")})
+    themes, seen = [], set()
+    for e in entries:
+        if e["id"] in seen:
+            raise TaxonomyError(f"theme {e['id']!r}: listed twice")
+        seen.add(e["id"])
+        terms = e["terms"]
+        if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
+            raise TaxonomyError(f"theme {e['id']!r}: 'terms' must be a non-empty list of strings")
+        for t in terms:
+            try:
+                re.compile(_compile_term(t))
+            except re.error as err:
+                raise TaxonomyError(f"theme {e['id']!r}: term {t!r} is not a valid pattern: {err}") from err
+        alternation = "|".join(sorted((_compile_term(t) for t in terms), key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+        themes.append(Theme(e["id"], e["label"], e["gcm_objective"], pattern, tuple(terms)))
+    return tuple(themes)
+
+
+@cache
+def load_taxonomy(path: str | Path | None = None) -> tuple[Theme, ...]:
+    """The package taxonomy (data/taxonomy.yaml, read with yaml.safe_load), validated and compiled."""
+    data = yaml.safe_load(Path(path or TAXONOMY).read_text(encoding="utf-8"))
+    return parse_taxonomy(data, load_objectives())
+
+
+def tag_themes(sentences: pd.DataFrame, taxonomy: tuple[Theme, ...] | None = None) -> pd.DataFrame:
+    """One row per theme hit in body sentences: `"victims of trafficking"` -> gcm-10 (objective 10)."""
+    taxonomy = taxonomy or load_taxonomy()
+    ordered = sentences.reset_index(drop=True)
+    texts = ordered["text"].tolist()
+    offsets, pos = [], 0
+    for t in texts:
+        offsets.append(pos)
+        pos += len(t) + 1
+    corpus = "\n".join(texts)
+    ids, numbers, starts = ordered["article_id"].tolist(), ordered["sentence_no"].tolist(), ordered["start"].tolist()
+    rows = []
+    for theme in taxonomy:
+        for m in theme.pattern.finditer(corpus):
+            i = bisect.bisect_right(offsets, m.start()) - 1
+            local = m.start() - offsets[i]
+            rows.append((ids[i], numbers[i], theme.id, theme.label, theme.gcm_objective, m.group(),
+                         starts[i] + local, starts[i] + local + len(m.group())))
+    out = pd.DataFrame(rows, columns=THEME_COLUMNS).astype({"gcm_objective": "Int64"})
+    return out.sort_values(["article_id", "sentence_no", "start", "theme"], ignore_index=True)
+
+
+def theme_profile(themes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Article-by-theme shares of sentences, plus the GCM objectives each article touches."""
+    n_sentences = split_sentences(articles).groupby("article_id").size()
+    per = themes.drop_duplicates(["article_id", "sentence_no", "theme"]).groupby(["article_id", "theme"]).size()
+    shares = (per / per.index.get_level_values("article_id").map(n_sentences).to_numpy()).round(3)
+    table = shares.unstack(fill_value=0.0).reindex(articles["article_id"], fill_value=0.0)
+    objectives = themes.dropna(subset=["gcm_objective"]).groupby("article_id")["gcm_objective"].agg(
+        lambda s: sorted({int(x) for x in s}))
+    table = table.assign(
+        n_sentences=table.index.map(n_sentences).fillna(0).astype(int),
+        gcm_objectives=[objectives.get(a, []) for a in table.index],
+        n_gcm_objectives=[len(objectives.get(a, [])) for a in table.index],
+    )
+    table.columns.name = None
+    return table.reset_index()
+
+
+def keyword_in_context(themes: pd.DataFrame, sentences: pd.DataFrame, theme: str, width: int = 60) -> pd.DataFrame:
+    """Evidence for one theme: each hit with `width` characters either side, for reading."""
+    hits = themes[themes["theme"] == theme]
+    text = sentences.set_index(["article_id", "sentence_no"])[["text", "start"]]
+    rows = []
+    for h in hits.itertuples():
+        sentence, start = text.loc[(h.article_id, h.sentence_no)]
+        a, b = h.start - start, h.end - start
+        rows.append((h.article_id, h.sentence_no, sentence[max(0, a - width):a], sentence[a:b],
+                     sentence[b:b + width]))
+    return pd.DataFrame(rows, columns=["article_id", "sentence_no", "left", "term", "right"])
+
+
+# --- unsupervised cross-check -----------------------------------------------------------------------
+
+def _vectorizer(min_df: int = 1):
+    """The TF-IDF set-up both views share: English stop words, unigrams and bigrams."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    return TfidfVectorizer(stop_words="english", ngram_range=(1, 2), min_df=min_df, sublinear_tf=True,
+                           token_pattern=r"(?u)\b[A-Za-z][A-Za-z-]+\b")
+
+
+def distinctive_terms(articles: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The `n` highest TF-IDF terms per article (documents = articles): rank 1 is the most distinctive."""
+    vec = _vectorizer()
+    matrix = vec.fit_transform(mask_actors(articles["text"]))
+    vocab = np.array(vec.get_feature_names_out())
+    rows = []
+    for i, article_id in enumerate(articles["article_id"]):
+        weights = matrix[i].toarray().ravel()
+        order = sorted(np.flatnonzero(weights), key=lambda j: (-weights[j], vocab[j]))[:n]
+        rows += [(article_id, rank, vocab[j], round(float(weights[j]), 4)) for rank, j in enumerate(order, 1)]
+    return pd.DataFrame(rows, columns=["article_id", "rank", "term", "tfidf"])
+
+
+def _fit_nmf(sentences: pd.DataFrame, k: int):
+    """Fit NMF with k topics on the sentence TF-IDF matrix (actor names masked): (model, weights, vocab)."""
+    from sklearn.decomposition import NMF
+    vec = _vectorizer(min_df=2)
+    matrix = vec.fit_transform(mask_actors(sentences["text"]))
+    model = NMF(n_components=k, init="nndsvd", random_state=0, max_iter=1000)
+    weights = model.fit_transform(matrix)
+    return model, weights, np.array(vec.get_feature_names_out())
+
+
+def nmf_diagnostics(sentences: pd.DataFrame, ks=range(2, 9)) -> pd.DataFrame:
+    """Per k: reconstruction error, its relative drop, and the size of the smallest topic (sentences it leads)."""
+    rows = []
+    for k in ks:
+        model, weights, _ = _fit_nmf(sentences, k)
+        leads = np.bincount(weights.argmax(axis=1)[weights.max(axis=1) > 0], minlength=k)
+        rows.append((k, round(float(model.reconstruction_err_), 4), int(leads.min())))
+    out = pd.DataFrame(rows, columns=["k", "error", "smallest_topic"])
+    return out.assign(drop=(-out["error"].pct_change()).round(4))
+
+
+def choose_k(diagnostics: pd.DataFrame, min_topic: int = 5) -> int:
+    """The largest k whose every topic leads at least `min_topic` sentences (no topic is one article's aside)."""
+    ok = diagnostics[diagnostics["smallest_topic"] >= min_topic]
+    return int(ok["k"].max()) if len(ok) else int(diagnostics["k"].min())
+
+
+def nmf_topics(sentences: pd.DataFrame, k: int, n_terms: int = 8) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """An NMF topic model of sentences (deterministic: nndsvd start, fixed seed).
+
+    Returns (topics: topic, rank, term, weight) and (assignments: article_id, sentence_no, topic, weight).
+    """
+    model, weights, vocab = _fit_nmf(sentences, k)
+    topics = [(t, rank, vocab[j], round(float(model.components_[t, j]), 4))
+              for t in range(k)
+              for rank, j in enumerate(sorted(range(len(vocab)), key=lambda j: (-model.components_[t, j], vocab[j]))
+                                       [:n_terms], 1)]
+    best = weights.argmax(axis=1)
+    assignments = pd.DataFrame({"article_id": sentences["article_id"].to_numpy(),
+                                "sentence_no": sentences["sentence_no"].to_numpy(),
+                                "topic": np.where(weights.max(axis=1) > 0, best, -1),
+                                "weight": weights.max(axis=1).round(4)})
+    return pd.DataFrame(topics, columns=["topic", "rank", "term", "weight"]), assignments
+
+
+def compare_topics(topics: pd.DataFrame, assignments: pd.DataFrame, themes: pd.DataFrame,
+                   taxonomy: tuple[Theme, ...] | None = None) -> pd.DataFrame:
+    """Per topic: the taxonomy theme its sentences carry most, how many carry none, and top terms no theme covers."""
+    taxonomy = taxonomy or load_taxonomy()
+    tagged = themes.drop_duplicates(["article_id", "sentence_no", "theme"])
+    rows = []
+    for topic, terms in topics.groupby("topic"):
+        members = assignments[assignments["topic"] == topic][["article_id", "sentence_no"]]
+        hits = members.merge(tagged, on=["article_id", "sentence_no"])
+        counts = hits["theme"].value_counts()
+        top = counts.index[0] if len(counts) else None
+        untagged = len(members) - hits[["article_id", "sentence_no"]].drop_duplicates().shape[0]
+        uncovered = [t for t in terms.sort_values("rank")["term"]
+                     if not any(th.pattern.search(t) for th in taxonomy)]
+        rows.append((topic, ", ".join(terms.sort_values("rank")["term"]), len(members), top,
+                     round(counts.iloc[0] / len(members), 2) if top else 0.0, untagged, ", ".join(uncovered)))
+    return pd.DataFrame(rows, columns=["topic", "top_terms", "n_sentences", "main_theme", "main_theme_share",
+                                       "n_untagged", "terms_no_theme_covers"])

@@ -1,0 +1,130 @@
+"""Theme tagging: lexicon positives and negatives, no chrome, taxonomy validation, deterministic NMF."""
+
+import pandas as pd
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import vnmigration as vn
+from vnmigration.paths import TAXONOMY
+from vnmigration.sentences import split_sentences
+from vnmigration.themes import (
+    TaxonomyError,
+    compare_topics,
+    keyword_in_context,
+    load_objectives,
+    nmf_topics,
+    parse_taxonomy,
+)
+
+
+def tags(text):
+    sentences = split_sentences(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    return set(vn.tag_themes(sentences)["theme"])
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("It helps victims of trafficking.", "gcm-10"),
+    ("Victims were deceived into online SCAM CENTERS.", "gcm-10"),
+    ("They protect migrant workers abroad.", "gcm-06"),
+    ("Support for a labour migrant and labor migrants.", "gcm-06"),
+    ("Pre-departure training matters.", "gcm-03"),
+    ("Voluntary return and reintegration of returnees.", "gcm-21"),
+    ("A storm shelter was built.", "climate-disasters"),
+    ("From internal migration to climate-induced displacement.", "gcm-02"),
+    ("COVID-19 closed borders.", "covid-19"),
+    ("The Covid pandemic hit.", "covid-19"),
+    ("It reviewed the National Implementation Plan.", "gcm-implementation"),
+    ("It protects the rights of migrants, particularly women.", "gender"),
+    ("It supports the 2030 Agenda.", "sustainable-development"),
+    ("IOM mobilizes contributions to its core budget.", "funding"),
+    ("IOM prioritizes humanitarian activities and disaster response.", "humanitarian"),
+])
+def test_theme_positives(text, theme):
+    assert theme in tags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Man met Long and Pope in Hanoi.",
+    "The minister traveled to Geneva on Monday.",
+    "Fishing communities restore marine resources in Tan Thanh.",
+    "Recruits joined the forest conservation project.",
+])
+def test_theme_negatives(text):
+    assert tags(text) == set()
+
+
+def test_word_boundaries():
+    assert tags("Xtrafficking and budgetary pandemics-era") == set()
+
+
+def test_no_theme_from_chrome(articles, sentences):
+    themes = vn.tag_themes(sentences)
+    a001 = themes[themes["article_id"].str.startswith("001")]
+    assert not a001["term"].str.contains("fish|forest|carbon", case=False).any()
+    texts = articles.set_index("article_id")["text"]
+    assert all(texts[r.article_id][r.start:r.end] == r.term for r in themes.itertuples())
+
+
+def test_seed_profile(articles, sentences):
+    profile = vn.theme_profile(vn.tag_themes(sentences), articles).set_index("article_id")
+    a001 = profile.loc[profile.index.str.startswith("001")].iloc[0]
+    assert {10, 21, 6} <= set(a001["gcm_objectives"])
+    assert a001["climate-disasters"] > 0 and a001["humanitarian"] > 0 and a001["covid-19"] == 0
+    a004 = profile.loc[profile.index.str.startswith("004")].iloc[0]
+    assert a004["covid-19"] > 0 and a004["gcm-implementation"] > 0
+    assert profile.drop(columns=["gcm_objectives", "n_sentences", "n_gcm_objectives"]).le(1).all().all()
+
+
+def _taxonomy(**changes):
+    data = yaml.safe_load(TAXONOMY.read_text())
+    data.update(changes)
+    return data
+
+
+@pytest.mark.parametrize("data, message", [
+    (_taxonomy(objectives={**_taxonomy()["objectives"], 24: ["x"]}), "objective 24"),
+    (_taxonomy(objectives={k: v for k, v in _taxonomy()["objectives"].items() if k != 7}), r"objectives \[7\]"),
+    (_taxonomy(cross_cutting=[{"id": "x", "label": "X", "terms": []}]), "theme 'x'"),
+    (_taxonomy(cross_cutting=[{"id": "y", "label": "Y", "terms": ["bad(("]}]), "theme 'y': term 'bad\\(\\('"),
+    (_taxonomy(cross_cutting=[{"label": "Z", "terms": ["z"]}]), "needs 'id' and 'label'"),
+    (_taxonomy(cross_cutting=[{"id": "gcm-01", "label": "dup", "terms": ["z"]}]), "'gcm-01': listed twice"),
+])
+def test_taxonomy_validation_names_the_entry(data, message):
+    with pytest.raises(TaxonomyError, match=message):
+        parse_taxonomy(data, load_objectives())
+
+
+def test_all_23_objectives_with_official_titles():
+    themes = vn.load_taxonomy()
+    objectives = {t.gcm_objective: t.label for t in themes if t.gcm_objective}
+    assert sorted(objectives) == list(range(1, 24))
+    assert objectives[10].startswith("Prevent, combat and eradicate trafficking")
+
+
+def test_nmf_is_deterministic(sentences):
+    first = nmf_topics(sentences, 4)
+    second = nmf_topics(sentences, 4)
+    pd.testing.assert_frame_equal(first[0], second[0])
+    pd.testing.assert_frame_equal(first[1], second[1])
+
+
+def test_cross_check_tables(articles, sentences):
+    themes = vn.tag_themes(sentences)
+    topics, assignments = nmf_topics(sentences, 3)
+    comparison = compare_topics(topics, assignments, themes)
+    assert len(comparison) == 3 and comparison["n_sentences"].sum() <= len(sentences)
+    terms = vn.distinctive_terms(articles, n=5)
+    assert terms.groupby("article_id").size().eq(5).all()
+    assert not terms["term"].str.contains("tram chim|quang ninh").any()
+    kwic = keyword_in_context(themes, sentences, "gcm-10")
+    assert len(kwic) == (themes["theme"] == "gcm-10").sum() and kwic["term"].str.len().gt(0).all()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_raises(text):
+    articles = pd.DataFrame({"article_id": ["x"], "text": [text]})
+    themes = vn.tag_themes(split_sentences(articles))
+    vn.theme_profile(themes, articles)

@@ -239,3 +239,57 @@ def cooperation_timeline(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame
     new.set_title(f"Viet Nam–IOM cooperation timeline (N = {len(timeline)} events from {len(articles)} articles)")
     new.text(0, -0.13, "Filled: known day. Hollow on a band: month or year only. Dashed ring: planned. "
              "Axis broken before the GCM era.", transform=new.transAxes, fontsize=7.5, color="#555")
+
+
+# --- themes -----------------------------------------------------------------------------------------
+
+def article_labels(articles: pd.DataFrame) -> pd.Series:
+    """`"Vietnam Times · 2021-11-22"`, with the date only as precise as it is known, per article id."""
+    from .dates import date_at_precision
+    return pd.Series([f"{o} · {date_at_precision(d, p)} ({a[:3]})" for a, o, d, p in zip(
+        articles["article_id"], outlet_label(articles), articles["published"], articles["published_precision"],
+        strict=True)], index=articles["article_id"])
+
+
+def theme_heatmap(ax: plt.Axes, profile: pd.DataFrame, articles: pd.DataFrame, labels: dict[str, str]) -> None:
+    """Articles (rows, oldest first) by themes (columns): the share of each article's sentences that carry it."""
+    order = articles.sort_values("published")["article_id"]
+    data = profile.set_index("article_id").loc[order, list(labels)]
+    ax.imshow(data.to_numpy(), aspect="auto", cmap="Blues", vmin=0, vmax=max(0.4, float(data.to_numpy().max())))
+    for (i, j), v in pd.DataFrame(data.to_numpy()).stack().items():
+        if v > 0:
+            ax.text(j, i, f"{v:.2f}".lstrip("0"), ha="center", va="center", fontsize=6.5,
+                    color="white" if v > 0.25 else "black")
+    ax.set_xticks(range(len(labels)), list(labels.values()), rotation=60, ha="right")
+    ax.set_yticks(range(len(order)), article_labels(articles).loc[order])
+    ax.grid(False)
+    ax.set_title(f"Share of each article's sentences per theme (N = {len(order)} articles, {len(labels)} themes)")
+
+
+def themes_over_time(ax: plt.Axes, profile: pd.DataFrame, articles: pd.DataFrame, labels: dict[str, str]) -> None:
+    """One line per chosen theme across articles in publication order; year-only dates drawn hollow."""
+    data = articles.sort_values("published").merge(profile, on="article_id")
+    for k, (theme, label) in enumerate(labels.items()):
+        color = PALETTE[k % len(PALETTE)]
+        ax.plot(data["published"], data[theme], "-", color=color, alpha=0.6, label=label)
+        day = data["published_precision"] == "day"
+        ax.plot(data.loc[day, "published"], data.loc[day, theme], "o", color=color)
+        ax.plot(data.loc[~day, "published"], data.loc[~day, theme], "o", mfc="white", mec=color)
+    ax.set_ylabel("share of the article's sentences")
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.legend(loc="upper left", ncols=2)
+    ax.set_title(f"Themes across articles in publication order (N = {len(data)} articles)")
+
+
+def objective_coverage(ax: plt.Axes, coverage: pd.DataFrame) -> None:
+    """All 23 GCM objectives: sentences touching each; objectives never mentioned are marked."""
+    y = [f"{r.objective:>2}. {r.title[:58]}" for r in coverage.itertuples()]
+    ax.barh(y, coverage["n_sentences"], color=[PALETTE[0] if n else "#ddd" for n in coverage["n_sentences"]])
+    for i, r in enumerate(coverage.itertuples()):
+        ax.text(max(r.n_sentences, 0) + 0.2, i, f"{r.n_sentences} sent., {r.n_articles} art." if r.n_sentences
+                else "never mentioned", va="center", fontsize=7, color="#333" if r.n_sentences else "#999")
+    ax.invert_yaxis()
+    ax.set_xlabel("sentences")
+    touched = int((coverage["n_sentences"] > 0).sum())
+    ax.set_title(f"GCM objectives in the coverage (N = {len(coverage)} objectives, {touched} touched)")

@@ -229,3 +229,25 @@ def compare_topics(topics: pd.DataFrame, assignments: pd.DataFrame, themes: pd.D
                      round(counts.iloc[0] / len(members), 2) if top else 0.0, untagged, ", ".join(uncovered)))
     return pd.DataFrame(rows, columns=["topic", "top_terms", "n_sentences", "main_theme", "main_theme_share",
                                        "n_untagged", "terms_no_theme_covers"])
+
+
+def compare_periods(profile: pd.DataFrame, articles: pd.DataFrame, split_year: int) -> pd.DataFrame:
+    """Mean sentence share per theme before and from `split_year`, and the change, largest first."""
+    years = articles.set_index("article_id")["published"].dt.year
+    shares = profile.set_index("article_id").drop(columns=["n_sentences", "gcm_objectives", "n_gcm_objectives"])
+    late = shares.index.map(years) >= split_year
+    out = pd.DataFrame({f"before_{split_year}": shares[~late].mean(), f"from_{split_year}": shares[late].mean()})
+    out = out.assign(change=out.iloc[:, 1] - out.iloc[:, 0]).round(3)
+    out.index.name = "theme"
+    return out.sort_values(["change", "theme"], ascending=[False, True]).reset_index()
+
+
+def gcm_coverage(themes: pd.DataFrame, taxonomy: tuple[Theme, ...] | None = None) -> pd.DataFrame:
+    """All 23 objectives with the sentences and articles that touch each (zero where the corpus never does)."""
+    taxonomy = taxonomy or load_taxonomy()
+    hits = themes.dropna(subset=["gcm_objective"]).drop_duplicates(["article_id", "sentence_no", "theme"])
+    sentences = hits.groupby("gcm_objective").size()
+    articles = hits.groupby("gcm_objective")["article_id"].nunique()
+    rows = [(t.gcm_objective, t.label, int(sentences.get(t.gcm_objective, 0)), int(articles.get(t.gcm_objective, 0)))
+            for t in taxonomy if t.gcm_objective]
+    return pd.DataFrame(rows, columns=["objective", "title", "n_sentences", "n_articles"])

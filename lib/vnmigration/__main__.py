@@ -1,4 +1,4 @@
-"""Command line: `python -m vnmigration export OUTDIR [--corpus DIR]`."""
+"""Command line: `python -m vnmigration export OUTDIR [--corpus DIR]` and `python -m vnmigration index REPORTS`."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from .export import build_tables, write_tables
+from .report import write_index
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -15,7 +16,12 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export", help="write every table as CSV into OUTDIR")
     export.add_argument("outdir")
     export.add_argument("--corpus", default=None, help="folder of *.txt articles (default: the repo's seeds/)")
+    index = commands.add_parser("index", help="write REPORTS/index.html linking notebooks, figures and tables")
+    index.add_argument("reports")
     args = parser.parse_args(argv)
+    if args.command == "index":
+        print(write_index(args.reports))
+        return 0
     try:
         paths = write_tables(build_tables(args.corpus), args.outdir)
     except FileNotFoundError as e:

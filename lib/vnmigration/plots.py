@@ -293,3 +293,17 @@ def objective_coverage(ax: plt.Axes, coverage: pd.DataFrame) -> None:
     ax.set_xlabel("sentences")
     touched = int((coverage["n_sentences"] > 0).sum())
     ax.set_title(f"GCM objectives in the coverage (N = {len(coverage)} objectives, {touched} touched)")
+
+
+def period_shift(ax: plt.Axes, periods: pd.DataFrame, labels: dict[str, str]) -> None:
+    """Dumbbells: each theme's mean share before and after the split year, biggest changes at the ends."""
+    data = periods[periods["theme"].isin(labels)].iloc[::-1]
+    before, after = data.columns[1], data.columns[2]
+    y = range(len(data))
+    ax.hlines(y, data[before], data[after], color="#bbb", lw=2)
+    ax.plot(data[before], y, "o", color=PALETTE[1], label=before.replace("_", " "))
+    ax.plot(data[after], y, "o", color=PALETTE[0], label=after.replace("_", " "))
+    ax.set_yticks(list(y), [labels[t] for t in data["theme"]])
+    ax.set_xlabel("mean share of an article's sentences")
+    ax.legend(loc="lower right")
+    ax.set_title(f"Agenda shift by theme (N = {len(data)} themes)")

@@ -1,0 +1,66 @@
+"""An interactive explorer: pick an actor or a theme, see its sentences, timeline rows and co-occurring actors.
+
+`explore(tables)` returns an ipywidgets panel for JupyterLab. `static_view(tables, choice)` draws the same
+view as plain tables, which is what the HTML report and strict nbval see.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from IPython.display import HTML, display
+
+
+def _sentences_for(tables: dict[str, pd.DataFrame], choice: str) -> pd.DataFrame:
+    """Keys (article_id, sentence_no) of the sentences that mention an actor or carry a theme."""
+    mentions, themes = tables["mentions"], tables["themes"]
+    hits = mentions[mentions["actor"] == choice] if choice in set(mentions["actor"]) else themes[
+        (themes["theme"] == choice) | (themes["label"] == choice)]
+    return hits[["article_id", "sentence_no"]].drop_duplicates()
+
+
+def view(tables: dict[str, pd.DataFrame], choice: str) -> dict[str, pd.DataFrame]:
+    """The three tables for one actor or theme: its sentences, its timeline rows, and who appears beside it."""
+    keys = _sentences_for(tables, choice)
+    sentences = keys.merge(tables["sentences"], on=["article_id", "sentence_no"])[
+        ["article_id", "sentence_no", "text"]]
+    timeline = tables["timeline"]
+    events = timeline[timeline["participants"].map(lambda ps: choice in ps)
+                      | timeline["evidence"].apply(lambda e: any(s in e for s in sentences["text"]))]
+    beside = keys.merge(tables["mentions"], on=["article_id", "sentence_no"])
+    beside = beside[beside["actor"] != choice].groupby("actor").size().rename("shared_sentences")
+    return {
+        "sentences": sentences.reset_index(drop=True),
+        "timeline": events[["event_id", "date", "precision", "kind", "status", "label"]].reset_index(drop=True),
+        "co_occurring_actors": beside.sort_values(ascending=False, kind="stable").reset_index(),
+    }
+
+
+def static_view(tables: dict[str, pd.DataFrame], choice: str) -> None:
+    """Display the explorer's view for `choice` as plain tables (no widgets)."""
+    for name, table in view(tables, choice).items():
+        display(HTML(f"<h4>{choice}: {name.replace('_', ' ')} ({len(table)})</h4>"))
+        display(table)
+
+
+def choices(tables: dict[str, pd.DataFrame]) -> list[str]:
+    """Everything the explorer can show: actors by mentions, then theme labels by hits."""
+    actors = tables["mentions"]["actor"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    themes = tables["themes"]["label"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    return list(actors.index) + list(themes.index)
+
+
+def explore(tables: dict[str, pd.DataFrame], default: str | None = None):
+    """An ipywidgets panel: a dropdown of actors and themes above the explorer's view of the choice."""
+    import ipywidgets as widgets
+    options = choices(tables)
+    picker = widgets.Dropdown(options=options, value=default or options[0], description="Show:")
+    out = widgets.Output()
+
+    def redraw(_=None):
+        out.clear_output()
+        with out:
+            static_view(tables, picker.value)
+
+    picker.observe(redraw, names="value")
+    redraw()
+    return widgets.VBox([picker, out])

@@ -1,0 +1,143 @@
+"""Synthesis across notebooks: stages of the relationship, outlet coverage, and conflicts between sources."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .dates import date_at_precision
+from .plots import outlet_label
+
+NUMBER_WORDS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "several": None}
+HONORIFIC = re.compile(r"^(?:the|mr\.|ms\.|mrs\.|dr\.)\s+", re.IGNORECASE)
+DURATION = re.compile(r"\b(?P<hedge>nearly|almost|about|around|over|more than|some)?\s*"
+                      r"(?P<n>\d+|one|a|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                      r"(?P<unit>decades?|years?)\s+of\s+(?P<what>cooperation|partnership|presence|collaboration)",
+                      re.IGNORECASE)
+
+
+def stage_summary(articles: pd.DataFrame, mentions: pd.DataFrame, themes: pd.DataFrame, timeline: pd.DataFrame,
+                  top: int = 3) -> pd.DataFrame:
+    """Per publication year: articles, events dated that year, the most-mentioned people and the main themes."""
+    years = articles.set_index("article_id")["published"].dt.year
+    people = mentions[mentions["kind"] == "person"].assign(year=lambda d: d["article_id"].map(years))
+    tagged = themes.drop_duplicates(["article_id", "sentence_no", "theme"]).assign(
+        year=lambda d: d["article_id"].map(years))
+    rows = []
+    for year in sorted(years.dropna().unique()):
+        ids = years.index[years == year]
+        top_people = people[people["year"] == year]["actor"].value_counts()
+        top_themes = tagged[tagged["year"] == year]["label"].value_counts()
+        happened = timeline[(timeline["date"].dt.year == year) & (timeline["status"] == "happened")]
+        rows.append({
+            "year": int(year), "articles": ", ".join(ids), "outlets": ", ".join(sorted(set(outlet_label(
+                articles[articles["article_id"].isin(ids)])))),
+            "events_that_year": ", ".join(happened["event_id"]),
+            "people": ", ".join(f"{p} ({n})" for p, n in top_people.sort_index().sort_values(
+                ascending=False, kind="stable").head(top).items()),
+            "themes": ", ".join(f"{t} ({n})" for t, n in top_themes.sort_index().sort_values(
+                ascending=False, kind="stable").head(top).items()),
+        })
+    return pd.DataFrame(rows)
+
+
+def outlet_coverage(profile: pd.DataFrame, articles: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """Mean sentence share per theme for each outlet; a 0 where other outlets cover the theme is a gap."""
+    outlets = outlet_label(articles).set_axis(articles["article_id"])
+    shares = profile.set_index("article_id")[list(labels)]
+    table = shares.groupby(shares.index.map(outlets)).mean().round(3).rename(columns=labels).T
+    table.columns.name = "outlet"
+    return table
+
+
+def outlet_gaps(coverage: pd.DataFrame) -> pd.DataFrame:
+    """Themes an outlet never touches although at least two other outlets do: outlet, theme, covered_by."""
+    rows = []
+    for outlet in coverage.columns:
+        for theme, share in coverage[outlet].items():
+            others = [o for o in coverage.columns if o != outlet and coverage.loc[theme, o] > 0]
+            if share == 0 and len(others) >= 2:
+                rows.append((outlet, theme, ", ".join(others)))
+    return pd.DataFrame(rows, columns=["outlet", "theme", "covered_by"])
+
+
+def duration_claims(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Claims like `"nearly two decades of cooperation"`, with the start year they imply from publication."""
+    published = articles.set_index("article_id")["published"]
+    rows = []
+    for r in sentences.itertuples():
+        for m in DURATION.finditer(r.text):
+            n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"].lower()]
+            years = n * (10 if m["unit"].lower().startswith("decade") else 1)
+            pub = published.get(r.article_id)
+            rows.append((r.article_id, r.sentence_no, m.group().strip(), m["hedge"], years,
+                         None if pd.isna(pub) else pub.year - years, r.text))
+    return pd.DataFrame(rows, columns=["article_id", "sentence_no", "claim", "hedge", "years", "implied_start",
+                                       "evidence"])
+
+
+def source_conflicts(claims: pd.DataFrame, timeline: pd.DataFrame, roles: pd.DataFrame,
+                     mentions: pd.DataFrame, tolerance: int = 5) -> pd.DataFrame:
+    """Where sources disagree: durations against dated milestones, and one person's role or name written differently.
+
+    A duration claim conflicts with a located milestone (`presence in Viet Nam since 1987`) whose place
+    and one participant the claim's sentence also names, when the implied start year differs by more
+    than `tolerance` years.
+    """
+    rows = []
+    milestones = timeline[(timeline["kind"] == "milestone") & timeline["place"].notna()]
+    for c in claims.itertuples():
+        named = set(mentions.loc[(mentions["article_id"] == c.article_id)
+                                 & (mentions["sentence_no"] == c.sentence_no), "actor"])
+        for m in milestones.itertuples():
+            if c.implied_start is None or not (set(m.participants) & named and set(m.place.split(", ")) & named):
+                continue
+            gap = c.implied_start - m.date.year
+            if abs(gap) > tolerance:
+                rows.append(("duration vs dated start", c.article_id, f"'{c.claim}' (→ about {c.implied_start})",
+                             ", ".join(m.article_ids), f"{m.label} since {date_at_precision(m.date, m.precision)}",
+                             f"{abs(gap)} years apart"))
+    wording = roles.groupby("person")["role"].agg(lambda s: sorted(set(s)))
+    normal = roles.groupby("person")["role_normalized"].nunique()
+    for person, written in wording.items():
+        if normal[person] == 1 and len({w.replace("-", " ") for w in written}) > 1:
+            arts = roles[roles["person"] == person].groupby("role")["article_id"].agg(
+                lambda s: ", ".join(sorted(set(s))))
+            first, second = written[0], written[-1]
+            if arts[first] == arts[second]:
+                continue
+            rows.append(("same role, different wording", arts[first], f"{person}: '{first}'", arts[second],
+                         f"{person}: '{second}'", "wording only"))
+    spellings = mentions[mentions["kind"] == "person"].groupby("actor")["surface"].agg(lambda s: sorted(set(s)))
+    for written in spellings:
+        full = list({HONORIFIC.sub("", w).lower(): w for w in written if len(HONORIFIC.sub("", w).split()) > 1}
+                    .values())
+        if len(full) > 1:
+            where = mentions[mentions["surface"].isin(full)].groupby("surface")["article_id"].agg(
+                lambda s: ", ".join(sorted(set(s))))
+            rows.append(("one person, several spellings", where[full[0]], full[0], where[full[-1]], full[-1],
+                         f"{len(full)} spellings"))
+    return pd.DataFrame(rows, columns=["conflict", "source_a", "claim_a", "source_b", "claim_b", "size"])
+
+
+def carriers_by_period(mentions: pd.DataFrame, roles: pd.DataFrame, articles: pd.DataFrame,
+                       split_year: int) -> pd.DataFrame:
+    """People's mentions before and from `split_year`, with every role the texts give them."""
+    years = articles.set_index("article_id")["published"].dt.year
+    people = mentions[mentions["kind"] == "person"]
+    late = people["article_id"].map(years) >= split_year
+    before, after = f"before {split_year}", f"from {split_year}"
+    table = pd.DataFrame({before: people[~late.to_numpy()]["actor"].value_counts(),
+                          after: people[late.to_numpy()]["actor"].value_counts()}).fillna(0).astype(int)
+    titles = roles.groupby("person")["role_normalized"].agg(lambda s: " / ".join(sorted(set(s))))
+    table = table.assign(role=table.index.map(lambda p: titles.get(p, "no title in the text")))
+    table.index.name = "person"
+    return table.sort_index().sort_values([before, after], ascending=False, kind="stable")
+
+
+def lead_carriers(carriers: pd.DataFrame, column: str, n: int = 2) -> str:
+    """`"Park Mihyung (Chief of Mission), To Anh Dung (Deputy Minister)"`: the n most-mentioned in a period."""
+    top = carriers[carriers[column] > 0].sort_values(column, ascending=False, kind="stable").head(n)
+    return ", ".join(f"{p} ({r})" for p, r in top["role"].items())

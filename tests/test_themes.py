@@ -89,6 +89,7 @@ def _taxonomy(**changes):
     (_taxonomy(cross_cutting=[{"id": "x", "label": "X", "terms": []}]), "theme 'x'"),
     (_taxonomy(cross_cutting=[{"id": "y", "label": "Y", "terms": ["bad(("]}]), "theme 'y': term 'bad\\(\\('"),
     (_taxonomy(cross_cutting=[{"label": "Z", "terms": ["z"]}]), "needs 'id' and 'label'"),
+    (_taxonomy(cross_cutting=[{"id": "w", "label": "W", "terms": [r"a\\Sb"]}]), "upper-case escape"),
     (_taxonomy(cross_cutting=[{"id": "gcm-01", "label": "dup", "terms": ["z"]}]), "'gcm-01': listed twice"),
 ])
 def test_taxonomy_validation_names_the_entry(data, message):

@@ -175,27 +175,41 @@ def infer_published(text: str) -> tuple[pd.Timestamp, str | None, str | None]:
 
 
 NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of|for|on|and)?\s*[A-Z][\w’'-]*)+")
+NAMED_MONTH = re.compile(rf"\b({dg._MONTH})\.?,?\s+({dg._YEAR})\b")
+
+
+def _named_months(articles: pd.DataFrame) -> dict[tuple[str, int], dict[int, str]]:
+    """Every multi-word name that comes right before a `Month YYYY` date: (name, month) -> {year: where}."""
+    index: dict[tuple[str, int], dict[int, str]] = {}
+    for article_id, text in zip(articles["article_id"], articles["text"], strict=True):
+        for m in NAMED_MONTH.finditer(text):
+            month, year = dg.MONTHS[m.group(1).lower()], int(m.group(2))
+            for n in NAME.finditer(text, max(0, m.start() - 200), m.start()):
+                if len(n.group().split()) >= 2:
+                    index.setdefault((n.group(), month), {}).setdefault(
+                        year, f"'{m.group()}' in {article_id}")
+    return index
 
 
 def anchor_this_year(articles: pd.DataFrame) -> pd.DataFrame:
     """Date undated rows whose `"in May this year"` event is dated `"May 2022"` in another article -> 2022, year."""
     out = articles.copy()
-    for i, row in out[out["published"].isna()].iterrows():
+    undated = out[out["published"].isna()]
+    if undated.empty:
+        return out
+    index = _named_months(out)
+    for i, row in undated.iterrows():
         for m in dg.find_dates(row["text"]):
             if m.resolution != "this-year" or m.month is None:
                 continue
             sentence_start = max(row["text"].rfind(".", 0, m.start), row["text"].rfind("\n", 0, m.start)) + 1
-            names = {n.group() for n in NAME.finditer(row["text"][sentence_start:m.start])
-                     if len(n.group().split()) >= 2}
+            names = sorted({n.group() for n in NAME.finditer(row["text"][sentence_start:m.start])
+                            if len(n.group().split()) >= 2})
             years: dict[int, str] = {}
-            for _, other in out[out.index != i].iterrows():
-                for name in names:
-                    for hit in re.finditer(re.escape(name), other["text"]):
-                        window = other["text"][hit.start():hit.end() + 200]
-                        for d in dg.find_dates(window):
-                            if d.month == m.month and d.year is not None and d.precision == "month":
-                                years.setdefault(d.year, f"'{m.date_text}' = {name}, '{d.date_text}' in "
-                                                         f"{other['article_id']}")
+            for name in names:
+                for year, where in index.get((name, m.month), {}).items():
+                    if not where.endswith(f" in {row['article_id']}"):
+                        years.setdefault(year, f"'{m.date_text}' = {name}, {where}")
             if len(years) == 1:
                 (year, evidence), = years.items()
                 out.loc[i, ["published", "published_precision", "published_source", "published_evidence"]] = [

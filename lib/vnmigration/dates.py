@@ -113,8 +113,14 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
     return found
 
 
+# Every date expression holds a digit or the word "year"; text with neither is skipped at once.
+MAY_HOLD_DATE = re.compile(r"\d|year")
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every date expression in `text`, unresolved: `"on Nov. 22"` -> [DateMention(month=11, day=22, ...)]."""
+    if not MAY_HOLD_DATE.search(text):
+        return []
     found = (_mention(m, text) for m in DATE_PATTERN.finditer(text))
     return [d for d in found if d is not None]
 

@@ -50,10 +50,11 @@ def load_event_rules(path: str | Path | None = None) -> dict:
 
 def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Every date expression in the body, resolved: `"on Nov. 22"` in an article of 2021-11-25 -> 2021-11-22."""
-    pub = articles.set_index("article_id")[["published", "published_precision"]]
+    pub = dict(zip(articles["article_id"], zip(articles["published"], articles["published_precision"],
+                                               strict=True), strict=True))
     rows = []
     for r in sentences.itertuples():
-        published, precision = pub.loc[r.article_id] if r.article_id in pub.index else (pd.NaT, None)
+        published, precision = pub.get(r.article_id, (pd.NaT, None))
         for m in dg.find_dates(r.text):
             when = dg.resolve(m, published, precision)
             rows.append((r.article_id, r.sentence_no, r.start + m.start, r.start + m.end, m.date_text, when,
@@ -145,17 +146,25 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
     and `certainty` says so.
     """
     rules = rules or load_event_rules()
-    by_sentence = {k: g for k, g in dates.groupby(["article_id", "sentence_no"])}
-    people = {} if mentions is None else {k: g for k, g in mentions.groupby(["article_id", "sentence_no"])}
+    published = None if articles is None else dict(zip(articles["article_id"], zip(
+        articles["published"], articles["published_precision"], strict=True), strict=True))
+    by_sentence: dict[tuple, list] = {}
+    for d in dates.itertuples(index=False):
+        by_sentence.setdefault((d.article_id, d.sentence_no), []).append(d)
+    people: dict[tuple, list[tuple]] = {}
+    if mentions is not None:
+        for key in zip(mentions["article_id"], mentions["sentence_no"], mentions["actor"], mentions["kind"],
+                       mentions["start"], mentions["end"], strict=True):
+            people.setdefault(key[:2], []).append(key[2:])
     rows = []
     for r in sentences.itertuples():
         key = (r.article_id, r.sentence_no)
         found = by_sentence.get(key)
         actors = people.get(key)
         if found is not None:
-            local = [(int(d.start - r.start), int(d.end - r.start)) for d in found.itertuples()]
+            local = [(int(d.start - r.start), int(d.end - r.start)) for d in found]
             segments = dict(zip(sorted(local), _segments(local, len(r.text)), strict=True))
-            for d in found.itertuples():
+            for d in found:
                 if d.resolution == "period":
                     continue
                 a, b = int(d.start - r.start), int(d.end - r.start)
@@ -171,8 +180,8 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
                 rows.append(_event_row(r, d.date, d.date_end, d.precision, kind, label, actors, near,
                                        "planned" if d.resolution == "scheduled" else "happened", certainty,
                                        d.date_text))
-        elif articles is not None:
-            rows += _undated_event(r, actors, articles, rules)
+        elif published is not None:
+            rows += _undated_event(r, actors, published.get(r.article_id), rules)
     return pd.DataFrame(rows, columns=EVENT_COLUMNS).astype(
         {"date": "datetime64[ns]", "date_end": "datetime64[ns]", "sentence_no": "int64"})
 
@@ -180,12 +189,11 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
 def _event_row(r, date, date_end, precision, kind, label, actors, segment, status, certainty, date_text) -> tuple:
     """Assemble one events row: places (`in Hanoi`) from `segment`, participants from the sentence."""
     participants, place = [], None
-    if actors is not None:
-        participants = sorted(set(actors.loc[actors["kind"] != "place", "actor"]))
-        places = actors[(actors["kind"] == "place") & (actors["start"] - r.start >= segment[0])
-                        & (actors["end"] - r.start <= segment[1])]
-        located = [a for a, start in zip(places["actor"], places["start"], strict=True)
-                   if LOCATIVE.search(r.text[:start - r.start])]
+    if actors:
+        participants = sorted({actor for actor, kind, _, _ in actors if kind != "place"})
+        located = [actor for actor, kind, start, end in actors
+                   if kind == "place" and segment[0] <= start - r.start and end - r.start <= segment[1]
+                   and LOCATIVE.search(r.text[:start - r.start])]
         place = ", ".join(dict.fromkeys(located)) or None
     return (r.article_id, r.sentence_no, date, date_end, precision, kind, label, place, participants, status,
             certainty, date_text, r.text)
@@ -194,8 +202,11 @@ def _event_row(r, date, date_end, precision, kind, label, actors, segment, statu
 LOCATIVE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$")
 
 
-def _undated_event(r, actors, articles: pd.DataFrame, rules: dict) -> list[tuple]:
+def _undated_event(r, actors, publication: tuple | None, rules: dict) -> list[tuple]:
     """An event dated by publication for `"At a recent working session ..."` or `"this conference today"`."""
+    if publication is None or pd.isna(publication[0]):
+        return []
+    published, precision = publication
     for pattern, basis in rules["undated"]:
         m = pattern.search(r.text)
         if not m:
@@ -203,14 +214,10 @@ def _undated_event(r, actors, articles: pd.DataFrame, rules: dict) -> list[tuple
         kind, trigger = classify(r.text, m.start(), m.end(), rules)
         if kind not in rules["undated_kinds"] or trigger is None:
             continue
-        art = articles.loc[articles["article_id"] == r.article_id].iloc[0]
-        if pd.isna(art["published"]):
-            return []
-        precision = art["published_precision"]
         if basis == "before-publication":  # "recent": some time up to the publication day, say so with the month
             precision = "month" if precision == "day" else precision
-        date = art["published"] if precision == "day" else (
-            art["published"].replace(day=1) if precision == "month" else art["published"].replace(month=1, day=1))
+        date = published if precision == "day" else (
+            published.replace(day=1) if precision == "month" else published.replace(month=1, day=1))
         label = make_label(r.text, trigger, [(m.start(), m.end())])
         return [_event_row(r, date, dg.period_end(date, precision), precision, kind, label, actors,
                            (0, len(r.text)), "happened", basis, m.group())]

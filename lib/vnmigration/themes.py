@@ -17,6 +17,10 @@ from .actors import mask_actors
 from .paths import GCM_OBJECTIVES, TAXONOMY
 from .sentences import split_sentences
 
+# Matching runs on ASCII-lower-cased text with lower-cased patterns: the same offsets, and about three
+# times faster than re.IGNORECASE (benchmarks/run.py).
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+UPPER_ESCAPE = re.compile(r"\\[A-Z]")
 THEME_COLUMNS = ["article_id", "sentence_no", "theme", "label", "gcm_objective", "term", "start", "end"]
 
 
@@ -75,12 +79,16 @@ def parse_taxonomy(data: dict, objectives: dict[int, str]) -> tuple[Theme, ...]:
         if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
             raise TaxonomyError(f"theme {e['id']!r}: 'terms' must be a non-empty list of strings")
         for t in terms:
+            if UPPER_ESCAPE.search(t):
+                raise TaxonomyError(f"theme {e['id']!r}: term {t!r} uses an upper-case escape; terms match "
+                                    "lower-cased text")
             try:
                 re.compile(_compile_term(t))
             except re.error as err:
                 raise TaxonomyError(f"theme {e['id']!r}: term {t!r} is not a valid pattern: {err}") from err
-        alternation = "|".join(sorted((_compile_term(t) for t in terms), key=len, reverse=True))
-        pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+        alternation = "|".join(sorted((_compile_term(t.translate(ASCII_LOWER)) for t in terms), key=len,
+                                      reverse=True))
+        pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
         themes.append(Theme(e["id"], e["label"], e["gcm_objective"], pattern, tuple(terms)))
     return tuple(themes)
 
@@ -102,13 +110,14 @@ def tag_themes(sentences: pd.DataFrame, taxonomy: tuple[Theme, ...] | None = Non
         offsets.append(pos)
         pos += len(t) + 1
     corpus = "\n".join(texts)
+    lowered = corpus.translate(ASCII_LOWER)
     ids, numbers, starts = ordered["article_id"].tolist(), ordered["sentence_no"].tolist(), ordered["start"].tolist()
     rows = []
     for theme in taxonomy:
-        for m in theme.pattern.finditer(corpus):
+        for m in theme.pattern.finditer(lowered):
             i = bisect.bisect_right(offsets, m.start()) - 1
             local = m.start() - offsets[i]
-            rows.append((ids[i], numbers[i], theme.id, theme.label, theme.gcm_objective, m.group(),
+            rows.append((ids[i], numbers[i], theme.id, theme.label, theme.gcm_objective, corpus[m.start():m.end()],
                          starts[i] + local, starts[i] + local + len(m.group())))
     out = pd.DataFrame(rows, columns=THEME_COLUMNS).astype({"gcm_objective": "Int64"})
     return out.sort_values(["article_id", "sentence_no", "start", "theme"], ignore_index=True)
@@ -224,7 +233,7 @@ def compare_topics(topics: pd.DataFrame, assignments: pd.DataFrame, themes: pd.D
         top = counts.index[0] if len(counts) else None
         untagged = len(members) - hits[["article_id", "sentence_no"]].drop_duplicates().shape[0]
         uncovered = [t for t in terms.sort_values("rank")["term"]
-                     if not any(th.pattern.search(t) for th in taxonomy)]
+                     if not any(th.pattern.search(t.translate(ASCII_LOWER)) for th in taxonomy)]
         rows.append((topic, ", ".join(terms.sort_values("rank")["term"]), len(members), top,
                      round(counts.iloc[0] / len(members), 2) if top else 0.0, untagged, ", ".join(uncovered)))
     return pd.DataFrame(rows, columns=["topic", "top_terms", "n_sentences", "main_theme", "main_theme_share",

@@ -1,0 +1,166 @@
+"""Time the whole pipeline at several corpus sizes, against spaCy + dateparser and a bare regex floor.
+
+    python benchmarks/run.py [--sizes 1000 10000] [--mb 50] [--sample 200]
+
+Each measurement runs in its own subprocess so that peak memory (ru_maxrss) belongs to it alone.
+Pipeline: load -> sentences -> mentions -> dates/events -> themes (the stages every notebook uses).
+Baselines, on the same first --sample articles: spaCy (blank English, sentencizer, EntityRuler built
+from the same codebook) for sentences and mentions, and dateparser.search.search_dates for dates.
+The floor is one bare `re` pass over the same bytes. Needs the `bench` extra (spaCy, dateparser).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FLOOR = re.compile(rb"[A-Z][a-z]+|\d{4}")
+
+
+def _rss_now_kb() -> int:
+    """Resident memory of this process now, in KiB (Linux /proc)."""
+    return int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() // 1024
+
+
+def _files(folder: Path, limit: int | None = None) -> list[Path]:
+    return sorted(folder.glob("*.txt"))[:limit]
+
+
+def pipeline(folder: Path, limit: int | None = None) -> dict:
+    """Run every stage on a folder (or its first `limit` files) and time each one."""
+    import vnmigration as vn
+    from vnmigration.corpus import read_corpus
+
+    if limit is not None:
+        sample = folder.parent / f"{folder.name}-first-{limit}"
+        sample.mkdir(exist_ok=True)
+        for p in _files(folder, limit):
+            (sample / p.name).write_bytes(p.read_bytes())
+        folder = sample
+    n_bytes = sum(p.stat().st_size for p in _files(folder))
+    rss_before = _rss_now_kb()
+    times = {}
+    t = time.perf_counter()
+    articles, _ = read_corpus(folder)
+    times["load"] = time.perf_counter() - t
+    t = time.perf_counter()
+    sentences = vn.split_sentences(articles)
+    times["sentences"] = time.perf_counter() - t
+    t = time.perf_counter()
+    mentions = vn.extract_mentions(sentences)
+    times["mentions"] = time.perf_counter() - t
+    t = time.perf_counter()
+    dates = vn.extract_dates(sentences, articles)
+    events = vn.extract_events(sentences, dates, mentions, articles)
+    times["dates_events"] = time.perf_counter() - t
+    t = time.perf_counter()
+    themes = vn.tag_themes(sentences)
+    times["themes"] = time.perf_counter() - t
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"articles": len(articles), "bytes": n_bytes, "sentences": len(sentences), "mentions": len(mentions),
+            "dates": len(dates), "events": len(events), "themes": len(themes), "seconds": times,
+            "total": sum(times.values()), "rss_before_kb": rss_before, "rss_peak_kb": peak}
+
+
+def baselines(folder: Path, sample: int) -> dict:
+    """spaCy + dateparser on the first `sample` articles, and the bare-regex floor over the same bytes."""
+    import dateparser.search
+    import spacy
+
+    from vnmigration.actors import default_codebook
+    from vnmigration.corpus import decode
+
+    texts = [decode(p.read_bytes())[0] for p in _files(folder, sample)]
+    raw = b"".join(p.read_bytes() for p in _files(folder, sample))
+    out = {"articles": len(texts), "bytes": len(raw)}
+    t = time.perf_counter()
+    hits = sum(1 for _ in FLOOR.finditer(raw))
+    out["regex_floor"] = time.perf_counter() - t
+    out["regex_hits"] = hits
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler")
+    book = default_codebook()
+    ruler.add_patterns([{"label": book.attributes(s.actor)["kind"].upper(), "pattern": s.text, "id": s.actor}
+                        for s in book.surfaces if s.match != "short-form"])
+    t = time.perf_counter()
+    n_ents = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=64))
+    out["spacy"] = time.perf_counter() - t
+    out["spacy_entities"] = n_ents
+    t = time.perf_counter()
+    n_dates = sum(len(dateparser.search.search_dates(text, languages=["en"]) or []) for text in texts)
+    out["dateparser"] = time.perf_counter() - t
+    out["dateparser_dates"] = n_dates
+    return out
+
+
+def _child(*args: str) -> dict:
+    """Run this script in a fresh interpreter with `args` and return the JSON it prints."""
+    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--mb", type=float, default=50.0, help="also run a corpus of about this many MB (0: skip)")
+    parser.add_argument("--sample", type=int, default=200)
+    parser.add_argument("--pipeline", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--limit", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--baselines", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.pipeline:
+        print(json.dumps(pipeline(args.pipeline, args.limit)))
+        return
+    if args.baselines:
+        print(json.dumps(baselines(args.baselines, args.sample)))
+        return
+
+    sys.path.insert(0, str(HERE))
+    from synthetic import build
+
+    sizes = list(args.sizes)
+    if args.mb:
+        per_article = _child("--pipeline", str(build(sizes[0])))["bytes"] / sizes[0]
+        sizes.append(int(args.mb * 1_000_000 / per_article))
+    print(f"{'articles':>9} {'MB':>7} {'seconds':>8} {'articles/s':>11} {'MB/s':>6} {'peak MB':>8} "
+          f"{'peak/bytes':>10}  stages (s)")
+    runs = {}
+    for n in sizes:
+        r = _child("--pipeline", str(build(n)))
+        runs[n] = r
+        extra_mb = (r["rss_peak_kb"] - r["rss_before_kb"]) / 1024
+        mb = r["bytes"] / 1e6
+        print(f"{n:>9,} {mb:>7.1f} {r['total']:>8.2f} {n / r['total']:>11,.0f} {mb / r['total']:>6.2f} "
+              f"{extra_mb:>8.0f} {extra_mb * 1024 * 1024 / r['bytes']:>10.2f}  "
+              + ", ".join(f"{k} {v:.2f}" for k, v in r["seconds"].items()))
+    small, large = sizes[0], sizes[1] if len(sizes) > 1 else sizes[0]
+    scale = (runs[large]["total"] / runs[small]["total"]) / (large / small)
+    print(f"\nScaling {small:,} -> {large:,} articles: time x{runs[large]['total'] / runs[small]['total']:.1f} "
+          f"for data x{large / small:.0f} (x{scale * 10:.1f} per 10x data; target <= 11)")
+
+    folder = build(sizes[0])
+    base = _child("--baselines", str(folder), "--sample", str(args.sample))
+    ours = _child("--pipeline", str(folder), "--limit", str(args.sample))
+    theirs = base["spacy"] + base["dateparser"]
+    same_job = ours["seconds"]["sentences"] + ours["seconds"]["mentions"] + ours["seconds"]["dates_events"]
+    print(f"\nSame {base['articles']} articles ({base['bytes'] / 1e6:.2f} MB):")
+    print(f"  vnmigration end to end (load..themes) {ours['total']:.3f} s; sentences+mentions+dates/events "
+          f"{same_job:.3f} s")
+    print(f"  spaCy sentencizer + EntityRuler       {base['spacy']:.3f} s ({base['spacy_entities']} entities)")
+    print(f"  dateparser.search_dates               {base['dateparser']:.3f} s ({base['dateparser_dates']} dates)")
+    print(f"  bare regex pass (floor)               {base['regex_floor']:.4f} s")
+    print(f"  ratio spaCy+dateparser / vnmigration end to end: {theirs / ours['total']:.1f}x (target >= 10x)")
+    print(f"  ratio vnmigration end to end / regex floor: {ours['total'] / base['regex_floor']:.0f}x "
+          f"(target <= 20x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -15,9 +15,11 @@ def _name(requirement: str) -> str:
 
 
 def test_seeds_match_their_recorded_sha256():
+    # New articles may be dropped beside them; the five source texts themselves never change.
     recorded = dict(line.split()[::-1] for line in (ROOT / "tests" / "seeds.sha256").read_text().splitlines())
-    actual = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in SEEDS.glob("*.txt")}
-    assert actual == recorded
+    assert len(recorded) == 5
+    for name, digest in recorded.items():
+        assert hashlib.sha256((SEEDS / name).read_bytes()).hexdigest() == digest, name
 
 
 def test_seeds_match_shared_copy_when_present():

@@ -32,7 +32,7 @@ lab: install
 
 # For maintainers: re-execute the committed notebooks in place, top to bottom, from a clean kernel.
 notebooks: install
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace $(NOTEBOOKS)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False $(NOTEBOOKS)
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"

@@ -39,7 +39,9 @@ def load_event_rules(path: str | Path | None = None) -> dict:
         if not isinstance(rule, dict) or not rule.get("kind") or not rule.get("patterns"):
             raise EventRulesError(f"event rule #{i + 1}: needs 'kind' and 'patterns'")
         try:
-            kinds.append((rule["kind"], [re.compile(p) for p in rule["patterns"]]))
+            # One pattern per kind: a leading (?i) becomes a scoped (?i:...) group inside the alternation.
+            scoped = [f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})" for p in rule["patterns"]]
+            kinds.append((rule["kind"], [re.compile("|".join(scoped))]))
         except re.error as e:
             raise EventRulesError(f"event rule {rule['kind']!r}: bad pattern: {e}") from e
     undated = [(re.compile(u["pattern"], re.IGNORECASE), u["basis"]) for u in data.get("undated", [])]

@@ -284,7 +284,7 @@ def themes_over_time(ax: plt.Axes, profile: pd.DataFrame, articles: pd.DataFrame
 
 def objective_coverage(ax: plt.Axes, coverage: pd.DataFrame) -> None:
     """All 23 GCM objectives: sentences touching each; objectives never mentioned are marked."""
-    y = [f"{r.objective:>2}. {r.title[:58]}" for r in coverage.itertuples()]
+    y = [f"{r.objective:>2}. {_short(r.title, 60)}" for r in coverage.itertuples()]
     ax.barh(y, coverage["n_sentences"], color=[PALETTE[0] if n else "#ddd" for n in coverage["n_sentences"]])
     for i, r in enumerate(coverage.itertuples()):
         ax.text(max(r.n_sentences, 0) + 0.2, i, f"{r.n_sentences} sent., {r.n_articles} art." if r.n_sentences

@@ -166,3 +166,10 @@ def test_arbitrary_text_never_raises(text):
     vn.extract_quotes(sentences, mentions, articles)
     vn.extract_roles(sentences, mentions, articles)
     vn.uncoded_candidates(sentences, mentions)
+
+
+def test_role_stops_at_a_coordinated_name():
+    articles = frame(a="Deputy Minister Do Hung Viet and IOM Chief of Mission Park Mihyung signed it.")
+    sentences = split_sentences(articles)
+    roles = vn.extract_roles(sentences, vn.extract_mentions(sentences), articles)
+    assert roles[roles["person"] == "Park Mihyung"]["role"].tolist() == ["IOM Chief of Mission"]

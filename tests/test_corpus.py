@@ -178,3 +178,10 @@ def test_arbitrary_bytes_never_raise_and_nothing_is_lost(tmp_path_factory, blobs
     lost = problems.loc[~problems["kept"], "file"]
     assert len(articles) + lost.nunique() == len(blobs)
     assert set(articles["file"]) | set(lost) == {f"{i:02d}.txt" for i in range(len(blobs))}
+
+
+def test_agency_dateline_names_the_outlet(corpus_dir):
+    write(corpus_dir, "v.txt", "Hanoi (VNA) – Officials met IOM.\n")
+    articles, _ = read_corpus(corpus_dir)
+    assert articles.loc[0, "outlet"] == "Vietnam News Agency"
+    assert articles.loc[0, "outlet_evidence"].startswith("Hanoi (VNA)")

@@ -191,3 +191,13 @@ def test_arbitrary_text_never_raises_and_dates_have_precision(text):
     dates = vn.extract_dates(sentences, articles)
     assert dates["precision"].isin(["day", "month", "year"]).all()
     build_timeline(vn.extract_events(sentences, dates, vn.extract_mentions(sentences), articles))
+
+
+def test_unseen_style_article():
+    text = ("Hanoi (VNA) – Deputy Minister Do Hung Viet and IOM Chief of Mission Park Mihyung signed a memorandum "
+            "of understanding on safe labour migration in Hanoi on March 5, 2024. "
+            "Park said IOM will help Viet Nam prepare for the International Migration Review Forum in 2026.")
+    ev = events_from(a=text)
+    mou = ev[ev["date"] == pd.Timestamp("2024-03-05")].iloc[0]
+    assert mou["label"].startswith("signed a memorandum") and mou["place"] == "Hanoi"
+    assert ev.loc[ev["date"] == pd.Timestamp("2026-01-01"), "status"].tolist() == ["planned"]

@@ -200,6 +200,9 @@ def _title_run(before: str, codebook: Codebook) -> int:
 def _title_before(before: str, codebook: Codebook) -> str | None:
     """The title right before a name: `"...with IOM General Director "` -> `"IOM General Director"`."""
     title = before[_title_run(before, codebook):].strip()
+    last = title.split(" and ")[-1]
+    if set(re.split(r"[\s-]", last)) & codebook.role_words:  # "X Do Hung Viet and IOM Chief of Mission"
+        title = last
     for h in sorted(codebook.honorifics, key=len, reverse=True):
         title = title.replace(h, " ")
     kept = title.split()

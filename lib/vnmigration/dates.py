@@ -39,7 +39,8 @@ DATE_PATTERN = re.compile(
     re.VERBOSE,
 )
 # Words in the same clause before a date that make it a plan rather than a happening.
-SCHEDULED = re.compile(r"\b(scheduled|slated|planned|due|will|to be held|upcoming|expected)\b", re.IGNORECASE)
+SCHEDULED = re.compile(r"\b(scheduled|slated|planned|due|will|to be held|upcoming|expected|prepare for|preparing for"
+                       r"|ahead of)\b", re.IGNORECASE)
 _RELATIVE_SHIFT = {"this": 0, "last": -1, "next": 1}
 
 

@@ -111,12 +111,15 @@ def make_label(text: str, trigger: int, blanks: list[tuple[int, int]]) -> str:
         lead = DATE_LEAD.search(text[:a])
         spans.append((lead.start() if lead else a, b))
     parens = [(m.start(), m.end()) for m in PAREN.finditer(text)]
-    for a, b in parens:
-        if a < trigger < b:
-            trigger = a
+    inside = [a for a, b in parens if a < trigger < b]
+    trigger = inside[0] if inside else trigger
     clean = _blank(text, spans + parens)
-    if name := NAME_BEFORE.search(clean[:trigger]):
-        trigger = name.start() if clean[trigger - 1:trigger] == " " else trigger
+    name = NAME_BEFORE.search(clean[:trigger])
+    # Extend back over the name that holds a capitalised or bracketed trigger ("... Review Forum (IMRF)"),
+    # or over a short subject before a verb ("Pope assumed"), but not over a long list of names.
+    if name and clean[trigger - 1:trigger] == " " and (
+            inside or clean[trigger:trigger + 1].isupper() or len(name.group().split()) <= 3):
+        trigger = name.start()
     stop = re.search(r"[,;]|\.(?=\s+[A-Z]|\s*$)|\s{3,}and\b", clean[trigger:])
     clause = clean[trigger:trigger + stop.start() if stop else len(clean)].split()
     words = clause[:9]
@@ -172,8 +175,9 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
                 a, b = int(d.start - r.start), int(d.end - r.start)
                 seg_a, seg_b = segments[(a, b)]
                 kind, trigger = classify(r.text[seg_a:seg_b], a - seg_a, b - seg_a, rules)
-                if kind is None and d.resolution == "since":
-                    kind, trigger = "milestone", a - seg_a
+                if kind is None and d.resolution == "since":  # label the clause that runs "since ..."
+                    clause = max(r.text.rfind(",", seg_a, a), r.text.rfind(";", seg_a, a), seg_a - 1) + 1
+                    kind, trigger = "milestone", clause - seg_a
                 if kind is None:
                     continue
                 label = make_label(r.text, seg_a + trigger, local)

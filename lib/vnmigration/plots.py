@@ -126,7 +126,8 @@ def actor_network(ax: plt.Axes, graph, seed: int = 7) -> None:
                            node_size=[40 + 12 * graph.nodes[n]["mentions"] for n in nodes],
                            node_color=[SIDE_COLORS[graph.nodes[n]["side"]] for n in nodes], alpha=0.9)
     texts = [ax.text(*pos[n], n, fontsize=7) for n in nodes]
-    adjust_text(texts, ax=ax, arrowprops={"arrowstyle": "-", "color": "#999", "lw": 0.5})
+    # An iteration limit, not adjustText's default one-second time limit, so the layout is the same every run.
+    adjust_text(texts, ax=ax, iter_lim=200, arrowprops={"arrowstyle": "-", "color": "#999", "lw": 0.5})
     ax.set_axis_off()
     side_legend(ax, [graph.nodes[n]["side"] for n in nodes])
     ax.get_legend().set_loc("upper left")

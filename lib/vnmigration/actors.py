@@ -250,6 +250,10 @@ def extract_roles(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd.
     text_of = {(r.article_id, r.sentence_no): (r.text, r.start, r.source) for r in both.itertuples()}
     persons = all_mentions[all_mentions["kind"] == "person"]
     by_sentence = {key: list(g.itertuples()) for key, g in persons.groupby(["article_id", "sentence_no"])}
+    orgs = all_mentions[all_mentions["kind"] == "organization"]
+    orgs_in: dict[tuple, list[tuple[str, str]]] = {}
+    for key in zip(orgs["article_id"], orgs["sentence_no"], orgs["actor"], orgs["surface"], strict=True):
+        orgs_in.setdefault(key[:2], []).append(key[2:])
 
     def people_in(article_id, sentence_no):
         return by_sentence.get((article_id, sentence_no), [])
@@ -268,10 +272,7 @@ def extract_roles(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd.
         if (assumed := ASSUMED.search(text, b)) and assumed.start() - b < 40:
             found.append(assumed.group(1).strip())
         for role in found:
-            orgs = all_mentions[(all_mentions["article_id"] == m.article_id)
-                                & (all_mentions["sentence_no"] == m.sentence_no)
-                                & (all_mentions["kind"] == "organization")]
-            in_role = [o.actor for o in orgs.itertuples() if o.surface in role]
+            in_role = [actor for actor, surface in orgs_in.get((m.article_id, m.sentence_no), []) if surface in role]
             rows.append((m.article_id, m.sentence_no, published.get(m.article_id), m.actor, role,
                          _normalise_role(role, codebook), in_role[0] if in_role else None, source, text))
     roles = pd.DataFrame(rows, columns=ROLE_COLUMNS)

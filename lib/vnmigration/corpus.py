@@ -193,10 +193,10 @@ def _named_months(articles: pd.DataFrame) -> dict[tuple[str, int], dict[int, str
 
 def anchor_this_year(articles: pd.DataFrame) -> pd.DataFrame:
     """Date undated rows whose `"in May this year"` event is dated `"May 2022"` in another article -> 2022, year."""
-    out = articles.copy()
-    undated = out[out["published"].isna()]
+    undated = articles[articles["published"].isna()]
     if undated.empty:
-        return out
+        return articles
+    out = articles.copy()
     index = _named_months(out)
     for i, row in undated.iterrows():
         for m in dg.find_dates(row["text"]):
@@ -276,7 +276,7 @@ def read_corpus(folder: str | Path | None = None) -> tuple[pd.DataFrame, pd.Data
         if encoding in ("cp1252", "latin-1"):
             problems.append((path.name, "not-utf8", f"decoded as {encoding}", True))
         rows.append(_article_row(path, raw, text, encoding))
-    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS).pipe(_typed).pipe(anchor_this_year).pipe(_typed)
+    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS).pipe(_typed).pipe(anchor_this_year)
     for name in articles.loc[articles["published"].isna(), "file"]:
         problems.append((name, "no-date", "no header, dateline or datable content; published is NaT", True))
     problems = pd.DataFrame(problems, columns=PROBLEM_COLUMNS).astype({"kept": bool})
@@ -288,6 +288,14 @@ def _typed(articles: pd.DataFrame) -> pd.DataFrame:
     text_columns = [c for c in ARTICLE_COLUMNS if c not in ("published", "n_words", "n_words_removed")]
     return articles.astype({c: "string" for c in text_columns} | {"n_words": "int64", "n_words_removed": "int64"}) \
         .assign(published=lambda d: pd.to_datetime(d["published"]).astype("datetime64[ns]"))
+
+
+UNNAMED_OUTLET = "outlet not named"
+
+
+def outlet_label(articles: pd.DataFrame) -> pd.Series:
+    """The outlet, or a plain note where the text names none: NA -> "outlet not named"."""
+    return articles["outlet"].fillna(UNNAMED_OUTLET)
 
 
 def load_articles(folder: str | Path | None = None, strict: bool = False) -> pd.DataFrame:

@@ -10,6 +10,7 @@ import pandas as pd
 import yaml
 
 from . import dates as dg
+from .corpus import outlet_label
 from .paths import EVENT_RULES
 
 DATE_COLUMNS = ["article_id", "sentence_no", "start", "end", "date_text", "date", "date_end", "precision",
@@ -319,7 +320,7 @@ def find_events(timeline: pd.DataFrame, text: str, kind: str | None = None) -> p
 
 def sources_by_outlet(timeline: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Event-by-outlet table: which outlet's articles report which event (1 = reported)."""
-    outlet = articles.set_index("article_id")["outlet"].fillna("outlet not named")
+    outlet = outlet_label(articles).set_axis(articles["article_id"])
     pairs = timeline[["event_id", "label", "article_ids"]].explode("article_ids")
     pairs = pairs.assign(outlet=pairs["article_ids"].map(outlet))
     return pd.crosstab([pairs["event_id"], pairs["label"]], pairs["outlet"])

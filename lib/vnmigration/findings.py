@@ -6,8 +6,8 @@ import re
 
 import pandas as pd
 
+from .corpus import outlet_label
 from .dates import date_at_precision
-from .plots import outlet_label
 
 NUMBER_WORDS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "several": None}

@@ -6,6 +6,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from .corpus import outlet_label
 from .dates import date_at_precision, period_end
 from .paths import FIGURES
 
@@ -14,7 +15,6 @@ SIDE_COLORS = {
     "other-government": "#8e44ad", "regional-forum": "#16a085", "place": "#7f8c8d", "other": "#b7950b",
 }
 PALETTE = ["#1f5fa8", "#c0392b", "#16a085", "#8e44ad", "#b7950b", "#7f8c8d", "#e67e22", "#2c3e50"]
-UNNAMED_OUTLET = "outlet not named"
 
 
 def use_style() -> None:
@@ -33,11 +33,6 @@ def save(fig: plt.Figure, name: str) -> str:
     FIGURES.mkdir(parents=True, exist_ok=True)
     fig.savefig(FIGURES / f"{name}.png", metadata={"Software": None})
     return f"{name}.png"
-
-
-def outlet_label(articles: pd.DataFrame) -> pd.Series:
-    """The outlet, or a plain note where the text names none: NA -> "outlet not named"."""
-    return articles["outlet"].fillna(UNNAMED_OUTLET)
 
 
 def draw_dated_points(ax: plt.Axes, when: pd.Series, precision: pd.Series, y, color: str,

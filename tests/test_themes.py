@@ -1,5 +1,7 @@
 """Theme tagging: lexicon positives and negatives, no chrome, taxonomy validation, deterministic NMF."""
 
+import re
+
 import pandas as pd
 import pytest
 import yaml
@@ -10,7 +12,9 @@ import vnmigration as vn
 from vnmigration.paths import TAXONOMY
 from vnmigration.sentences import split_sentences
 from vnmigration.themes import (
+    ASCII_LOWER,
     TaxonomyError,
+    _word_matches,
     compare_topics,
     keyword_in_context,
     load_objectives,
@@ -129,3 +133,19 @@ def test_arbitrary_text_never_raises(text):
     articles = pd.DataFrame({"article_id": ["x"], "text": [text]})
     themes = vn.tag_themes(split_sentences(articles))
     vn.theme_profile(themes, articles)
+
+
+def _plain_terms():
+    """Every lexicon term written as plain words (no regex syntax), with its theme."""
+    return [(t.id, term) for t in vn.load_taxonomy() for term in t.terms if re.fullmatch(r"[\w ,'-]+", term)]
+
+
+@pytest.mark.parametrize("theme, term", _plain_terms())
+def test_every_plain_term_matches_in_any_case_and_plural_but_not_inside_words(theme, term):
+    assert theme in tags(f"The report mentions {term} here.")
+    assert theme in tags(f"THE REPORT MENTIONS {term.upper()} HERE.")
+    if term[-1].isalpha():
+        assert theme in tags(f"It lists {term}s today.")
+    pattern = next(t.pattern for t in vn.load_taxonomy() if t.id == theme)
+    glued = f"x{term}".translate(ASCII_LOWER)
+    assert all(m.start() != 1 for m in _word_matches(pattern, glued))  # no match starting inside a word

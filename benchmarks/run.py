@@ -69,6 +69,39 @@ def pipeline(folder: Path, limit: int | None = None) -> dict:
             "total": sum(times.values()), "rss_before_kb": rss_before, "rss_peak_kb": peak}
 
 
+def pipeline_in_partitions(folder: Path, size: int) -> dict:
+    """The same stages run on `size` files at a time, keeping each stage's output tables as partitions.
+
+    Memory then grows with the outputs, not with every intermediate of the whole corpus (as with
+    dask.dataframe, the partitions are concatenated only if a caller asks). Duplicate detection and
+    cross-article date anchors see one partition at a time.
+    """
+    import vnmigration as vn
+    from vnmigration.corpus import read_files
+
+    files = _files(folder)
+    n_bytes = sum(p.stat().st_size for p in files)
+    rss_before = _rss_now_kb()
+    t = time.perf_counter()
+    outputs: dict[str, list] = {"sentences": [], "mentions": [], "dates": [], "events": [], "themes": []}
+    n_articles = 0
+    for i in range(0, len(files), size):
+        articles, _ = read_files(files[i:i + size])
+        n_articles += len(articles)
+        sentences = vn.split_sentences(articles)
+        mentions = vn.extract_mentions(sentences)
+        dates = vn.extract_dates(sentences, articles)
+        events = vn.extract_events(sentences, dates, mentions, articles)
+        themes = vn.tag_themes(sentences)
+        for name, table in zip(outputs, (sentences, mentions, dates, events, themes), strict=True):
+            outputs[name].append(table)
+        del articles, sentences, mentions, dates, events, themes
+    total = time.perf_counter() - t
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"articles": n_articles, "bytes": n_bytes, "total": total, "rss_before_kb": rss_before,
+            "rss_peak_kb": peak, **{name: sum(map(len, parts)) for name, parts in outputs.items()}}
+
+
 def baselines(folder: Path, sample: int) -> dict:
     """spaCy + dateparser on the first `sample` articles, and the bare-regex floor over the same bytes."""
     import dateparser.search
@@ -115,9 +148,14 @@ def main() -> None:
     parser.add_argument("--pipeline", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--limit", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--baselines", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--partitioned", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--partition-size", type=int, default=1000)
     args = parser.parse_args()
     if args.pipeline:
         print(json.dumps(pipeline(args.pipeline, args.limit)))
+        return
+    if args.partitioned:
+        print(json.dumps(pipeline_in_partitions(args.partitioned, args.partition_size)))
         return
     if args.baselines:
         print(json.dumps(baselines(args.baselines, args.sample)))
@@ -141,6 +179,12 @@ def main() -> None:
         print(f"{n:>9,} {mb:>7.1f} {r['total']:>8.2f} {n / r['total']:>11,.0f} {mb / r['total']:>6.2f} "
               f"{extra_mb:>8.0f} {extra_mb * 1024 * 1024 / r['bytes']:>10.2f}  "
               + ", ".join(f"{k} {v:.2f}" for k, v in r["seconds"].items()))
+    print(f"\nThe same stages on partitions of {args.partition_size:,} articles (outputs kept, intermediates dropped):")
+    for n in sizes:
+        r = _child("--partitioned", str(build(n)), "--partition-size", str(args.partition_size))
+        extra_mb = (r["rss_peak_kb"] - r["rss_before_kb"]) / 1024
+        print(f"{n:>9,} {r['bytes'] / 1e6:>7.1f} {r['total']:>8.2f} {n / r['total']:>11,.0f} "
+              f"{r['bytes'] / 1e6 / r['total']:>6.2f} {extra_mb:>8.0f} {extra_mb * 1024 * 1024 / r['bytes']:>10.2f}")
     small, large = sizes[0], sizes[1] if len(sizes) > 1 else sizes[0]
     scale = (runs[large]["total"] / runs[small]["total"]) / (large / small)
     print(f"\nScaling {small:,} -> {large:,} articles: time x{runs[large]['total'] / runs[small]['total']:.1f} "

@@ -254,8 +254,13 @@ def read_corpus(folder: str | Path | None = None) -> tuple[pd.DataFrame, pd.Data
     folder = Path(folder) if folder is not None else SEEDS
     if not folder.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {folder}")
+    return read_files(sorted(folder.glob("*.txt")))
+
+
+def read_files(paths: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`articles` and `problems` for a list of files; duplicates and date anchors are found within the list."""
     rows, problems, seen = [], [], {}
-    for path in sorted(folder.glob("*.txt")):
+    for path in paths:
         try:
             raw = path.read_bytes()
         except OSError as e:

@@ -149,7 +149,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--baselines", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--partitioned", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--partition-size", type=int, default=1000)
+    parser.add_argument("--partition-size", type=int, default=250)
     args = parser.parse_args()
     if args.pipeline:
         print(json.dumps(pipeline(args.pipeline, args.limit)))

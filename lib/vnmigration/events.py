@@ -32,7 +32,7 @@ class EventRulesError(ValueError):
 
 @cache
 def load_event_rules(path: str | Path | None = None) -> dict:
-    """Compiled event rules: {"kinds": [(kind, [re.Pattern])], "undated": [(re.Pattern, basis)], ...}."""
+    """Compiled event rules: {"kinds": [(kind, re.Pattern)], "undated": [(re.Pattern, basis)], ...}."""
     path = Path(path) if path is not None else EVENT_RULES
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     kinds = []
@@ -42,7 +42,7 @@ def load_event_rules(path: str | Path | None = None) -> dict:
         try:
             # One pattern per kind: a leading (?i) becomes a scoped (?i:...) group inside the alternation.
             scoped = [f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})" for p in rule["patterns"]]
-            kinds.append((rule["kind"], [re.compile("|".join(scoped))]))
+            kinds.append((rule["kind"], re.compile("|".join(scoped))))
         except re.error as e:
             raise EventRulesError(f"event rule {rule['kind']!r}: bad pattern: {e}") from e
     undated = [(re.compile(u["pattern"], re.IGNORECASE), u["basis"]) for u in data.get("undated", [])]
@@ -51,10 +51,15 @@ def load_event_rules(path: str | Path | None = None) -> dict:
 
 # --- date mentions ----------------------------------------------------------------------------------
 
+def _publications(articles: pd.DataFrame) -> dict[str, tuple]:
+    """Each article's publication date and precision: {"004_...": (Timestamp("2021-11-22"), "day")}."""
+    return dict(zip(articles["article_id"], zip(articles["published"], articles["published_precision"],
+                                                strict=True), strict=True))
+
+
 def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Every date expression in the body, resolved: `"on Nov. 22"` in an article of 2021-11-25 -> 2021-11-22."""
-    pub = dict(zip(articles["article_id"], zip(articles["published"], articles["published_precision"],
-                                               strict=True), strict=True))
+    pub = _publications(articles)
     rows = []
     for r in sentences.itertuples():
         published, precision = pub.get(r.article_id, (pd.NaT, None))
@@ -76,11 +81,10 @@ def classify(text: str, a: int, b: int, rules: dict | None = None) -> tuple[str 
     """
     rules = rules or load_event_rules()
     hits = []
-    for order, (kind, patterns) in enumerate(rules["kinds"]):
-        for p in patterns:
-            for m in p.finditer(text):
-                distance = a - m.end() if m.end() <= a else m.start() - b if m.start() >= b else 0
-                hits.append((distance, order, kind, m.start()))
+    for order, (kind, pattern) in enumerate(rules["kinds"]):
+        for m in pattern.finditer(text):
+            distance = a - m.end() if m.end() <= a else m.start() - b if m.start() >= b else 0
+            hits.append((distance, order, kind, m.start()))
     if not hits:
         return None, None
     near = [h for h in hits if h[0] <= NEAR]
@@ -152,8 +156,7 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
     and `certainty` says so.
     """
     rules = rules or load_event_rules()
-    published = None if articles is None else dict(zip(articles["article_id"], zip(
-        articles["published"], articles["published_precision"], strict=True), strict=True))
+    published = None if articles is None else _publications(articles)
     by_sentence: dict[tuple, list] = {}
     for d in dates.itertuples(index=False):
         by_sentence.setdefault((d.article_id, d.sentence_no), []).append(d)

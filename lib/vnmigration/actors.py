@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from itertools import combinations
@@ -246,34 +247,35 @@ def extract_roles(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd.
     title_mentions = extract_mentions(titles, codebook)
     both = pd.concat([sentences.assign(source="body"), titles.assign(source="title")], ignore_index=True)
     all_mentions = pd.concat([mentions, title_mentions], ignore_index=True)
-    published = articles.set_index("article_id")["published"]
-    text_of = {(r.article_id, r.sentence_no): (r.text, r.start, r.source) for r in both.itertuples()}
+    published = dict(zip(articles["article_id"], articles["published"], strict=True))
+    text_of = {key[:2]: key[2:] for key in zip(both["article_id"], both["sentence_no"], both["text"], both["start"],
+                                                 both["source"], strict=True)}
     persons = all_mentions[all_mentions["kind"] == "person"]
-    by_sentence = {key: list(g.itertuples()) for key, g in persons.groupby(["article_id", "sentence_no"])}
+    person_starts: dict[tuple, list[int]] = {}
+    for key in zip(persons["article_id"], persons["sentence_no"], persons["start"], strict=True):
+        person_starts.setdefault(key[:2], []).append(key[2])
     orgs = all_mentions[all_mentions["kind"] == "organization"]
     orgs_in: dict[tuple, list[tuple[str, str]]] = {}
     for key in zip(orgs["article_id"], orgs["sentence_no"], orgs["actor"], orgs["surface"], strict=True):
         orgs_in.setdefault(key[:2], []).append(key[2:])
-
-    def people_in(article_id, sentence_no):
-        return by_sentence.get((article_id, sentence_no), [])
-
     rows = []
-    for m in all_mentions[all_mentions["kind"] == "person"].itertuples():
-        text, offset, source = text_of[(m.article_id, m.sentence_no)]
-        a, b = m.start - offset, m.end - offset
+    for article_id, sentence_no, start, end, actor in zip(persons["article_id"], persons["sentence_no"],
+                                                          persons["start"], persons["end"], persons["actor"],
+                                                          strict=True):
+        text, offset, source = text_of[(article_id, sentence_no)]
+        a, b = start - offset, end - offset
         found = []
         if title := _title_before(text[:a], codebook):
             found.append(title)
         app = APPOSITIVE.match(text[b:])
         if app and set(re.split(r"[\s-]", app.group(1))) & codebook.role_words and not any(
-                b < p.start - offset < b + app.end() for p in people_in(m.article_id, m.sentence_no)):
+                b < p - offset < b + app.end() for p in person_starts[(article_id, sentence_no)]):
             found.append(app.group(1).strip())
         if (assumed := ASSUMED.search(text, b)) and assumed.start() - b < 40:
             found.append(assumed.group(1).strip())
         for role in found:
-            in_role = [actor for actor, surface in orgs_in.get((m.article_id, m.sentence_no), []) if surface in role]
-            rows.append((m.article_id, m.sentence_no, published.get(m.article_id), m.actor, role,
+            in_role = [org for org, surface in orgs_in.get((article_id, sentence_no), []) if surface in role]
+            rows.append((article_id, sentence_no, published.get(article_id), actor, role,
                          _normalise_role(role, codebook), in_role[0] if in_role else None, source, text))
     roles = pd.DataFrame(rows, columns=ROLE_COLUMNS)
     return roles.drop_duplicates(["article_id", "sentence_no", "person", "role"]).reset_index(drop=True)
@@ -301,20 +303,42 @@ def _article_text(group: pd.DataFrame) -> str:
     return "".join(chars)
 
 
-def _resolve(people: pd.DataFrame, before: int, pronoun: str, codebook: Codebook) -> str | None:
-    """The most recent person before `before` whose gender fits the pronoun: ("she", 120) -> "Amy Pope"."""
-    gender = PRONOUNS.get(pronoun.lower())
-    earlier = people[people["start"] < before]
-    for actor in reversed(earlier["actor"].tolist()):
-        if gender is None or codebook.attributes(actor)["gender"] in (gender, None):
-            return actor
-    return None
+class _Hits:
+    """One article's mentions in reading order, searchable by offset in logarithmic time."""
+
+    def __init__(self, rows: list[tuple[int, int, str, str]]):
+        self.rows = sorted(rows)  # (start, end, actor, kind)
+        self.starts = [r[0] for r in self.rows]
+        self.people = [r for r in self.rows if r[3] == "person"]
+        self.people_starts = [r[0] for r in self.people]
+
+    def speaker_between(self, start: int, end: int) -> str | None:
+        """The person or organisation mentioned first between two article offsets."""
+        for i in range(bisect.bisect_left(self.starts, start), len(self.rows)):
+            a, b, actor, kind = self.rows[i]
+            if a >= end:
+                break
+            if b <= end and kind in ("person", "organization"):
+                return actor
+        return None
+
+    def person_before(self, before: int, pronoun: str, codebook: Codebook) -> str | None:
+        """The most recent person before `before` whose gender fits the pronoun: ("she", 120) -> "Amy Pope"."""
+        gender = PRONOUNS.get(pronoun.lower())
+        for i in range(bisect.bisect_left(self.people_starts, before) - 1, -1, -1):
+            actor = self.people[i][2]
+            if gender is None or codebook.attributes(actor)["gender"] in (gender, None):
+                return actor
+        return None
 
 
-def _speaker_at(hits: pd.DataFrame, start: int, end: int) -> str | None:
-    """The person or organisation mentioned first between two article offsets."""
-    inside = hits[(hits["start"] >= start) & (hits["end"] <= end) & hits["kind"].isin(["person", "organization"])]
-    return inside["actor"].iloc[0] if len(inside) else None
+def _mentions_by_article(mentions: pd.DataFrame) -> dict[str, _Hits]:
+    """Each article's mentions as `_Hits`, built in one pass over the mentions table."""
+    rows: dict[str, list] = {}
+    for key in zip(mentions["article_id"], mentions["start"], mentions["end"], mentions["actor"], mentions["kind"],
+                   strict=True):
+        rows.setdefault(key[0], []).append(key[1:])
+    return {article_id: _Hits(found) for article_id, found in rows.items()}
 
 
 def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame | None = None,
@@ -323,64 +347,73 @@ def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd
     codebook = codebook or default_codebook()
     rows = []
     speech_speakers = _speech_speakers(articles, codebook) if articles is not None else {}
+    hits_of = _mentions_by_article(mentions)
+    no_hits = _Hits([])
     for article_id, group in sentences.sort_values(["article_id", "sentence_no"]).groupby("article_id", sort=True):
         text = _article_text(group)
-        hits = mentions[mentions["article_id"] == article_id].sort_values("start")
-        people = hits[hits["kind"] == "person"]
+        hits = hits_of.get(article_id, no_hits)
+        spans = list(zip(group["sentence_no"], group["start"], group["end"], group["text"], strict=True))
+        starts = [sp[1] for sp in spans]
         quoted_sentences: set[int] = set()
         for q in QUOTE_SPAN.finditer(text):
             quote = q.group(1) or q.group(2)
             if len(quote.split()) < 6:
                 continue
-            row = group[(group["start"] <= q.start()) & (group["end"] > q.start())].iloc[0]
-            s_end = int(group[(group["start"] < q.end()) & (group["end"] >= q.end())]["end"].iloc[0])
-            speaker, cue = _attribute(text, q.start(), q.end(), s_end, int(row["start"]), hits, people, codebook)
-            rows.append((article_id, int(row["sentence_no"]), speaker, quote.strip(" ,"), "direct", cue))
-            quoted_sentences |= set(group[(group["start"] < q.end()) & (group["end"] > q.start())]["sentence_no"])
-        for r in group.itertuples():
-            if r.sentence_no in quoted_sentences:
+            first = bisect.bisect_right(starts, q.start()) - 1
+            last = bisect.bisect_left(starts, q.end()) - 1
+            speaker, cue = _attribute(text, q.start(), q.end(), int(spans[last][2]), int(spans[first][1]), hits,
+                                      codebook)
+            rows.append((article_id, int(spans[first][0]), speaker, quote.strip(" ,"), "direct", cue))
+            quoted_sentences.update(sp[0] for sp in spans[first:last + 1])
+        for sentence_no, start, _end, sentence in spans:
+            if sentence_no in quoted_sentences:
                 continue
-            reported = _reported(r, hits, people, codebook)
+            reported = _reported(sentence, int(start), hits, codebook)
             if reported:
-                rows.append((article_id, r.sentence_no, *reported))
-            elif article_id in speech_speakers and FIRST_PERSON.search(r.text):
-                rows.append((article_id, r.sentence_no, speech_speakers[article_id], r.text, "speech", "title"))
+                rows.append((article_id, sentence_no, *reported))
+            elif article_id in speech_speakers and FIRST_PERSON.search(sentence):
+                rows.append((article_id, sentence_no, speech_speakers[article_id], sentence, "speech", "title"))
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
 
 
-def _attribute(text, q_start, q_end, s_end, s_start, hits, people, codebook) -> tuple[str | None, str | None]:
+def _attribute(text, q_start, q_end, s_end, s_start, hits: _Hits, codebook) -> tuple[str | None, str | None]:
     """Who speaks a quote: a cue after it (`," he stated`) or before it (`Long said: "`)."""
     after = text[q_end:s_end]
     if m := re.match(rf"[\s,]*(he|she|they)\s+{ADVERB}({SPEECH_VERBS})\b", after, re.IGNORECASE):
-        return _resolve(people, q_start, m.group(1), codebook), m.group(0).strip(" ,")
+        return hits.person_before(q_start, m.group(1), codebook), m.group(0).strip(" ,")
     if m := re.match(rf"[\s,]*{ADVERB}({SPEECH_VERBS})\b", after):
-        return _speaker_at(hits, q_end + m.end(), s_end), m.group(0).strip(" ,")
-    if (m := re.match(r"[\s,]*", after)) and (speaker := _speaker_at(hits, q_end + m.end(), q_end + m.end() + 60)):
+        return hits.speaker_between(q_end + m.end(), s_end), m.group(0).strip(" ,")
+    if (m := re.match(r"[\s,]*", after)) and (speaker := hits.speaker_between(q_end + m.end(), q_end + m.end() + 60)):
         verb = re.search(rf"\b({SPEECH_VERBS})\b", after[m.end():m.end() + 120])
         if verb:
             return speaker, verb.group(0)
     before = text[s_start:q_start]
     if m := re.search(rf"\b(he|she|they)\s+{ADVERB}({SPEECH_VERBS})(?:\s+that)?[\s,:]*$", before, re.IGNORECASE):
-        return _resolve(people, q_start, m.group(1), codebook), m.group(0).strip(" ,:")
+        return hits.person_before(q_start, m.group(1), codebook), m.group(0).strip(" ,:")
     if m := re.search(rf"{ADVERB}({SPEECH_VERBS})(?:\s+that)?[\s,:]*$", before):
-        return _speaker_at(hits, s_start, s_start + m.start()), m.group(0).strip(" ,:")
+        return hits.speaker_between(s_start, s_start + m.start()), m.group(0).strip(" ,:")
     return None, None
 
 
-def _reported(r, hits: pd.DataFrame, people: pd.DataFrame, codebook: Codebook) -> tuple | None:
+def _reported(text: str, start: int, hits: _Hits, codebook: Codebook) -> tuple | None:
     """Reported speech in one sentence: `"Dung stressed"` or `"she said"` -> (speaker, clause, "reported", cue)."""
     verb = rf"(?:\s*,[^,]{{1,90}},)?\s+{ADVERB}({SPEECH_VERBS})\b(?:\s+that\b)?"
-    local = hits[(hits["start"] >= r.start) & (hits["end"] <= r.end) & hits["kind"].isin(["person", "organization"])]
-    for h in local.itertuples():
-        if m := re.match(verb, r.text[h.end - r.start:]):
-            cue_start = _title_run(r.text[:h.start - r.start], codebook)
-            cue_end = h.end - r.start + m.end()
-            return h.actor, _reported_clause(r.text, cue_start, cue_end), "reported", r.text[cue_start:cue_end].strip()
-    pronoun = re.search(rf"\b(he|she|He|She|{DESCRIPTOR}){verb}", r.text)
+    end = start + len(text)
+    for i in range(bisect.bisect_left(hits.starts, start), len(hits.rows)):
+        a, b, actor, kind = hits.rows[i]
+        if a >= end:
+            break
+        if b > end or kind not in ("person", "organization"):
+            continue
+        if m := re.match(verb, text[b - start:]):
+            cue_start = _title_run(text[:a - start], codebook)
+            cue_end = b - start + m.end()
+            return actor, _reported_clause(text, cue_start, cue_end), "reported", text[cue_start:cue_end].strip()
+    pronoun = re.search(rf"\b(he|she|He|She|{DESCRIPTOR}){verb}", text)
     if pronoun:
         word = pronoun.group(1).split()[-1] if pronoun.group(1).lower() in PRONOUNS else "they"
-        speaker = _resolve(people, r.start + pronoun.start(), word, codebook)
-        return (speaker, _reported_clause(r.text, pronoun.start(), pronoun.end()), "reported",
+        speaker = hits.person_before(start + pronoun.start(), word, codebook)
+        return (speaker, _reported_clause(text, pronoun.start(), pronoun.end()), "reported",
                 pronoun.group(0).strip())
     return None
 

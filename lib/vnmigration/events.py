@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections import Counter
 from functools import cache
+from itertools import groupby
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 import yaml
@@ -248,69 +252,190 @@ def _terms(text: str) -> set[str]:
             if (w.lower() not in STOPWORDS and len(w) > 3 or w.isupper() and len(w) > 1)} - GENERIC
 
 
-def same_happening(a: pd.Series, b: pd.Series) -> tuple[bool, str]:
-    """Whether two events are one happening, and the clue: same status, overlapping dates, kin kinds, shared terms."""
-    if a["status"] != b["status"]:
-        return False, f"{a['status']} vs {b['status']}"
-    if pd.isna(a["date"]) or pd.isna(b["date"]):
+class _Key(NamedTuple):
+    """What `same_happening` reads of an event: events with equal keys behave identically."""
+
+    status: str
+    date: pd.Timestamp
+    date_end: pd.Timestamp
+    precision: str
+    kind: str
+    label: str
+    participants: tuple
+    evidence: str
+
+    def terms(self) -> tuple[frozenset, frozenset]:
+        """The salient terms of the label and participants, and of the evidence."""
+        return frozenset(_terms(self.label + " " + " ".join(self.participants))), frozenset(_terms(self.evidence))
+
+
+WILDCARD_KINDS = frozenset({"milestone", "other"})
+CLUE_DAYS = 731  # same-kind events this close in time that stay apart say why, in `clues`
+CLUE_NEIGHBOURS = 8  # at most this many later same-kind events are explained per event, nearest first
+
+
+def _compare(a: _Key, b: _Key, a_terms: tuple | None = None, b_terms: tuple | None = None) -> tuple[bool, str]:
+    """`same_happening` on compact keys, with their terms when already computed."""
+    if a.status != b.status:
+        return False, f"{a.status} vs {b.status}"
+    if pd.isna(a.date) or pd.isna(b.date):
         return False, "undated"
-    if a["date"] > b["date_end"] or b["date"] > a["date_end"]:
-        return False, f"dates do not overlap ({a['date']:%Y-%m-%d} {a['precision']} vs {b['date']:%Y-%m-%d} " \
-                      f"{b['precision']})"
-    kinds = {a["kind"], b["kind"]}
-    if len(kinds) > 1 and not kinds & {"milestone", "other"}:
-        return False, f"different kinds ({a['kind']} vs {b['kind']})"
-    shared = _terms(a["label"] + " " + " ".join(a["participants"])) & _terms(b["evidence"]) \
-        | _terms(b["label"] + " " + " ".join(b["participants"])) & _terms(a["evidence"])
+    if a.date > b.date_end or b.date > a.date_end:
+        return False, f"dates do not overlap ({a.date:%Y-%m-%d} {a.precision} vs {b.date:%Y-%m-%d} {b.precision})"
+    kinds = {a.kind, b.kind}
+    if len(kinds) > 1 and not kinds & WILDCARD_KINDS:
+        return False, f"different kinds ({a.kind} vs {b.kind})"
+    (a_label, a_evidence), (b_label, b_evidence) = a_terms or a.terms(), b_terms or b.terms()
+    shared = a_label & b_evidence | b_label & a_evidence
     if not shared:
         return False, "no shared terms"
     return True, "shared: " + ", ".join(sorted(shared)[:5])
 
 
-def build_timeline(events: pd.DataFrame) -> pd.DataFrame:
-    """Merge mentions of one happening across articles: 20 March 2020 decision in 2 outlets -> 1 row, 2 sources."""
-    ev = events.reset_index(drop=True)
-    parent = list(range(len(ev)))
+def _key_of(event) -> _Key:
+    """The compact key of one events row (a Series or a dict)."""
+    return _Key(event["status"], event["date"], event["date_end"], event["precision"], event["kind"],
+                event["label"], tuple(event["participants"]), event["evidence"])
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
+
+def same_happening(a, b) -> tuple[bool, str]:
+    """Whether two events are one happening, and the clue: same status, overlapping dates, kin kinds, shared terms.
+
+    Two `decision` rows dated March 2020 whose labels and evidence share "402/QD-TTg" -> (True, "shared: ...").
+    """
+    return _compare(_key_of(a), _key_of(b))
+
+
+class _Groups:
+    """Union-find over integer ids: `union(0, 2)` -> `find(2) == 0`."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
         return i
 
-    apart: dict[int, list[str]] = {}
-    for i in range(len(ev)):
-        for j in range(i + 1, len(ev)):
-            merge, clue = same_happening(ev.loc[i], ev.loc[j])
-            if merge:
-                parent[find(j)] = find(i)
-            elif ev.loc[i, "kind"] == ev.loc[j, "kind"] and not pd.isna(ev.loc[i, "date"]) and \
-                    not pd.isna(ev.loc[j, "date"]) and abs((ev.loc[i, "date"] - ev.loc[j, "date"]).days) <= 731:
-                apart.setdefault(i, []).append(f"kept apart from {ev.loc[j, 'label']!r}: {clue}")
-                apart.setdefault(j, []).append(f"kept apart from {ev.loc[i, 'label']!r}: {clue}")
-    groups: dict[int, list[int]] = {}
-    for i in range(len(ev)):
-        groups.setdefault(find(i), []).append(i)
-    rows = []
-    for members in groups.values():
-        g = ev.loc[members].assign(rank=lambda d: d["precision"].map(PRECISION_RANK))
-        best = g.sort_values(["rank", "date", "article_id", "sentence_no"]).iloc[0]
-        kinds = [k for k in g["kind"] if k not in ("milestone", "other")] or list(g["kind"])
-        clues = sorted({c for m in members for c in apart.get(m, []) if ev.loc[m, "label"] != c})
-        places = sorted({p for p in g["place"].dropna() for p in p.split(", ")})
-        rows.append({
-            "date": best["date"], "date_end": best["date_end"], "precision": best["precision"],
-            "kind": max(set(kinds), key=lambda k: (kinds.count(k), k)), "status": best["status"],
-            "label": best["label"], "place": ", ".join(places) or None,
-            "participants": sorted({p for ps in g["participants"] for p in ps}),
-            "article_ids": sorted(set(g["article_id"])), "n_sources": g["article_id"].nunique(),
-            "n_mentions": len(g), "certainty": best["certainty"], "clues": "; ".join(clues) or None,
-            "evidence": " | ".join(dict.fromkeys(g["evidence"])),
-        })
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _by_date(keys: list[_Key], field: str) -> groupby:
+    """Dated key indexes sorted by (field, date), grouped by the field."""
+    dated = sorted((i for i, k in enumerate(keys) if not pd.isna(k.date)),
+                   key=lambda i: (getattr(keys[i], field), keys[i].date))
+    return groupby(dated, key=lambda i: getattr(keys[i], field))
+
+
+def _merge_candidates(keys: list[_Key], terms: list[tuple]) -> list[tuple[int, int]]:
+    """Pairs of distinct keys that could be one happening: same status, overlapping dates, a shared term.
+
+    A sweep over dates keeps the keys whose period is still open, indexed by their terms, so a key is
+    compared only with open keys whose label meets its evidence or whose evidence meets its label.
+    """
+    pairs = []
+    for _, block in _by_date(keys, "status"):
+        open_ends: list[tuple[pd.Timestamp, int]] = []
+        index: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})  # by label term, by evidence term
+        for i in block:
+            while open_ends and open_ends[0][0] < keys[i].date:
+                _, j = heapq.heappop(open_ends)
+                for side in (0, 1):
+                    for t in terms[j][side]:
+                        index[side][t].discard(j)
+            found: set[int] = set()
+            for side in (0, 1):
+                for t in terms[i][side]:
+                    found |= index[1 - side].get(t, set())
+            pairs += [(j, i) for j in sorted(found)]
+            heapq.heappush(open_ends, (keys[i].date_end, i))
+            for side in (0, 1):
+                for t in terms[i][side]:
+                    index[side].setdefault(t, set()).add(i)
+    return pairs
+
+
+def _clue_candidates(keys: list[_Key]) -> list[tuple[int, int]]:
+    """Pairs of distinct same-kind dated keys within CLUE_DAYS: each key with its nearest later neighbours."""
+    pairs = []
+    for _, block in _by_date(keys, "kind"):
+        block = list(block)
+        for n, i in enumerate(block):
+            for j in block[n + 1:n + 1 + CLUE_NEIGHBOURS]:
+                if (keys[j].date - keys[i].date).days > CLUE_DAYS:
+                    break
+                pairs.append((i, j))
+    return pairs
+
+
+def _consolidate(keys: list[_Key]) -> tuple[_Groups, dict[int, set[str]]]:
+    """Merge distinct keys into happenings and collect, per key, why near same-kind keys stayed apart."""
+    terms = [k.terms() for k in keys]
+    groups = _Groups(len(keys))
+    for i, j in _merge_candidates(keys, terms):
+        if _compare(keys[i], keys[j], terms[i], terms[j])[0]:
+            groups.union(i, j)
+    apart: dict[int, set[str]] = {}
+    for i, j in _clue_candidates(keys):
+        i, j = min(i, j), max(i, j)  # in reading order, as the clue's wording follows it
+        merge, clue = _compare(keys[i], keys[j], terms[i], terms[j])
+        if not merge and groups.find(i) != groups.find(j):
+            apart.setdefault(i, set()).add(f"kept apart from {keys[j].label!r}: {clue}")
+            apart.setdefault(j, set()).add(f"kept apart from {keys[i].label!r}: {clue}")
+    return groups, apart
+
+
+def build_timeline(events: pd.DataFrame) -> pd.DataFrame:
+    """Merge mentions of one happening across articles: 20 March 2020 decision in 2 outlets -> 1 row, 2 sources.
+
+    Events with equal keys (status, dates, kind, label, participants, evidence) are compared once; distinct
+    keys only when their dates overlap and they share a term, so the work grows with the events, not their pairs.
+    """
+    records = events.to_dict("records")
+    key_ids: dict[_Key, int] = {}
+    member_key = [key_ids.setdefault(_key_of(r), len(key_ids)) for r in records]
+    keys = list(key_ids)
+    groups, apart = _consolidate(keys)
+    # Equal keys merge with each other unless the key fails against itself (undated, or no shared terms)
+    # and nothing else joined it.
+    group_size = Counter(groups.find(k) for k in range(len(keys)))
+    unmerged = set()
+    for k, n in Counter(member_key).items():
+        if n > 1 and group_size[groups.find(k)] == 1 and not (same := _compare(keys[k], keys[k]))[0]:
+            unmerged.add(k)
+            if not pd.isna(keys[k].date):
+                apart.setdefault(k, set()).add(f"kept apart from {keys[k].label!r}: {same[1]}")
+    members_of: dict[tuple, list[int]] = {}
+    for m, k in enumerate(member_key):
+        members_of.setdefault((groups.find(k), m if k in unmerged else None), []).append(m)
+    rows = [_timeline_row([records[m] for m in members], {c for m in members for c in apart.get(member_key[m], ())})
+            for members in members_of.values()]
     timeline = pd.DataFrame(rows, columns=TIMELINE_COLUMNS[1:])
     timeline = timeline.sort_values(["date", "status", "kind", "label"], ignore_index=True)
     timeline.insert(0, "event_id", [f"E{i + 1:02d}" for i in range(len(timeline))])
     return timeline
+
+
+def _timeline_row(members: list[dict], clues: set[str]) -> dict:
+    """One consolidated happening from its member events: the most precise, earliest mention leads."""
+    best = min(members, key=lambda e: (PRECISION_RANK[e["precision"]], e["date"], e["article_id"],
+                                       e["sentence_no"]))
+    kinds = [e["kind"] for e in members if e["kind"] not in WILDCARD_KINDS] or [e["kind"] for e in members]
+    places = sorted({p for e in members if isinstance(e["place"], str) for p in e["place"].split(", ")})
+    articles = sorted({e["article_id"] for e in members})
+    return {
+        "date": best["date"], "date_end": best["date_end"], "precision": best["precision"],
+        "kind": max(set(kinds), key=lambda k: (kinds.count(k), k)), "status": best["status"],
+        "label": best["label"], "place": ", ".join(places) or None,
+        "participants": sorted({p for e in members for p in e["participants"]}),
+        "article_ids": articles, "n_sources": len(articles), "n_mentions": len(members),
+        "certainty": best["certainty"], "clues": "; ".join(sorted(clues)) or None,
+        "evidence": " | ".join(dict.fromkeys(e["evidence"] for e in members)),
+    }
 
 
 def find_events(timeline: pd.DataFrame, text: str, kind: str | None = None) -> pd.DataFrame:

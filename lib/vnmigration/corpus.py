@@ -196,26 +196,37 @@ def anchor_this_year(articles: pd.DataFrame) -> pd.DataFrame:
     undated = articles[articles["published"].isna()]
     if undated.empty:
         return articles
+    index = _named_months(articles)
+    found = {}
+    for i, article_id, text in zip(undated.index, undated["article_id"], undated["text"], strict=True):
+        if (year_evidence := _anchor_year(article_id, text, index)) is not None:
+            found[i] = year_evidence
+    if not found:
+        return articles
     out = articles.copy()
-    index = _named_months(out)
-    for i, row in undated.iterrows():
-        for m in dg.find_dates(row["text"]):
-            if m.resolution != "this-year" or m.month is None:
-                continue
-            sentence_start = max(row["text"].rfind(".", 0, m.start), row["text"].rfind("\n", 0, m.start)) + 1
-            names = sorted({n.group() for n in NAME.finditer(row["text"][sentence_start:m.start])
-                            if len(n.group().split()) >= 2})
-            years: dict[int, str] = {}
-            for name in names:
-                for year, where in index.get((name, m.month), {}).items():
-                    if not where.endswith(f" in {row['article_id']}"):
-                        years.setdefault(year, f"'{m.date_text}' = {name}, {where}")
-            if len(years) == 1:
-                (year, evidence), = years.items()
-                out.loc[i, ["published", "published_precision", "published_source", "published_evidence"]] = [
-                    pd.Timestamp(year, 1, 1), "year", "content", evidence]
-                break
+    rows = list(found)
+    out.loc[rows, "published"] = [pd.Timestamp(year, 1, 1) for year, _ in found.values()]
+    out.loc[rows, ["published_precision", "published_source"]] = ["year", "content"]
+    out.loc[rows, "published_evidence"] = [evidence for _, evidence in found.values()]
     return out
+
+
+def _anchor_year(article_id: str, text: str, index: dict) -> tuple[int, str] | None:
+    """The one year an article's `"in May this year"` names, by another article's `"May 2022"`, with evidence."""
+    for m in dg.find_dates(text):
+        if m.resolution != "this-year" or m.month is None:
+            continue
+        sentence_start = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+        names = sorted({n.group() for n in NAME.finditer(text[sentence_start:m.start])
+                        if len(n.group().split()) >= 2})
+        years: dict[int, str] = {}
+        for name in names:
+            for year, where in index.get((name, m.month), {}).items():
+                if not where.endswith(f" in {article_id}"):
+                    years.setdefault(year, f"'{m.date_text}' = {name}, {where}")
+        if len(years) == 1:
+            return next(iter(years.items()))
+    return None
 
 
 def _article_row(path: Path, raw: bytes, text: str, encoding: str) -> dict:

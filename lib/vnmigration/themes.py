@@ -181,11 +181,13 @@ def distinctive_terms(articles: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     vec = _vectorizer()
     matrix = vec.fit_transform(mask_actors(articles["text"]))
     vocab = np.array(vec.get_feature_names_out())
+    matrix = matrix.tocsr()
     rows = []
     for i, article_id in enumerate(articles["article_id"]):
-        weights = matrix[i].toarray().ravel()
-        order = sorted(np.flatnonzero(weights), key=lambda j: (-weights[j], vocab[j]))[:n]
-        rows += [(article_id, rank, vocab[j], round(float(weights[j]), 4)) for rank, j in enumerate(order, 1)]
+        row = slice(matrix.indptr[i], matrix.indptr[i + 1])  # the article's non-zero terms only
+        terms, weights = matrix.indices[row], matrix.data[row]
+        order = sorted(range(len(terms)), key=lambda k: (-weights[k], vocab[terms[k]]))[:n]
+        rows += [(article_id, rank, vocab[terms[k]], round(float(weights[k]), 4)) for rank, k in enumerate(order, 1)]
     return pd.DataFrame(rows, columns=["article_id", "rank", "term", "tfidf"])
 
 

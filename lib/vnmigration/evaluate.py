@@ -1,0 +1,285 @@
+"""Score the pipeline against the hand-made gold of eval/: precision, recall and F1 per field, and every error.
+
+The matching rules (eval/README.md repeats them for readers):
+
+- publication date: the predicted date equals the gold date at the gold precision, and the predicted
+  precision is the gold precision (a day invented for a month-only date is wrong);
+- outlet and title: equal after whitespace is collapsed (outlet also reports accuracy, NA = NA counting);
+- chrome: every gold chrome line, caption line and dateline that stays in `text` is missed; every removed
+  line of five or more words that the gold does not list as chrome, caption or title is a body line lost;
+- persons: a person matches by normalised name (diacritics folded, case and spacing ignored);
+- roles: a (person, title) pair matches when the names match and one title contains the other;
+- speakers: a quote speaker matches by normalised name, once per article;
+- events: an event matches by its date at the gold precision, and by its kind (each distinct
+  article, date, precision and kind counts once); `event dates` ignores the kind;
+- themes: a theme id matches when the article has at least one hit of it;
+- false dates: any dated row whose words overlap a phrase the gold says carries no year (`undated`) or is
+  not a date at all (`traps`), plus any publication date given to an article the gold leaves undated.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .dates import date_at_precision
+from .paths import EVAL_ARTICLES, EVAL_GOLD
+
+SPLITS = ("dev", "heldback")
+FIELDS = ("publication date", "outlet", "title", "chrome", "persons", "roles", "speakers", "events", "event dates",
+          "themes", "false dates")
+SCORE_COLUMNS = ["split", "field", "n_gold", "n_pred", "tp", "fp", "fn", "precision", "recall", "f1"]
+ERROR_COLUMNS = ["split", "article_id", "field", "error", "expected", "got", "evidence"]
+BODY_LINE_WORDS = 5  # a removed line this long that the gold does not call chrome is a lost body line
+
+
+class GoldError(ValueError):
+    """The gold file is malformed; the message names the article and field."""
+
+
+def fold(text: str) -> str:
+    """A name for matching: diacritics folded, lower case, single spaces: `"Lê  Thành Long"` -> `"le thanh long"`."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", plain).strip().lower()
+
+
+def load_gold(path: str | Path | None = None) -> dict[str, dict]:
+    """The gold annotation by article id, checked: `eval/gold.yaml` -> {"e01-wire-vna": {"split": "dev", ...}}."""
+    path = Path(path) if path is not None else EVAL_GOLD
+    articles = yaml.safe_load(Path(path).read_text(encoding="utf-8")).get("articles")
+    if not isinstance(articles, dict) or not articles:
+        raise GoldError(f"{path}: needs a mapping of articles under 'articles'")
+    for article_id, g in articles.items():
+        if g.get("split") not in SPLITS:
+            raise GoldError(f"{article_id}: split must be one of {SPLITS}, not {g.get('split')!r}")
+        for e in g.get("events") or []:
+            if e.get("precision") not in ("day", "month", "year") or not e.get("kind"):
+                raise GoldError(f"{article_id}: event {e.get('evidence')!r} needs a precision and a kind")
+    return articles
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 from counts: (1, 2, 1) -> (0.5, 1.0, 0.667); NaN where undefined."""
+    p = tp / n_pred if n_pred else float("nan")
+    r = tp / n_gold if n_gold else float("nan")
+    f = 2 * p * r / (p + r) if n_pred and n_gold and p + r else (0.0 if n_pred or n_gold else float("nan"))
+    return p, r, f
+
+
+def _as_date(value) -> pd.Timestamp:
+    """A gold date (a `datetime.date` from YAML, an ISO string or None) as a Timestamp: None -> NaT."""
+    return pd.Timestamp(value) if isinstance(value, date | str) else pd.NaT
+
+
+def _match_sets(gold: list, pred: list, same) -> tuple[list, list, list]:
+    """Greedy one-to-one matching: (matched pairs, unmatched gold, unmatched predictions)."""
+    left = list(pred)
+    pairs, missed = [], []
+    for g in gold:
+        hit = next((p for p in left if same(g, p)), None)
+        if hit is None:
+            missed.append(g)
+        else:
+            left.remove(hit)
+            pairs.append((g, hit))
+    return pairs, missed, left
+
+
+def _per_article(tables: dict[str, pd.DataFrame], name: str, article_id: str) -> pd.DataFrame:
+    """Rows of one table for one article."""
+    table = tables[name]
+    return table[table["article_id"] == article_id]
+
+
+class _Tally:
+    """Counts and error rows for one split."""
+
+    def __init__(self, split: str):
+        self.split = split
+        self.counts = {f: [0, 0, 0] for f in FIELDS}  # n_gold, n_pred, tp
+        self.errors: list[tuple] = []
+
+    def add(self, field: str, n_gold: int, n_pred: int, tp: int) -> None:
+        c = self.counts[field]
+        c[0], c[1], c[2] = c[0] + n_gold, c[1] + n_pred, c[2] + tp
+
+    def error(self, article_id: str, field: str, error: str, expected, got, evidence=None) -> None:
+        self.errors.append((self.split, article_id, field, error, expected, got, evidence))
+
+    def matched(self, article_id: str, field: str, gold: list, pred: list, same, show=str) -> None:
+        """Score one article's list field and record what was missed and what was invented."""
+        pairs, missed, extra = _match_sets(gold, pred, same)
+        self.add(field, len(gold), len(pred), len(pairs))
+        for g in missed:
+            self.error(article_id, field, "missed", show(g), None)
+        for p in extra:
+            self.error(article_id, field, "spurious", None, show(p))
+
+
+def _score_published(t: _Tally, article_id: str, g: dict, row) -> None:
+    gold_date, gold_precision = _as_date(g.get("published")), g.get("precision")
+    pred_date, pred_precision = row["published"], row["published_precision"]
+    has_gold, has_pred = not pd.isna(gold_date), not pd.isna(pred_date)
+    ok = has_gold and has_pred and pred_precision == gold_precision and \
+        date_at_precision(pred_date, gold_precision) == date_at_precision(gold_date, gold_precision)
+    t.add("publication date", int(has_gold), int(has_pred), int(ok))
+    if not ok and (has_gold or has_pred):
+        t.error(article_id, "publication date", "wrong" if has_gold and has_pred else
+                ("missed" if has_gold else "invented"),
+                date_at_precision(gold_date, gold_precision) if has_gold else None,
+                date_at_precision(pred_date, pred_precision) if has_pred else None, row["published_evidence"])
+    if has_pred and not has_gold:
+        t.add("false dates", 0, 1, 0)
+        t.error(article_id, "false dates", "publication date on an undated page", None,
+                date_at_precision(pred_date, pred_precision), row["published_evidence"])
+
+
+def _score_label(t: _Tally, article_id: str, field: str, expected, got, evidence=None) -> None:
+    expected = re.sub(r"\s+", " ", expected).strip() if isinstance(expected, str) else None
+    got = re.sub(r"\s+", " ", got).strip() if isinstance(got, str) else None
+    t.add(field, int(expected is not None), int(got is not None), int(expected is not None and expected == got))
+    if expected != got:
+        t.error(article_id, field, "wrong" if expected and got else ("missed" if expected else "invented"),
+                expected, got, evidence)
+
+
+def _score_chrome(t: _Tally, article_id: str, g: dict, row) -> None:
+    body_lines = {line.strip() for line in str(row["text"]).split("\n")}
+    gold_chrome = [c for c in (g.get("chrome") or []) + (g.get("captions") or [])]
+    missed = [c for c in gold_chrome if c.strip() in body_lines]
+    if g.get("dateline") and g["dateline"] in str(row["text"]):
+        missed.append(g["dateline"])
+    n_gold = len(gold_chrome) + int(bool(g.get("dateline")))
+    known = {c.strip() for c in gold_chrome} | {str(g.get("title") or "").strip()}
+    removed = [line.strip() for col in ("boilerplate", "captions", "byline") if isinstance(row[col], str)
+               for line in row[col].split("\n") if line.strip()]
+    lost = [line for line in removed if line not in known and len(line.split()) >= BODY_LINE_WORDS
+            and not (g.get("dateline") and g["dateline"] in line)]
+    t.add("chrome", n_gold, n_gold - len(missed) + len(lost), n_gold - len(missed))
+    for line in missed:
+        t.error(article_id, "chrome", "left in text", line, None)
+    for line in lost:
+        t.error(article_id, "chrome", "body line removed", None, line)
+
+
+def _roles_match(g: tuple[str, str], p: tuple[str, str]) -> bool:
+    """(person, title) pairs match: same folded name, and one folded title inside the other."""
+    gt, pt = fold(g[1]).removeprefix("the "), fold(p[1]).removeprefix("the ")
+    return fold(g[0]) == fold(p[0]) and bool(gt) and bool(pt) and (gt in pt or pt in gt)
+
+
+def _event_same(g: tuple, p: tuple, with_kind: bool = True) -> bool:
+    """A gold (date, precision, kind) and a prediction: same date at the gold precision, same kind."""
+    return date_at_precision(p[0], g[1]) == date_at_precision(g[0], g[1]) and (not with_kind or g[2] == p[2])
+
+
+def _event_show(e: tuple) -> str:
+    return f"{date_at_precision(e[0], e[1])} {e[2]}"
+
+
+def _false_dates(t: _Tally, article_id: str, g: dict, text: str, dates: pd.DataFrame) -> None:
+    """Dated rows that overlap a phrase the gold says carries no year, or is no date at all."""
+    spans = [(m.start(), m.end(), phrase) for phrase in (g.get("undated") or []) + (g.get("traps") or [])
+             for m in re.finditer(re.escape(phrase), text)]
+    dated = dates.dropna(subset=["date"])
+    false = 0
+    for r in dated.itertuples():
+        hit = next((p for a, b, p in spans if r.start < b and a < r.end), None)
+        if hit is not None:
+            false += 1
+            t.error(article_id, "false dates", "dated a phrase with no year", hit,
+                    date_at_precision(r.date, r.precision), r.date_text)
+    t.add("false dates", 0, len(dated), len(dated) - false)
+
+
+def _score_article(t: _Tally, tables: dict[str, pd.DataFrame], article_id: str, g: dict) -> None:
+    row = tables["articles"].set_index("article_id").loc[article_id]
+    _score_published(t, article_id, g, row)
+    _score_label(t, article_id, "outlet", g.get("outlet"), row["outlet"], row["outlet_evidence"])
+    _score_label(t, article_id, "title", g.get("title"), row["title"])
+    _score_chrome(t, article_id, g, row)
+    mentions = _per_article(tables, "mentions", article_id)
+    persons = sorted(set(mentions.loc[mentions["kind"] == "person", "actor"]))
+    gold_persons = [p["name"] for p in g.get("persons") or []]
+    t.matched(article_id, "persons", gold_persons, persons, lambda a, b: fold(a) == fold(b))
+    roles = _per_article(tables, "roles", article_id)
+    t.matched(article_id, "roles", [(p["name"], title) for p in g.get("persons") or [] for title in p["titles"]],
+              sorted(set(zip(roles["person"], roles["role"], strict=True))), _roles_match,
+              show=lambda r: f"{r[0]}: {r[1]}")
+    quotes = _per_article(tables, "quotes", article_id)
+    t.matched(article_id, "speakers", list(g.get("speakers") or []), sorted(set(quotes["speaker"].dropna())),
+              lambda a, b: fold(a) == fold(b))
+    events = _per_article(tables, "events", article_id).dropna(subset=["date"])
+    predicted = sorted(set(zip(events["date"], events["precision"], events["kind"], strict=True)))
+    gold_events = [(_as_date(e["date"]), e["precision"], e["kind"]) for e in g.get("events") or []]
+    t.matched(article_id, "events", gold_events, predicted, _event_same, show=_event_show)
+    dated_only = sorted({(d, p, "") for d, p, _ in predicted})
+    t.matched(article_id, "event dates", gold_events, dated_only, lambda a, b: _event_same(a, b, with_kind=False),
+              show=_event_show)
+    themes = sorted(set(_per_article(tables, "themes", article_id)["theme"]))
+    t.matched(article_id, "themes", list(g.get("themes") or []), themes, lambda a, b: a == b)
+    _false_dates(t, article_id, g, str(row["text"]), _per_article(tables, "dates", article_id))
+
+
+def score(tables: dict[str, pd.DataFrame], gold: dict[str, dict], split: str = "all") -> tuple[pd.DataFrame,
+                                                                                             pd.DataFrame]:
+    """Per-field scores and the error rows for the gold articles of a split: a perfect run -> every F1 is 1.0."""
+    splits = SPLITS if split == "all" else (split,)
+    present = set(tables["articles"]["article_id"])
+    score_rows, errors = [], []
+    for name in splits:
+        t = _Tally(name)
+        for article_id, g in sorted(gold.items()):
+            if g["split"] != name:
+                continue
+            if article_id not in present:
+                t.error(article_id, "article", "not loaded", article_id, None)
+                continue
+            _score_article(t, tables, article_id, g)
+        for field, (n_gold, n_pred, tp) in t.counts.items():
+            fp, fn = n_pred - tp, n_gold - tp
+            if field == "false dates":  # a count of wrong dated rows: precision is the share of dated rows right
+                p, r, f = (tp / n_pred if n_pred else float("nan")), float("nan"), float("nan")
+            else:
+                p, r, f = _prf(tp, n_pred, n_gold)
+            score_rows.append((name, field, n_gold, n_pred, tp, fp, fn, round(p, 3), round(r, 3), round(f, 3)))
+        errors += t.errors
+    return pd.DataFrame(score_rows, columns=SCORE_COLUMNS), pd.DataFrame(errors, columns=ERROR_COLUMNS)
+
+
+def evaluate(gold: str | Path | None = None, corpus: str | Path | None = None,
+             split: str = "all") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Run the whole pipeline on the evaluation folder and score it: -> (scores, errors)."""
+    from .export import build_tables
+
+    tables = build_tables(corpus if corpus is not None else EVAL_ARTICLES)
+    return score(tables, load_gold(gold), split)
+
+
+def outlet_accuracy(errors: pd.DataFrame, gold: dict[str, dict], split: str) -> float:
+    """Share of a split's articles whose outlet is right, NA for NA included: 1 wrong of 8 -> 0.875."""
+    ids = [a for a, g in gold.items() if g["split"] == split]
+    wrong = errors[(errors["split"] == split) & (errors["field"] == "outlet")]["article_id"].nunique()
+    return round(1 - wrong / len(ids), 3) if ids else float("nan")
+
+
+def side_by_side(scores: pd.DataFrame, measure: str = "f1") -> pd.DataFrame:
+    """One row per field, one column per split: the `measure` (f1, precision or recall)."""
+    table = scores.pivot(index="field", columns="split", values=measure).reindex(list(FIELDS))
+    table.columns.name = None
+    return table
+
+
+def instructive_errors(errors: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """`n` errors that teach the most: one per field and kind of error in turn, dev before heldback."""
+    ranked = errors.assign(
+        field_order=errors["field"].map({f: i for i, f in enumerate(FIELDS)}),
+        nth=errors.groupby(["field", "error"]).cumcount(),
+    ).sort_values(["nth", "field_order", "split", "article_id"], kind="stable")
+    return ranked.head(n).drop(columns=["field_order", "nth"]).reset_index(drop=True)

@@ -6,11 +6,14 @@ import bisect
 import re
 from functools import cache
 from itertools import combinations
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pandas as pd
 
 from .codebook import Codebook, load_codebook
+
+if TYPE_CHECKING:  # networkx loads only when a graph is built (0.1 s of import time otherwise)
+    import networkx as nx
 
 MENTION_COLUMNS = ["article_id", "sentence_no", "start", "end", "surface", "actor", "kind", "side", "match"]
 QUOTE_COLUMNS = ["article_id", "sentence_no", "speaker", "quote", "kind", "cue"]
@@ -458,6 +461,8 @@ def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame, level: str = "sente
 
     Nodes carry kind, side and mention count; pairs that never share a unit at that level get no edge.
     """
+    import networkx as nx
+
     graph = nx.Graph()
     counts = mentions.groupby("actor").agg(n=("actor", "size"), kind=("kind", "first"), side=("side", "first"))
     for actor, r in counts.iterrows():
@@ -471,6 +476,8 @@ def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame, level: str = "sente
 
 def actor_centrality(graph: nx.Graph) -> pd.DataFrame:
     """Degree, weighted degree and betweenness (on 1/weight distances) per actor, most central first."""
+    import networkx as nx
+
     between = nx.betweenness_centrality(graph, weight="distance", normalized=True)
     rows = [(a, graph.degree(a), graph.degree(a, weight="weight"), round(between[a], 4),
              graph.nodes[a]["side"], graph.nodes[a]["mentions"]) for a in graph.nodes]

@@ -3,7 +3,9 @@
     python benchmarks/run.py [--sizes 1000 10000] [--mb 50] [--sample 200]
 
 Each measurement runs in its own subprocess so that peak memory (ru_maxrss) belongs to it alone.
-Pipeline: load -> sentences -> mentions -> dates/events -> themes (the stages every notebook uses).
+Pipeline: load -> sentences -> mentions -> dates/events -> themes -> roles -> quotes -> timeline (every stage
+the export runs per article, plus the cross-article timeline). `--consolidate N` times `build_timeline` on N
+distinct events; `--single-mb M` times `python -m vnmigration export` on one article of about M MB.
 Baselines, on the same first --sample articles: spaCy (blank English, sentencizer, EntityRuler built
 from the same codebook) for sentences and mentions, and dateparser.search.search_dates for dates.
 The floor is one bare `re` pass over the same bytes. Needs the `bench` extra (spaCy, dateparser).
@@ -63,9 +65,19 @@ def pipeline(folder: Path, limit: int | None = None) -> dict:
     t = time.perf_counter()
     themes = vn.tag_themes(sentences)
     times["themes"] = time.perf_counter() - t
+    t = time.perf_counter()
+    roles = vn.extract_roles(sentences, mentions, articles)
+    times["roles"] = time.perf_counter() - t
+    t = time.perf_counter()
+    quotes = vn.extract_quotes(sentences, mentions, articles)
+    times["quotes"] = time.perf_counter() - t
+    t = time.perf_counter()
+    timeline = vn.build_timeline(events)
+    times["timeline"] = time.perf_counter() - t
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"articles": len(articles), "bytes": n_bytes, "sentences": len(sentences), "mentions": len(mentions),
-            "dates": len(dates), "events": len(events), "themes": len(themes), "seconds": times,
+            "dates": len(dates), "events": len(events), "themes": len(themes), "roles": len(roles),
+            "quotes": len(quotes), "timeline": len(timeline), "seconds": times,
             "total": sum(times.values()), "rss_before_kb": rss_before, "rss_peak_kb": peak}
 
 
@@ -100,6 +112,40 @@ def pipeline_in_partitions(folder: Path, size: int) -> dict:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"articles": n_articles, "bytes": n_bytes, "total": total, "rss_before_kb": rss_before,
             "rss_peak_kb": peak, **{name: sum(map(len, parts)) for name, parts in outputs.items()}}
+
+
+def consolidate(folder: Path, n: int) -> dict:
+    """`build_timeline` on `n` distinct events: the corpus's events tiled, each copy shifted in time and relabelled."""
+    import pandas as pd
+
+    import vnmigration as vn
+    from vnmigration.corpus import read_corpus
+
+    articles, _ = read_corpus(folder)
+    sentences = vn.split_sentences(articles)
+    mentions = vn.extract_mentions(sentences)
+    events = vn.extract_events(sentences, vn.extract_dates(sentences, articles), mentions, articles)
+    copies = []
+    for k in range(n // len(events) + 1):
+        shift = pd.Timedelta(days=37 * k)
+        copies.append(events.assign(date=events["date"] + shift, date_end=events["date_end"] + shift,
+                                    label=events["label"] + f" {k}", article_id=events["article_id"] + f"-{k}"))
+    tiled = pd.concat(copies, ignore_index=True).head(n)
+    t = time.perf_counter()
+    timeline = vn.build_timeline(tiled)
+    return {"events": len(tiled), "timeline": len(timeline), "seconds": time.perf_counter() - t}
+
+
+def single_file_export(mb: float) -> dict:
+    """`python -m vnmigration export` on one article of about `mb` MB: a seed press release repeated."""
+    seed = sorted((HERE.parent / "seeds").glob("*.txt"))[-1].read_text(encoding="utf-8")
+    folder = HERE / "out" / f"single-{mb:g}mb"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "big.txt").write_text(seed * (int(mb * 1e6) // len(seed.encode()) + 1), encoding="utf-8")
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "vnmigration", "export", str(HERE / "out" / "single-export"), "--corpus",
+                    str(folder)], check=True, capture_output=True)
+    return {"bytes": (folder / "big.txt").stat().st_size, "seconds": time.perf_counter() - t}
 
 
 def baselines(folder: Path, sample: int) -> dict:
@@ -150,6 +196,8 @@ def main() -> None:
     parser.add_argument("--baselines", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--partitioned", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--partition-size", type=int, default=250)
+    parser.add_argument("--consolidate", type=int, default=100_000, help="events for the timeline benchmark (0: skip)")
+    parser.add_argument("--single-mb", type=float, default=20.0, help="size of the one-article export (0: skip)")
     args = parser.parse_args()
     if args.pipeline:
         print(json.dumps(pipeline(args.pipeline, args.limit)))
@@ -163,6 +211,14 @@ def main() -> None:
 
     sys.path.insert(0, str(HERE))
     from synthetic import build
+
+    if args.single_mb:
+        r = single_file_export(args.single_mb)
+        print(f"One article of {r['bytes'] / 1e6:.1f} MB through `export`: {r['seconds']:.1f} s (target < 60 s)")
+    if args.consolidate:
+        r = consolidate(build(1000), args.consolidate)
+        print(f"build_timeline on {r['events']:,} distinct events: {r['seconds']:.1f} s -> {r['timeline']:,} rows "
+              "(target < 60 s)")
 
     sizes = list(args.sizes)
     if args.mb:

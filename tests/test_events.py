@@ -201,3 +201,40 @@ def test_unseen_style_article():
     mou = ev[ev["date"] == pd.Timestamp("2024-03-05")].iloc[0]
     assert mou["label"].startswith("signed a memorandum") and mou["place"] == "Hanoi"
     assert ev.loc[ev["date"] == pd.Timestamp("2026-01-01"), "status"].tolist() == ["planned"]
+
+
+def _pairwise_groups(events: pd.DataFrame) -> set[frozenset]:
+    """The reference: compare every pair of events with `same_happening` (quadratic, for small inputs)."""
+    from vnmigration.events import same_happening
+
+    rows = events.reset_index(drop=True)
+    parent = list(range(len(rows)))
+
+    def find(i):
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(len(rows)):
+        for j in range(i + 1, len(rows)):
+            if same_happening(rows.loc[i], rows.loc[j])[0]:
+                parent[find(j)] = find(i)
+    groups: dict[int, set] = {}
+    for i in range(len(rows)):
+        groups.setdefault(find(i), set()).add((rows.loc[i, "article_id"], i))
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_blocked_timeline_merges_exactly_what_pairwise_comparison_merges(articles, sentences):
+    mentions = vn.extract_mentions(sentences)
+    events = vn.extract_events(sentences, vn.extract_dates(sentences, articles), mentions, articles)
+    # Three copies of the seed events, two shifted in time by less than a year: equal keys, overlapping
+    # periods and look-alikes, as in a corpus that retells the same happenings.
+    copies = [events.assign(article_id=events["article_id"] + f"-{k}", date=events["date"] + pd.Timedelta(days=40 * k),
+                            date_end=events["date_end"] + pd.Timedelta(days=40 * k)) for k in (0, 1, 2)]
+    tiled = pd.concat(copies + [copies[0].assign(article_id=copies[0]["article_id"] + "-dup")], ignore_index=True)
+    timeline = build_timeline(tiled)
+    reference = _pairwise_groups(tiled)
+    assert len(timeline) == len(reference)
+    assert sorted(timeline["n_mentions"]) == sorted(len(g) for g in reference)
+    assert sorted(map(sorted, timeline["article_ids"])) == sorted(sorted({a for a, _ in g}) for g in reference)

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import vnmigration as vn
+from vnmigration import dates as dg
 from vnmigration.corpus import decode, infer_published, read_corpus
 
 EXPECTED = {  # article -> (published, precision, source)
@@ -185,3 +186,50 @@ def test_agency_dateline_names_the_outlet(corpus_dir):
     articles, _ = read_corpus(corpus_dir)
     assert articles.loc[0, "outlet"] == "Vietnam News Agency"
     assert articles.loc[0, "outlet_evidence"].startswith("Hanoi (VNA)")
+
+
+@pytest.mark.parametrize("line, expected, precision", [
+    ("August 1, 2025 | 11:37 GMT +7", "2025-08-01", "day"),
+    ("Updated: August 1, 2025 | 11:37 GMT+7", "2025-08-01", "day"),
+    ("Posted on 3 March 2021", "2021-03-03", "day"),
+    ("Hanoi, 2nd and 3rd May 2015", "2015-05-02", "day"),
+    ("Da Nang, 8-9 April 2013", "2013-04-08", "day"),
+    ("Friday, 25/09/2020 10:05", "2020-09-25", "day"),
+    ("25/09/2020", "2020-09-25", "day"),
+    ("Monday, 05/10/2020 08:00", "2020-10-05", "day"),  # the weekday settles it: 5 October 2020 was a Monday
+    ("Ha Noi, 11/2022", "2022-11-01", "month"),
+    ("Last updated: March 2024", "2024-03-01", "month"),
+    ("2019-03-05 10:22", "2019-03-05", "day"),
+])
+def test_dateline_forms(line, expected, precision):
+    found = dg.parse_dateline(line)
+    assert (found.date, found.precision) == (pd.Timestamp(expected), precision)
+
+
+def test_a_day_first_reading_is_recorded_when_day_and_month_are_both_twelve_or_less():
+    assert "read day first" in dg.parse_dateline("09/06/2021").evidence
+    assert "read day first" not in dg.parse_dateline("23/06/2023 09:15").evidence
+
+
+def test_a_wrong_weekday_is_no_dateline():
+    assert dg.parse_dateline("Tuesday, 25/09/2020 10:05") is None
+
+
+def test_a_lead_dateline_leaves_the_sentence(corpus_dir):
+    write(corpus_dir, "a.txt", "Menu\nHome\n\nA headline about migration and cooperation\n\n"
+          "HA NOI, 18 December 2020 - The United Nations in Viet Nam called on partners to act today.\n")
+    row = vn.load_articles(corpus_dir).iloc[0]
+    assert (row["published"], row["dateline"]) == (pd.Timestamp("2020-12-18"), "HA NOI, 18 December 2020")
+    assert "18 December 2020" not in row["text"]
+    assert "The United Nations in Viet Nam called on partners to act today." in row["text"].split("\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["Law No. {a}/{y}/QH14", "Decision {a}/QD-TTg", "hotline 1800 {a}", "(+84) 24 {a} {y}",
+                        "{a}.{b} billion USD", "{a} member states", "Resolution {a}/{b}", "{y} Agenda",
+                        "Decree {a}/{y}/ND-CP", "{a} percent"]),
+       st.integers(1, 9999), st.integers(1, 999), st.integers(1900, 2099))
+def test_numbers_that_are_not_dates_are_never_datelines(template, a, b, y):
+    line = template.format(a=a, b=b, y=y)
+    assert dg.parse_dateline(line) is None
+    assert dg.parse_dateline(line + " - The ministry said", lead=True) is None

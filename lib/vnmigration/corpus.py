@@ -17,13 +17,13 @@ from .paths import DATA, SEEDS
 
 ARTICLE_COLUMNS = [
     "article_id", "file", "title", "outlet", "outlet_evidence", "published", "published_precision",
-    "published_source", "published_evidence", "text", "boilerplate", "captions", "byline", "n_words",
+    "published_source", "published_evidence", "dateline", "text", "boilerplate", "captions", "byline", "n_words",
     "n_words_removed", "encoding", "sha256",
 ]
 PROBLEM_COLUMNS = ["file", "reason", "detail", "kept"]
 
 HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
-DATELINE = re.compile(rf"^({dg._MONTH}\.? \d{{1,2}}, \d{{4}})\s*\|\s*\d{{1,2}}:\d{{2}}")
+PROSE_WORDS = 8  # a sentence this long is prose: datelines are looked for before and at the first one
 CONTACT = re.compile(r"^(Hotline|Tel|Phone|Fax|E-?mail)\s*:", re.IGNORECASE)
 BYLINE = re.compile(r"^(Translated by|Written by|Reported by|By)\s+[A-Z][\w.'’ -]*$")
 CAPTION = re.compile(r"(\(Photo:[^)]*\)\s*$|(^|\s)Photo:\s*[\w .&/-]{1,40}\.?\s*$)")
@@ -43,7 +43,7 @@ class _Page:
     bylines: list[str] = field(default_factory=list)
     blurbs: set[int] = field(default_factory=set)  # indexes into body of menu blurbs
     header: str | None = None
-    dateline: str | None = None
+    dateline: dg.Dateline | None = None
 
 
 def _load_outlets() -> list[dict]:
@@ -93,12 +93,14 @@ def split_chrome(text: str) -> _Page:
                         or BYLINE.match(lines[tail - 1])):
         tail -= 1
     menu: list[str] = []
+    in_head = True  # until the first prose line: where a page prints its own date
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if i >= tail:
             (page.bylines if BYLINE.match(line) else page.boilerplate).append(line)
-        elif m := DATELINE.match(line):
-            page.dateline = page.dateline or m.group(1)
+        elif (dateline := dg.parse_dateline(line)) is not None:
+            if in_head or dateline.text.lower().startswith(("updated", "last updated", "published", "posted")):
+                page.dateline = page.dateline or dateline
             page.boilerplate.append(line)
         elif CONTACT.match(line):
             page.boilerplate.append(line)
@@ -117,6 +119,9 @@ def split_chrome(text: str) -> _Page:
             page.blurbs.add(len(page.body))
             page.body.append(line[len(glued):])
         else:
+            if in_head and page.dateline is None and (lead := dg.parse_dateline(line, lead=True)) is not None:
+                page.dateline, line = lead, line[lead.lead_end:]
+            in_head = in_head and not (len(line.split()) >= PROSE_WORDS and TERMINAL.search(line))
             page.body.append(line)
     return page
 
@@ -239,8 +244,8 @@ def _article_row(path: Path, raw: bytes, text: str, encoding: str) -> dict:
     if page.header:
         published, precision, source, evidence = pd.Timestamp(page.header), "day", "header", f"date {page.header}"
     elif page.dateline:
-        published = dg.resolve(dg.find_dates(page.dateline)[0])
-        precision, source, evidence = "day", "dateline", page.dateline
+        published, precision = page.dateline.date, page.dateline.precision
+        source, evidence = "dateline", page.dateline.evidence
     else:
         published, precision, evidence = infer_published(body_text)
         source = "content" if precision else None
@@ -248,7 +253,8 @@ def _article_row(path: Path, raw: bytes, text: str, encoding: str) -> dict:
     return {
         "article_id": path.stem, "file": path.name, "title": title, "outlet": outlet,
         "outlet_evidence": outlet_evidence, "published": published, "published_precision": precision,
-        "published_source": source, "published_evidence": evidence, "text": body_text,
+        "published_source": source, "published_evidence": evidence,
+        "dateline": page.dateline.text if page.dateline else None, "text": body_text,
         "boilerplate": "\n".join(page.boilerplate), "captions": "\n".join(page.captions),
         "byline": "\n".join(page.bylines) or None, "n_words": len(WORD.findall(body_text)),
         "n_words_removed": sum(len(WORD.findall(x)) for x in removed),

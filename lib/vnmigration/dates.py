@@ -22,6 +22,11 @@ MONTHS = {
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 _YEAR = r"(?:18|19|20)\d{2}"
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2, "thursday": 3, "thu": 3,
+    "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}
+_WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _PREPOSITIONS = r"in|since|by|from|until|till|during|before|after|beginning in|starting in|as of"
 
@@ -165,3 +170,95 @@ def date_at_precision(date: pd.Timestamp, precision: str) -> str:
     if pd.isna(date):
         return "undated"
     return date.strftime({"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[precision])
+
+
+# --- datelines: the publication date at the head of a page ------------------------------------------
+
+_RANGE = r"(?:\s*(?:[-–]|and|&|to)\s*\d{1,2}(?:st|nd|rd|th)?)?"
+_DATELINE_DATE = rf"""
+    (?:(?P<wd>{_WEEKDAY})\.?,?\s+)?
+    (?:
+      (?P<iso>(?P<iy>{_YEAR})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))
+    | (?P<num>(?P<n1>\d{{1,2}})[/.](?P<n2>\d{{1,2}})[/.](?P<ny>{_YEAR}))
+    | (?P<mdy>(?P<m1>{_MONTH})\.?\s+(?P<d1>{_DAY}){_RANGE},?\s+(?P<y1>{_YEAR}))
+    | (?P<dmy>(?P<d2>{_DAY}){_RANGE}\s+(?:of\s+)?(?P<m2>{_MONTH})\.?,?\s+(?P<y2>{_YEAR}))
+    | (?P<mnum>(?P<mn>\d{{1,2}})/(?P<my>{_YEAR}))
+    | (?P<mony>(?P<m3>{_MONTH})\.?,?\s+(?P<y3>{_YEAR}))
+    )"""
+_PREFIX = r"(?P<prefix>(?:Last\s+)?(?:Updated|Published|Posted(?:\s+on)?|Date|Created)\s*:?\s*)"
+_PLACE = r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,3})"
+_TIME = (r"(?:\s*[,|-]?\s*\d{1,2}[:h]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
+         r"(?:\s*\(?\s*(?:GMT|UTC|ICT)\s*(?:[+-]\s*\d{1,2})?\)?)?)?")
+DATELINE_LINE = re.compile(rf"^\s*{_PREFIX}?(?:{_PLACE}\s*,\s*)?{_DATELINE_DATE}{_TIME}\s*[|–—-]?\s*$",
+                           re.VERBOSE | re.IGNORECASE)
+DATELINE_LEAD = re.compile(rf"^\s*(?:{_PLACE}\s*,\s*)?{_DATELINE_DATE}\s*(?:\([A-Za-z]{{2,10}}\)\s*)?[–—-]+\s+(?=\S)",
+                           re.VERBOSE | re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A page's own date: `"Hanoi, March 5, 2019 –"` -> Dateline(2019-03-05, "day", ...)."""
+
+    date: pd.Timestamp
+    precision: str
+    text: str
+    evidence: str
+    lead_end: int | None = None  # where the sentence starts after a lead dateline; None for a line of its own
+
+
+def _dateline_date(m: re.Match) -> tuple[pd.Timestamp, str, str] | None:
+    """The date of a dateline match, its precision and a note (day-first readings): None if impossible."""
+    g = m.groupdict()
+    weekday = g["wd"] or (g.get("place") if (g.get("place") or "").lower() in WEEKDAYS else None)
+    if g["iso"]:
+        y, mo, d, note = int(g["iy"]), int(g["im"]), int(g["id"]), ""
+    elif g["num"]:
+        first, second, y = int(g["n1"]), int(g["n2"]), int(g["ny"])
+        readings = [(mo, d) for d, mo in ((first, second), (second, first)) if 1 <= mo <= 12 and _day_ok(y, mo, d)]
+        readings = list(dict.fromkeys(readings))
+        if weekday:
+            readings = [r for r in readings if date(y, r[0], r[1]).weekday() == WEEKDAYS[weekday.lower()]]
+        if not readings:
+            return None
+        (mo, d), note = readings[0], ""
+        if len(readings) > 1:
+            note = " (day and month both 12 or less: read day first, as Vietnamese sites write it)"
+    elif g["mdy"] or g["dmy"]:
+        mo = MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")]
+        d, y, note = int(re.match(r"\d+", g["d1"] or g["d2"]).group()), int(g["y1"] or g["y2"]), ""
+    elif g["mnum"] or g["mony"]:
+        if not (g.get("prefix") or g.get("place")):
+            return None  # a bare "March 2024" line is a heading, not a dateline
+        mo = int(g["mn"]) if g["mnum"] else MONTHS[g["m3"].lower()]
+        if not 1 <= mo <= 12:
+            return None
+        return pd.Timestamp(int(g["my"] or g["y3"]), mo, 1), "month", ""
+    else:
+        return None
+    if not (1 <= mo <= 12 and _day_ok(y, mo, d)):
+        return None
+    if weekday and date(y, mo, d).weekday() != WEEKDAYS[weekday.lower()]:
+        return None
+    return pd.Timestamp(y, mo, d), "day", note
+
+
+def parse_dateline(line: str, lead: bool = False) -> Dateline | None:
+    """A line that is a dateline, or (with `lead`) a sentence that starts with one.
+
+    `"Thursday, 07/11/2019 14:30"` -> 2019-11-07, day; `"Ha Noi, 11/2022"` -> 2022-11, month;
+    `"HA NOI, 18 December 2020 - The UN ..."` with lead=True -> 2020-12-18, lead_end at "The".
+    """
+    m = DATELINE_LINE.match(line)
+    if m is None and lead:
+        m = DATELINE_LEAD.match(line)
+        if m is None or not m.group("place") and not line[:1].isdigit() and not m.group("wd") \
+                and not re.match(_MONTH, line):
+            return None
+    if m is None:
+        return None
+    found = _dateline_date(m)
+    if found is None:
+        return None
+    when, precision, note = found
+    text = line[:m.end()].strip(" |–—-") if m.re is DATELINE_LEAD else line.strip()
+    return Dateline(when, precision, text, text + note, m.end() if m.re is DATELINE_LEAD else None)

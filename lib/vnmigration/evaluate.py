@@ -6,7 +6,8 @@ The matching rules (eval/README.md repeats them for readers):
   precision is the gold precision (a day invented for a month-only date is wrong);
 - outlet and title: equal after whitespace is collapsed (outlet also reports accuracy, NA = NA counting);
 - chrome: every gold chrome line, caption line and dateline that stays in `text` is missed; every removed
-  line of five or more words that the gold does not list as chrome, caption or title is a body line lost;
+  line of five or more words of letters (so not a date line) that the gold does not list as chrome, caption
+  or title is a body line lost;
 - persons: a person matches by normalised name (diacritics folded, case and spacing ignored);
 - roles: a (person, title) pair matches when the names match and one title contains the other;
 - speakers: a quote speaker matches by normalised name, once per article;
@@ -35,7 +36,8 @@ FIELDS = ("publication date", "outlet", "title", "chrome", "persons", "roles", "
           "themes", "false dates")
 SCORE_COLUMNS = ["split", "field", "n_gold", "n_pred", "tp", "fp", "fn", "precision", "recall", "f1"]
 ERROR_COLUMNS = ["split", "article_id", "field", "error", "expected", "got", "evidence"]
-BODY_LINE_WORDS = 5  # a removed line this long that the gold does not call chrome is a lost body line
+BODY_LINE_WORDS = 5  # a removed line with this many words of letters that the gold does not list is a lost body line
+LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 class GoldError(ValueError):
@@ -159,7 +161,7 @@ def _score_chrome(t: _Tally, article_id: str, g: dict, row) -> None:
     known = {c.strip() for c in gold_chrome} | {str(g.get("title") or "").strip()}
     removed = [line.strip() for col in ("boilerplate", "captions", "byline") if isinstance(row[col], str)
                for line in row[col].split("\n") if line.strip()]
-    lost = [line for line in removed if line not in known and len(line.split()) >= BODY_LINE_WORDS
+    lost = [line for line in removed if line not in known and len(LETTER_WORD.findall(line)) >= BODY_LINE_WORDS
             and not (g.get("dateline") and g["dateline"] in line)]
     t.add("chrome", n_gold, n_gold - len(missed) + len(lost), n_gold - len(missed))
     for line in missed:

@@ -247,7 +247,7 @@ def score(tables: dict[str, pd.DataFrame], gold: dict[str, dict], split: str = "
         for field, (n_gold, n_pred, tp) in t.counts.items():
             fp, fn = n_pred - tp, n_gold - tp
             if field == "false dates":  # a count of wrong dated rows: precision is the share of dated rows right
-                p, r, f = (tp / n_pred if n_pred else float("nan")), float("nan"), float("nan")
+                fn, (p, r, f) = 0, ((tp / n_pred if n_pred else float("nan")), float("nan"), float("nan"))
             else:
                 p, r, f = _prf(tp, n_pred, n_gold)
             score_rows.append((name, field, n_gold, n_pred, tp, fp, fn, round(p, 3), round(r, 3), round(f, 3)))

@@ -19,7 +19,7 @@ install: $(STAMP)
 report: install
 	mkdir -p reports/figures reports/tables
 	$(BIN)/python -m vnmigration export reports/tables
-	$(BIN)/jupyter nbconvert --to html --execute --output-dir reports $(NOTEBOOKS)
+	$(BIN)/jupyter nbconvert --to html --execute --ExecutePreprocessor.timeout=600 --output-dir reports $(NOTEBOOKS)
 	$(BIN)/python -m vnmigration index reports
 
 test: install
@@ -32,7 +32,8 @@ lab: install
 
 # For maintainers: re-execute the committed notebooks in place, top to bottom, from a clean kernel.
 notebooks: install
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False $(NOTEBOOKS)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False \
+		--ExecutePreprocessor.timeout=600 $(NOTEBOOKS)
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"

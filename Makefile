@@ -19,7 +19,8 @@ install: $(STAMP)
 report: install
 	mkdir -p reports/figures reports/tables
 	$(BIN)/python -m vnmigration export reports/tables
-	$(BIN)/jupyter nbconvert --to html --execute --ExecutePreprocessor.timeout=600 --output-dir reports $(NOTEBOOKS)
+	$(BIN)/jupyter nbconvert --to html --execute --ExecutePreprocessor.timeout=600 \
+		--HTMLExporter.preprocessors=vnmigration.report.alt_text_preprocessor --output-dir reports $(NOTEBOOKS)
 	$(BIN)/python -m vnmigration index reports
 
 test: install

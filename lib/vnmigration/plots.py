@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -28,18 +30,164 @@ def use_style() -> None:
     })
 
 
+def figure_title(fig: plt.Figure) -> str:
+    """The chart's title as drawn (the first non-empty axes title, else the suptitle), or "" when it has none."""
+    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
+    if titles:
+        return titles[0]
+    return fig.get_suptitle()
+
+
 def save(fig: plt.Figure, name: str) -> str:
-    """Write `fig` to reports/figures/<name>.png and return the file name: `"articles-over-time"`."""
+    """Write `fig` to reports/figures/<name>.png and return the file name: `"articles-over-time"`.
+
+    The chart title goes into the PNG's `Title` field, where the HTML report finds it for the image's alt text.
+    """
     FIGURES.mkdir(parents=True, exist_ok=True)
-    fig.savefig(FIGURES / f"{name}.png", metadata={"Software": None})
+    fig.savefig(FIGURES / f"{name}.png", metadata={"Software": None, "Title": figure_title(fig) or name})
     return f"{name}.png"
 
 
+# --- labels: one way to cut, one way to place -------------------------------------------------------
+
+def _short(text: str, width: int = 48) -> str:
+    """`text` cut at a word boundary to at most `width` characters, ellipsis included: every cut goes through here.
+
+    `_short("Prevent, combat and eradicate trafficking", 24)` -> `"Prevent, combat and…"`; a single word
+    longer than `width` is the only thing cut inside a word.
+    """
+    if len(text) <= width:
+        return text
+    head = text[:width]  # one character more than is kept, to see whether the cut falls on a space
+    kept = head[:-1] if head[-1] == " " else (head.rsplit(" ", 1)[0] if " " in head else head[:-1])
+    return kept.rstrip(" ,;:·–-") + "…"
+
+
+def theme_labels(ids=None, width: int = 34) -> dict[str, str]:
+    """Chart labels per theme id, `"10. Prevent, combat and…"` for a GCM objective, cut by `_short`."""
+    from .themes import load_taxonomy
+    return {t.id: _short(f"{t.gcm_objective}. {t.label}" if t.gcm_objective else t.label, width)
+            for t in load_taxonomy() if ids is None or t.id in set(ids)}
+
+
+def _recut(labels: dict[str, str]) -> dict[str, str]:
+    """Theme labels as given, except that one already cut elsewhere (ending in "…") is cut again from the
+    full taxonomy label at a word boundary, to the same length: "7. Address and reduce vulnerabi…" ->
+    "7. Address and reduce…"."""
+    cut = [k for k, v in labels.items() if v.endswith("…")]
+    full = theme_labels(cut, width=10_000) if cut else {}
+    return {k: _short(full[k], len(v)) if k in full and full[k].startswith(v[:-1]) else v
+            for k, v in labels.items()}
+
+
+def _text_box(text, renderer):
+    """The window extent of a text artist's glyphs only (an annotation's arrow left out)."""
+    from matplotlib.text import Annotation, Text
+    if isinstance(text, Annotation):
+        text.update_positions(renderer)  # an annotation's text position follows its offset only once updated
+    return Text.get_window_extent(text, renderer)
+
+
+def _widen_to_fit(ax: plt.Axes, notes) -> None:
+    """Move a linear x axis's right limit out just far enough that every annotation in `notes` ends inside
+    the axes (an annotation keeps its offset in points, so the data span grows until the text fits)."""
+    renderer = ax.figure.canvas.get_renderer()
+    x0, right = ax.get_xlim()
+    frame = ax.get_window_extent(renderer)
+    for note in notes:
+        box = _text_box(note, renderer)
+        reach = box.x1 - ax.transData.transform((note.xy[0], 0))[0] + 2  # pixels right of the anchor, + margin
+        if box.x1 + 2 > frame.x1 and reach < frame.width:
+            right = max(right, x0 + (note.xy[0] - x0) * frame.width / (frame.width - reach))
+    ax.set_xlim(x0, right)
+
+
+def _overlap(a, b) -> float:
+    """The area two display boxes share (0 when they only touch)."""
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def _candidates(radius: float, gaps=(2, 7, 14, 24, 36, 50)):
+    """Offsets in points around a marker of `radius` points: (dx, dy, ha, va), nearest ring first,
+    each ring tried right, left, above, below, then the diagonals."""
+    out = []
+    for gap in gaps:
+        for deg in (0, 180, 90, 270, 45, 135, 315, 225):
+            c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
+            ha = "left" if c > 0.3 else "right" if c < -0.3 else "center"
+            va = "bottom" if s > 0.3 else "top" if s < -0.3 else "center"
+            out.append(((radius + gap) * c, (radius + gap) * s, ha, va))
+    return out
+
+
+def place_labels(ax: plt.Axes, anchors, texts, candidates, obstacles=(), radii=None, leader_gap: float = 5,
+                 **text_kw) -> list:
+    """Annotate each anchor (data x, y) with its text at the first candidate offset that stays inside the
+    axes and overlaps no obstacle (display boxes) and no label placed before it; deterministic, no time limit.
+
+    `candidates` is one list of `(dx, dy, ha, va)` offsets in points per anchor (or one list for all);
+    labels are placed in the order given, so pass the most important first. When every candidate collides,
+    the one with the least overlap wins. A label more than `leader_gap` points from the edge of its marker
+    (`radii`, in points, one per anchor) gets a thin leader line. The axes limits must be final before this
+    is called.
+    """
+    renderer = ax.figure.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    taken = list(obstacles)
+    placed = []
+    radii = list(radii) if radii is not None else [0.0] * len(texts)
+    for k, ((x, y), text) in enumerate(zip(anchors, texts, strict=True)):
+        options = candidates[k] if candidates and isinstance(candidates[0], list) else candidates
+        note = ax.annotate(text, (x, y), xytext=options[0][:2], textcoords="offset points",
+                           ha=options[0][2], va=options[0][3], **text_kw)
+        best, best_cost = options[0], None
+        for dx, dy, ha, va in options:
+            note.xyann = (dx, dy)
+            note.set_ha(ha)
+            note.set_va(va)
+            box = _text_box(note, renderer)
+            outside = (max(frame.x0 - box.x0, 0) + max(box.x1 - frame.x1, 0) + max(frame.y0 - box.y0, 0)
+                       + max(box.y1 - frame.y1, 0))
+            cost = outside * 1e6 + sum(_overlap(box, other) for other in taken)
+            if best_cost is None or cost < best_cost:
+                best, best_cost = (dx, dy, ha, va), cost
+            if cost == 0:
+                break
+        dx, dy, ha, va = best
+        note.remove()
+        leader = {"arrowstyle": "-", "color": "#555", "lw": 0.7, "shrinkA": 0, "shrinkB": radii[k]} \
+            if (dx * dx + dy * dy) ** 0.5 > radii[k] + leader_gap else None
+        note = ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                           arrowprops=leader, **text_kw)
+        box = _text_box(note, renderer)
+        taken.append(box.expanded(1.0, 1.0).padded(1.5))
+        placed.append(note)
+    return placed
+
+
+def dated_x(when: pd.Series, precision: pd.Series, year_end: pd.Series | None = None) -> pd.Series:
+    """Where a date is drawn: a known day on the day, a month or year in the middle of its period."""
+    ends = year_end if year_end is not None else pd.Series(pd.NA, index=when.index)
+    xs = []
+    for i in when.index:
+        start, prec = when[i], precision[i]
+        if pd.isna(start) or prec == "day":
+            xs.append(start)
+        else:
+            end = period_end(start, prec, None if pd.isna(ends[i]) else int(ends[i]))
+            xs.append(start + (end - start) / 2)
+    return pd.Series(xs, index=when.index, dtype="datetime64[ns]")
+
+
 def draw_dated_points(ax: plt.Axes, when: pd.Series, precision: pd.Series, y, color: str,
-                      label: str | None = None, year_end: pd.Series | None = None) -> None:
-    """Draw day-precise dates as filled dots and month/year dates as hollow spans over the whole period."""
+                      label: str | None = None, year_end: pd.Series | None = None, band: float = 6) -> None:
+    """Draw day-precise dates as filled dots and month/year dates as hollow dots mid-period on a band
+    spanning the whole period (`band` is its width in points); every chart draws dates this way."""
     ys = pd.Series(y, index=when.index) if not isinstance(y, pd.Series) else y
     ends = year_end if year_end is not None else pd.Series(pd.NA, index=when.index)
+    xs = dated_x(when, precision, year_end)
     labelled = False
     for i in when.index:
         start, prec = when[i], precision[i]
@@ -51,9 +199,8 @@ def draw_dated_points(ax: plt.Axes, when: pd.Series, precision: pd.Series, y, co
             ax.plot(start, ys[i], "o", color=color, ms=7, label=tag, zorder=3)
         else:
             end = period_end(start, prec, None if pd.isna(ends[i]) else int(ends[i]))
-            ax.plot([start, end], [ys[i], ys[i]], "-", color=color, lw=6, alpha=0.35, solid_capstyle="butt")
-            ax.plot(start + (end - start) / 2, ys[i], "o", mfc="white", mec=color, mew=1.5, ms=7, label=tag,
-                    zorder=3)
+            ax.plot([start, end], [ys[i], ys[i]], "-", color=color, lw=band, alpha=0.35, solid_capstyle="butt")
+            ax.plot(xs[i], ys[i], "o", mfc="white", mec=color, mew=1.5, ms=7, label=tag, zorder=3)
 
 
 def articles_over_time(ax: plt.Axes, articles: pd.DataFrame) -> None:
@@ -84,8 +231,9 @@ def words_kept_removed(ax: plt.Axes, articles: pd.DataFrame) -> None:
             label="removed (chrome, captions, byline)")
     ax.invert_yaxis()
     ax.set_xlabel("words")
-    ax.legend(loc="lower right")
-    ax.set_title(f"Words kept and removed per article (N = {len(articles)})")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))  # beside the axes: it can never cover a bar
+    ax.set_title(f"Words kept and removed per article (N = {len(articles)} articles, "
+                 f"{int(articles['n_words'].sum()):,} words kept)")
 
 
 # --- actors -----------------------------------------------------------------------------------------
@@ -109,23 +257,46 @@ def mentions_by_actor(ax: plt.Axes, mentions: pd.DataFrame, top: int = 25) -> No
                  f"top {len(counts)})")
 
 
+def _marker_boxes(ax: plt.Axes, xy, radii_pt) -> list:
+    """Display boxes of round markers centred on data points `xy` with radii in points."""
+    from matplotlib.transforms import Bbox
+    scale = ax.figure.dpi / 72
+    boxes = []
+    for (x, y), r in zip(xy, radii_pt, strict=True):
+        cx, cy = ax.transData.transform((x, y))
+        boxes.append(Bbox.from_extents(cx - r * scale, cy - r * scale, cx + r * scale, cy + r * scale))
+    return boxes
+
+
 def actor_network(ax: plt.Axes, graph, seed: int = 7) -> None:
-    """Co-occurrence network: node size = mentions, colour = side, edge width = shared sentences."""
+    """Co-occurrence network: node size = mentions, colour = side, edge width = shared sentences.
+
+    Labels are placed by `place_labels` (most-mentioned actors first), clear of every node, the other
+    labels and the legend; the layout is seeded, so the chart is the same on every run.
+    """
     import networkx as nx
-    from adjustText import adjust_text
     pos = nx.spring_layout(graph, seed=seed, weight="weight", k=1.2)
     widths = [0.5 + 0.7 * d["weight"] for *_, d in graph.edges(data=True)]
     nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, alpha=0.3, edge_color="#555")
     nodes = list(graph.nodes)
-    nx.draw_networkx_nodes(graph, pos, ax=ax, nodelist=nodes,
-                           node_size=[40 + 12 * graph.nodes[n]["mentions"] for n in nodes],
+    sizes = [40 + 12 * graph.nodes[n]["mentions"] for n in nodes]
+    nx.draw_networkx_nodes(graph, pos, ax=ax, nodelist=nodes, node_size=sizes,
                            node_color=[SIDE_COLORS[graph.nodes[n]["side"]] for n in nodes], alpha=0.9)
-    texts = [ax.text(*pos[n], n, fontsize=7) for n in nodes]
-    # An iteration limit, not adjustText's default one-second time limit, so the layout is the same every run.
-    adjust_text(texts, ax=ax, iter_lim=200, arrowprops={"arrowstyle": "-", "color": "#999", "lw": 0.5})
     ax.set_axis_off()
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    dx, dy = max(xs) - min(xs) or 1, max(ys) - min(ys) or 1
+    ax.set_xlim(min(xs) - 0.12 * dx, max(xs) + 0.12 * dx)
+    ax.set_ylim(min(ys) - 0.06 * dy, max(ys) + 0.06 * dy)
     side_legend(ax, [graph.nodes[n]["side"] for n in nodes])
     ax.get_legend().set_loc("upper left")
+    ax.get_legend().set_bbox_to_anchor((1.0, 1.0))  # beside the network, so it hides no node
+    radii = [s ** 0.5 / 2 for s in sizes]  # node_size is an area in points²
+    nodes_boxes = _marker_boxes(ax, [pos[n] for n in nodes], [r + 2 for r in radii])  # a label keeps clear
+    order = sorted(range(len(nodes)), key=lambda i: (-graph.nodes[nodes[i]]["mentions"], nodes[i]))
+    place_labels(ax, [pos[nodes[i]] for i in order], [nodes[i] for i in order],
+                 [_candidates(radii[i]) for i in order], obstacles=nodes_boxes, radii=[radii[i] for i in order],
+                 leader_gap=4, fontsize=7,
+                 bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
     ax.set_title(f"Actors named in the same sentence (N = {graph.number_of_nodes()} actors, "
                  f"{graph.number_of_edges()} links)")
 
@@ -139,33 +310,66 @@ def presence_by_year(ax: plt.Axes, mentions: pd.DataFrame, articles: pd.DataFram
     grid = grid[keep.reindex(grid.index, fill_value=False)]
     first = grid.apply(lambda row: row[row > 0].index.min(), axis=1)
     grid = grid.loc[sorted(grid.index, key=lambda a: (first[a], -grid.loc[a].sum(), a))]
+    span = range(int(grid.columns.min()), int(grid.columns.max()) + 1)
+    empty = [y for y in span if y not in grid.columns]  # a year with no article is shown, not skipped
+    grid = grid.reindex(columns=list(span), fill_value=0)
     ax.imshow(grid.to_numpy(), aspect="auto", cmap="Blues")
+    for j, year in enumerate(grid.columns):
+        if year in empty:
+            ax.axvspan(j - 0.5, j + 0.5, color="#eee", zorder=2)
     for (i, j), v in pd.DataFrame(grid.to_numpy()).stack().items():
         if v:
             ax.text(j, i, int(v), ha="center", va="center", fontsize=7, color="white" if v > 8 else "black")
-    ax.set_xticks(range(len(grid.columns)), [str(int(c)) for c in grid.columns])
+    ax.set_xticks(range(len(grid.columns)), [f"{c}\n(no article)" if c in empty else str(c) for c in grid.columns])
     ax.set_yticks(range(len(grid)), grid.index)
     ax.grid(False)
-    ax.set_title(f"Who appears when: mentions per year of publication (N = {len(grid)} actors)")
+    ax.set_title(f"Who appears when: mentions per year of publication (N = {len(grid)} actors, "
+                 f"{int(grid.to_numpy().sum())} mentions)")
+
+
+ROLE_OFFSETS = [(4, 4, "left", "bottom"), (4, -4, "left", "top"), (-4, 4, "right", "bottom"),
+                (-4, -4, "right", "top"), (0, 6, "center", "bottom"), (0, -6, "center", "top"),
+                (4, 12, "left", "bottom"), (-4, 12, "right", "bottom"), (4, -12, "left", "top"),
+                (-4, -12, "right", "top")]
 
 
 def roles_over_time(ax: plt.Axes, roles: pd.DataFrame) -> None:
-    """One lane per person; each article year marked with the role the text gives them."""
+    """One lane per person; each article year marked with the roles the text gives them.
+
+    One label per person and year (several roles joined by "; "); a role unchanged since the person's
+    previous point reads "same role". Labels are placed by `place_labels`, inside the axes and clear of
+    the markers, the lanes and each other.
+    """
     data = roles.dropna(subset=["published"]).assign(year=lambda d: d["published"].dt.year)
     data = data.drop_duplicates(["person", "year", "role_normalized"]).sort_values(["person", "year"])
     people = sorted(data["person"].unique(), key=lambda p: (data.loc[data["person"] == p, "year"].min(), p))
     lanes = {p: i for i, p in enumerate(people)}
+    points, texts = [], []
     for k, (person, group) in enumerate(data.groupby("person", sort=True)):
         y = lanes[person]
-        ax.plot(group["year"], [y] * len(group), "-o", color=PALETTE[k % len(PALETTE)], ms=6)
-        for j, r in enumerate(group.itertuples()):
-            org = f" ({r.organization})" if isinstance(r.organization, str) else ""
-            ax.annotate(r.role_normalized + org, (r.year, y), xytext=(4, 5 + 8 * (j % 2)),
-                        textcoords="offset points", fontsize=7)
+        years = sorted(group["year"].unique())
+        ax.plot(years, [y] * len(years), "-o", color=PALETTE[k % len(PALETTE)], ms=6, zorder=3)
+        previous = None
+        for year in years:
+            said = "; ".join(sorted(r.role_normalized + (f" ({r.organization})" if isinstance(r.organization, str)
+                                                         else "") for r in group[group["year"] == year].itertuples()))
+            points.append((year, y))
+            texts.append("same role" if said == previous else said)
+            previous = said
     ax.set_yticks(range(len(people)), people)
-    ax.set_ylim(-0.6, len(people) - 0.2)
-    ax.set_xlim(data["year"].min() - 0.5, data["year"].max() + 1.5)
+    ax.set_ylim(-0.6, len(people) - 0.3)
+    ax.set_xlim(data["year"].min() - 0.6, data["year"].max() + 0.6)
     ax.xaxis.set_major_locator(plt.MultipleLocator(1))
+    from matplotlib.transforms import Bbox
+    lane_boxes = []
+    for person, y in lanes.items():
+        years = data.loc[data["person"] == person, "year"]
+        (x0, y0), (x1, _) = ax.transData.transform([(years.min(), y), (years.max(), y)])
+        lane_boxes.append(Bbox.from_extents(x0, y0 - 1.5, x1, y0 + 1.5))
+    order = sorted(range(len(points)), key=lambda i: (points[i][1], points[i][0]))
+    place_labels(ax, [points[i] for i in order], [texts[i] for i in order], ROLE_OFFSETS,
+                 obstacles=_marker_boxes(ax, points, [3.5] * len(points)) + lane_boxes, radii=[3] * len(points),
+                 leader_gap=12, fontsize=7)
     ax.set_title(f"Roles over time (N = {len(data)} person-year-role rows, {len(people)} people)")
 
 
@@ -173,13 +377,6 @@ def roles_over_time(ax: plt.Axes, roles: pd.DataFrame) -> None:
 
 KIND_MARKERS = {"meeting": "o", "conference": "s", "decision": "D", "law": "P", "review": "^",
                 "appointment": "*", "founding": "h", "milestone": "v", "other": "."}
-
-
-def _short(text: str, width: int = 48) -> str:
-    """`text` cut at a word boundary to `width` characters, with an ellipsis when cut."""
-    if len(text) <= width:
-        return text
-    return text[:width].rsplit(" ", 1)[0] + "…"
 
 
 def cooperation_timeline(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame, articles: pd.DataFrame,
@@ -249,6 +446,7 @@ def article_labels(articles: pd.DataFrame) -> pd.Series:
 
 def theme_heatmap(ax: plt.Axes, profile: pd.DataFrame, articles: pd.DataFrame, labels: dict[str, str]) -> None:
     """Articles (rows, oldest first) by themes (columns): the share of each article's sentences that carry it."""
+    labels = _recut(labels)
     order = articles.sort_values("published")["article_id"]
     data = profile.set_index("article_id").loc[order, list(labels)]
     ax.imshow(data.to_numpy(), aspect="auto", cmap="Blues", vmin=0, vmax=max(0.4, float(data.to_numpy().max())))
@@ -263,36 +461,65 @@ def theme_heatmap(ax: plt.Axes, profile: pd.DataFrame, articles: pd.DataFrame, l
 
 
 def themes_over_time(ax: plt.Axes, profile: pd.DataFrame, articles: pd.DataFrame, labels: dict[str, str]) -> None:
-    """One line per chosen theme across articles in publication order; year-only dates drawn hollow."""
-    data = articles.sort_values("published").merge(profile, on="article_id")
+    """Each chosen theme's share per article, dated as `articles_over_time` dates them.
+
+    A known day is a filled dot; a year- or month-only date a hollow dot in the middle of its period, on a
+    band spanning it. Lines join articles only when no calendar year without an article lies between them.
+    """
+    from matplotlib.lines import Line2D
+    labels = _recut(labels)
+    data = articles.dropna(subset=["published"]).merge(profile, on="article_id")
+    data = data.assign(x=dated_x(data["published"], data["published_precision"]))
+    data = data.sort_values(["x", "article_id"], ignore_index=True)
+    years = data["published"].dt.year
+    joined = [i for i in range(1, len(data)) if years[i] - years[i - 1] <= 1]
+    handles = []
     for k, (theme, label) in enumerate(labels.items()):
         color = PALETTE[k % len(PALETTE)]
-        ax.plot(data["published"], data[theme], "-", color=color, alpha=0.6, label=label)
-        day = data["published_precision"] == "day"
-        ax.plot(data.loc[day, "published"], data.loc[day, theme], "o", color=color)
-        ax.plot(data.loc[~day, "published"], data.loc[~day, theme], "o", mfc="white", mec=color)
+        for i in joined:
+            ax.plot(data["x"][i - 1:i + 1], data[theme][i - 1:i + 1], "-", color=color, alpha=0.6, lw=1.5)
+        draw_dated_points(ax, data["published"], data["published_precision"], data[theme], color, band=3)
+        handles.append(Line2D([], [], color=color, marker="o", lw=1.5, label=label))
+    grey = "#666"
+    handles += [
+        Line2D([], [], ls="none", marker="o", color=grey, label="day known"),
+        Line2D([], [], color=grey, lw=3, alpha=0.5, marker="o", mfc="white", mec=grey, mew=1.5,
+               label="year (or month) only: hollow dot\nmid-period, band = the period"),
+        Line2D([], [], color=grey, lw=1.5,
+               label="line: articles in consecutive years;\nnone across a year with no article"),
+    ]
     ax.set_ylabel("share of the article's sentences")
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.legend(loc="upper left", ncols=2)
-    ax.set_title(f"Themes across articles in publication order (N = {len(data)} articles)")
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    counts = data["published_precision"].value_counts()
+    dated = ", ".join(f"{counts[p]} to the {p}" for p in ("day", "month", "year") if p in counts)
+    ax.set_title(f"Themes per article over time (N = {len(data)} articles, dated {dated})")
 
 
 def objective_coverage(ax: plt.Axes, coverage: pd.DataFrame) -> None:
     """All 23 GCM objectives: sentences touching each; objectives never mentioned are marked."""
-    y = [f"{r.objective:>2}. {_short(r.title, 60)}" for r in coverage.itertuples()]
+    y = [_short(f"{r.objective:>2}. {r.title}", 64) for r in coverage.itertuples()]
     ax.barh(y, coverage["n_sentences"], color=[PALETTE[0] if n else "#ddd" for n in coverage["n_sentences"]])
-    for i, r in enumerate(coverage.itertuples()):
-        ax.text(max(r.n_sentences, 0) + 0.2, i, f"{r.n_sentences} sent., {r.n_articles} art." if r.n_sentences
-                else "never mentioned", va="center", fontsize=7, color="#333" if r.n_sentences else "#999")
+    notes = [ax.annotate(f"{r.n_sentences} sent., {r.n_articles} art." if r.n_sentences else "never mentioned",
+                         (max(r.n_sentences, 0), i), xytext=(4, 0), textcoords="offset points", va="center",
+                         fontsize=7, color="#333" if r.n_sentences else "#999")
+             for i, r in enumerate(coverage.itertuples())]
     ax.invert_yaxis()
+    _widen_to_fit(ax, notes)
     ax.set_xlabel("sentences")
     touched = int((coverage["n_sentences"] > 0).sum())
     ax.set_title(f"GCM objectives in the coverage (N = {len(coverage)} objectives, {touched} touched)")
 
 
-def period_shift(ax: plt.Axes, periods: pd.DataFrame, labels: dict[str, str]) -> None:
-    """Dumbbells: each theme's mean share before and after the split year, biggest changes at the ends."""
+def period_shift(ax: plt.Axes, periods: pd.DataFrame, labels: dict[str, str],
+                 articles: pd.DataFrame | None = None) -> None:
+    """Dumbbells: each theme's mean share before and after the split year, biggest changes at the ends.
+
+    With `articles`, the title says how many articles each mean is over (counted, as `compare_periods`
+    splits them, by year of publication).
+    """
+    labels = _recut(labels)
     data = periods[periods["theme"].isin(labels)].iloc[::-1]
     before, after = data.columns[1], data.columns[2]
     y = range(len(data))
@@ -301,5 +528,26 @@ def period_shift(ax: plt.Axes, periods: pd.DataFrame, labels: dict[str, str]) ->
     ax.plot(data[after], y, "o", color=PALETTE[0], label=after.replace("_", " "))
     ax.set_yticks(list(y), [labels[t] for t in data["theme"]])
     ax.set_xlabel("mean share of an article's sentences")
-    ax.legend(loc="lower right")
-    ax.set_title(f"Agenda shift by theme (N = {len(data)} themes)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))  # beside the axes: it can never hide a point
+    title = f"Agenda shift by theme (N = {len(data)} themes"
+    split = before.rsplit("_", 1)[-1]
+    if articles is not None and split.isdigit():
+        published = articles["published"].dropna().dt.year
+        n_before, n_after = int((published < int(split)).sum()), int((published >= int(split)).sum())
+        title += f"; means over {n_before} articles {before.replace('_', ' ')} vs {n_after} {after.replace('_', ' ')}"
+    ax.set_title(title + ")")
+
+
+def scores_by_field(ax: plt.Axes, f1: pd.DataFrame, n_articles: pd.Series) -> None:
+    """Horizontal bars of F1 per field (rows) and split (columns), titled with the articles per split."""
+    table = f1.drop(index="false dates", errors="ignore").fillna(0.0)
+    fields = list(table.index)[::-1]
+    height = 0.8 / max(len(table.columns), 1)
+    for k, split in enumerate(table.columns):
+        y = [i + (k - (len(table.columns) - 1) / 2) * height for i in range(len(fields))]
+        ax.barh(y, table.loc[fields, split], height=height, label=f"{split} (N = {int(n_articles.get(split, 0))})")
+    ax.set_yticks(range(len(fields)), fields)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("F1 (0 where nothing was found)")
+    ax.set_title(f"How well the package reads unseen-style articles (N = {int(n_articles.sum())})")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)

@@ -1,11 +1,26 @@
-"""The report index: one HTML page linking every notebook's HTML, every figure and every table."""
+"""The report index (headline findings, then links to every notebook's HTML, figure and table) and alt text
+for every image in the HTML report.
+
+Alt text: `make report` converts the notebooks with this module's `alt_text_preprocessor`
+(`jupyter nbconvert ... --HTMLExporter.preprocessors=vnmigration.report.alt_text_preprocessor`), which turns
+each PNG output into an `<img>` carrying the chart's title; `write_index` also fills in any image that
+nbconvert left with its placeholder, so a page converted without the preprocessor still gets alt text.
+"""
 
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
-from .paths import NOTEBOOKS
+import pandas as pd
+
+from .paths import FIGURES, NOTEBOOKS
+
+SPLIT_YEAR = 2023  # the split notebooks 03 and 05 compare before and from
+README_COLUMNS = "../README.md#column-dictionaries"  # the README section with every table's columns
+SAVE_CALL = re.compile(r"""plots\.save\(\s*\w+\s*,\s*["']([^"']+)["']""")
+NBCONVERT_PLACEHOLDER = 'alt="No description has been provided for this image"'
 
 
 def _title(notebook: Path) -> str:
@@ -17,28 +32,148 @@ def _title(notebook: Path) -> str:
     return notebook.stem
 
 
-def write_index(reports: str | Path) -> Path:
-    """Write REPORTS/index.html from what is in REPORTS (notebook HTML, figures/*.png, tables/*.csv)."""
+# --- alt text -------------------------------------------------------------------------------------------
+
+def figure_title(path: str | Path) -> str:
+    """The chart title `plots.save` stored in a PNG's `Title` field, or "" for a file without one."""
+    from PIL import Image
+    try:
+        with Image.open(path) as image:
+            return str(image.info.get("Title", ""))
+    except (OSError, ValueError):
+        return ""
+
+
+def alt_text(name: str, figures: str | Path = FIGURES) -> str:
+    """`"Chart: Articles by publication date and outlet (N = 5 dated of 5)"` for figure `name`, from the
+    title stored in figures/<name>.png; the file name in words when the file has no title."""
+    title = figure_title(Path(figures) / f"{name}.png")
+    return f"Chart: {title}" if title else f"Chart: {name.replace('-', ' ')}"
+
+
+def alt_text_preprocessor(nb, resources):
+    """An nbconvert preprocessor (runs after execution): each PNG output becomes an `<img>` with alt text.
+
+    The alt text comes from the `plots.save(fig, "name")` call in the same cell (the saved figure's
+    title); a PNG from a cell without one is described by notebook and cell number.
+    """
+    notebook = (resources or {}).get("metadata", {}).get("name", "notebook")
+    for number, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type != "code":
+            continue
+        names = SAVE_CALL.findall(cell.source)
+        pngs = [out for out in cell.get("outputs", []) if "image/png" in out.get("data", {})]
+        for k, out in enumerate(pngs):
+            alt = alt_text(names[k]) if k < len(names) else f"Figure from {notebook}, cell {number}"
+            png = "".join(out["data"].pop("image/png").split())
+            size = out.get("metadata", {}).get("image/png", {})
+            extra = "".join(f' {key}="{int(size[key])}"' for key in ("width", "height") if key in size)
+            out["data"]["text/html"] = f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt)}"{extra}>'
+    return nb, resources
+
+
+def add_alt_text(page: str | Path, figures: str | Path = FIGURES) -> int:
+    """Replace nbconvert's placeholder alt text in one HTML page with each figure's title; returns how
+    many images it described. The figure is found from the `plots.save` call shown before the image."""
+    path = Path(page)
+    text = path.read_text(encoding="utf-8")
+    parts, done, start = [], 0, 0
+    for match in re.finditer(re.escape(NBCONVERT_PLACEHOLDER), text):
+        before = html.unescape(re.sub(r"<[^>]+>", "", text[start:match.start()]))
+        names = SAVE_CALL.findall(before)
+        alt = alt_text(names[-1], figures) if names else f"Figure from {path.stem}"
+        parts += [text[start:match.start()], f'alt="{html.escape(alt)}"']
+        start, done = match.end(), done + 1
+    if done:
+        path.write_text("".join(parts) + text[start:], encoding="utf-8")
+    return done
+
+
+# --- headline findings ----------------------------------------------------------------------------------
+
+def headline_findings(tables: dict[str, pd.DataFrame], split_year: int = SPLIT_YEAR) -> list[str]:
+    """The report's headline findings as sentences, each computed from the tables of `build_tables()`."""
+    from . import findings
+    from . import themes as th
+    from .actors import actor_centrality, actor_graph
+    from .corpus import outlet_label
+    from .dates import date_at_precision
+    articles, mentions, timeline = tables["articles"], tables["mentions"], tables["timeline"]
+    years = articles["published"].dt.year
+    lines = [f"{len(articles)} texts ({int(years.min())}–{int(years.max())}) from "
+             f"{outlet_label(articles).nunique()} sources: {len(tables['sentences'])} sentences, "
+             f"{int(articles['n_words'].sum()):,} words of body text after removing "
+             f"{int(articles['n_words_removed'].sum()):,} words of site chrome, captions and bylines."]
+    shared = timeline[timeline["n_sources"] > 1]
+    lines.append(f"{len(timeline)} distinct happenings from {len(tables['events'])} dated event mentions, "
+                 f"{int(timeline['date'].dt.year.min())}–{int(timeline['date'].dt.year.max())}; {len(shared)} "
+                 f"told by more than one article: " + "; ".join(
+                     f"{r.label} ({date_at_precision(r.date, r.precision)})" for r in shared.itertuples()) + ".")
+    coverage = th.gcm_coverage(tables["themes"])
+    touched = int((coverage["n_sentences"] > 0).sum())
+    lines.append(f"{touched} of the {len(coverage)} GCM objectives are touched; {len(coverage) - touched} are "
+                 "never mentioned.")
+    periods = th.compare_periods(tables["theme_profile"], articles, split_year)
+    names = {t.id: t.label for t in th.load_taxonomy()}
+    rise, fall = periods.iloc[0], periods.iloc[-1]
+    n_before, n_after = int((years < split_year).sum()), int((years >= split_year).sum())
+    lines.append(f"Agenda shift from {split_year} (mean sentence share over {n_before} articles before and "
+                 f"{n_after} from {split_year}): {names.get(rise['theme'], rise['theme'])} rises most "
+                 f"({rise.iloc[1]:.2f} → {rise.iloc[2]:.2f}), {names.get(fall['theme'], fall['theme'])} "
+                 f"falls most ({fall.iloc[1]:.2f} → {fall.iloc[2]:.2f}).")
+    central = actor_centrality(actor_graph(tables["actor_edges"], mentions)).iloc[0]
+    lines.append(f"{len(mentions)} mentions of {mentions['actor'].nunique()} actors; {central['actor']} has the "
+                 "highest betweenness in the sentence co-occurrence network.")
+    carried = findings.carriers_by_period(mentions, tables["roles"], articles, split_year)
+    lines.append(f"Before {split_year} the most-mentioned people are "
+                 f"{findings.lead_carriers(carried, f'before {split_year}')}; from {split_year}, "
+                 f"{findings.lead_carriers(carried, f'from {split_year}')}.")
+    claims = findings.duration_claims(tables["sentences"], articles)
+    conflicts = findings.source_conflicts(claims, timeline, tables["roles"], mentions)
+    if len(conflicts):
+        top = conflicts.iloc[0]
+        lines.append(f"{len(conflicts)} points where the sources disagree or differ; the largest: "
+                     f"{top['claim_a']} against '{top['claim_b']}' ({top['size']}).")
+    return lines
+
+
+# --- the index page -------------------------------------------------------------------------------------
+
+def write_index(reports: str | Path, tables: dict[str, pd.DataFrame] | None = None) -> Path:
+    """Write REPORTS/index.html: headline findings computed from `tables` (default: `build_tables()` on the
+    seeds), then links to the notebook HTML, figures/*.png, tables/*.csv and the README's column dictionary.
+    Images in the notebook HTML that nbconvert left without alt text get one (see `add_alt_text`)."""
+    from .export import build_tables
     reports = Path(reports)
+    tables = build_tables() if tables is None else tables
     items = []
     for page in sorted(reports.glob("*.html")):
         if page.name == "index.html":
             continue
+        add_alt_text(page, reports / "figures")
         source = NOTEBOOKS / f"{page.stem}.ipynb"
         title = _title(source) if source.exists() else page.stem
         items.append(f'<li><a href="{html.escape(page.name)}">{html.escape(title)}</a></li>')
-    figures = [f'<li><a href="figures/{html.escape(p.name)}">{html.escape(p.stem)}</a></li>'
-               for p in sorted((reports / "figures").glob("*.png"))]
-    tables = [f'<li><a href="tables/{html.escape(p.name)}">{html.escape(p.name)}</a></li>'
-              for p in sorted((reports / "tables").glob("*.csv"))]
+    figures = []
+    for png in sorted((reports / "figures").glob("*.png")):
+        title = figure_title(png)
+        label = f"{png.stem}: {title}" if title else png.stem
+        figures.append(f'<li><a href="figures/{html.escape(png.name)}">{html.escape(label)}</a></li>')
+    csvs = [f'<li><a href="tables/{html.escape(p.name)}">{html.escape(p.name)}</a></li>'
+            for p in sorted((reports / "tables").glob("*.csv"))]
+    headlines = "".join(f"<li>{html.escape(line)}</li>" for line in headline_findings(tables))
     page = f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Viet Nam–IOM cooperation on the GCM: report</title>
 <style>body{{font-family:sans-serif;max-width:52em;margin:2em auto;line-height:1.5}}</style></head>
 <body><h1>Viet Nam–IOM cooperation on the GCM: report</h1>
-<p>Built by <code>make report</code>. The column dictionary of every table is in the repository README.</p>
+<h2>Headline findings</h2>
+<p>Computed from the tables of this build; read them as what this corpus says, not as a trend.</p>
+<ul>{headlines}</ul>
+<p>Built by <code>make report</code>. Every table's columns are described in the
+<a href="{README_COLUMNS}">column dictionary</a> (README).</p>
 <h2>Notebooks ({len(items)})</h2><ul>{''.join(items)}</ul>
 <h2>Figures ({len(figures)})</h2><ul>{''.join(figures)}</ul>
-<h2>Tables ({len(tables)})</h2><ul>{''.join(tables)}</ul>
+<h2>Tables ({len(csvs)})</h2><ul>{''.join(csvs)}</ul>
 </body></html>
 """
     path = reports / "index.html"

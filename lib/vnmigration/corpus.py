@@ -274,9 +274,16 @@ def read_corpus(folder: str | Path | None = None) -> tuple[pd.DataFrame, pd.Data
     return read_files(sorted(folder.glob("*.txt")))
 
 
-def read_files(paths: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """`articles` and `problems` for a list of files; duplicates and date anchors are found within the list."""
-    rows, problems, seen = [], [], {}
+def read_files(paths: list[Path], seen: dict[str, str] | None = None,
+               anchor: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`articles` and `problems` for a list of files; duplicates and date anchors are found within the list.
+
+    `seen` (text digest -> file name) carries duplicate detection across calls, for corpora read in
+    partitions; with `anchor=False` undated articles are not dated from other articles (a caller that
+    reads partitions anchors them across the whole corpus itself) and get no `no-date` problem yet.
+    """
+    rows, problems = [], []
+    seen = {} if seen is None else seen
     for path in paths:
         try:
             raw = path.read_bytes()
@@ -298,11 +305,18 @@ def read_files(paths: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
         if encoding in ("cp1252", "latin-1"):
             problems.append((path.name, "not-utf8", f"decoded as {encoding}", True))
         rows.append(_article_row(path, raw, text, encoding))
-    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS).pipe(_typed).pipe(anchor_this_year)
-    for name in articles.loc[articles["published"].isna(), "file"]:
-        problems.append((name, "no-date", "no header, dateline or datable content; published is NaT", True))
+    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS).pipe(_typed)
+    if anchor:
+        articles = anchor_this_year(articles)
+        problems += no_date_problems(articles)
     problems = pd.DataFrame(problems, columns=PROBLEM_COLUMNS).astype({"kept": bool})
     return articles, problems.sort_values(["file", "reason"], ignore_index=True)
+
+
+def no_date_problems(articles: pd.DataFrame) -> list[tuple]:
+    """A `no-date` problem row for each article still undated: (file, "no-date", detail, kept=True)."""
+    return [(name, "no-date", "no header, dateline or datable content; published is NaT", True)
+            for name in articles.loc[articles["published"].isna(), "file"]]
 
 
 def _typed(articles: pd.DataFrame) -> pd.DataFrame:

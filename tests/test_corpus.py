@@ -233,3 +233,60 @@ def test_numbers_that_are_not_dates_are_never_datelines(template, a, b, y):
     line = template.format(a=a, b=b, y=y)
     assert dg.parse_dateline(line) is None
     assert dg.parse_dateline(line + " - The ministry said", lead=True) is None
+
+
+PAGE = """VIETNAM NEWS PORTAL
+Home
+Politics | Society | World
+Home > Society > Migration
+Province trains officials to spot trafficking at border gates
+Friday, 25/09/2020 10:05
+Officials from six districts finished a three-day course on identifying victims of trafficking on Friday.
+IMG_2041.JPG
+![]() |
+Trainees at the course in the provincial capital. (Source: IOM) |
+![Trainees practise an interview](https://cdn.example.vn/2020/09/a.jpg)
+The course is part of a project that has trained more than 600 officers since it began.
+Share
+Print
+Tags: IOM  trafficking  border
+Related news
+Ministry steps up protection of workers abroad
+Storm shelters finished ahead of the rainy season
+© 2020 Vietnam News Portal
+"""
+
+
+def test_site_furniture_leaves_the_text_and_the_story_stays(corpus_dir):
+    write(corpus_dir, "page.txt", PAGE)
+    row = vn.load_articles(corpus_dir).iloc[0]
+    assert row["title"] == "Province trains officials to spot trafficking at border gates"
+    assert row["text"].split("\n") == [
+        "Officials from six districts finished a three-day course on identifying victims of trafficking on Friday.",
+        "The course is part of a project that has trained more than 600 officers since it began."]
+    removed = (row["boilerplate"] + "\n" + row["captions"]).split("\n")
+    for line in ("VIETNAM NEWS PORTAL", "Politics | Society | World", "Home > Society > Migration", "IMG_2041.JPG",
+                 "![]() |", "Related news", "Storm shelters finished ahead of the rainy season",
+                 "© 2020 Vietnam News Portal", "Trainees at the course in the provincial capital. (Source: IOM) |"):
+        assert line in removed, line
+
+
+def test_a_contact_name_before_the_footer_stays_in_the_story(corpus_dir):
+    write(corpus_dir, "release.txt", "Viet Nam and IOM open a migrant resource centre in the north\n2021-05-04\n"
+          "The centre will give migrants information on safe and regular channels before they leave home.\n"
+          "For more information, please contact:\nNguyen Thi Lan, Communications Officer, IOM Viet Nam\n"
+          "IOM Viet Nam | vietnam.iom.int\nPrivacy Policy\n")
+    row = vn.load_articles(corpus_dir).iloc[0]
+    assert row["text"].endswith("Nguyen Thi Lan, Communications Officer, IOM Viet Nam")
+    assert "Privacy Policy" in row["boilerplate"]
+
+
+def test_template_lines_need_two_pages_of_one_outlet_or_three_of_any():
+    from vnmigration.corpus import template_lines
+
+    pages = ["Site banner line here\nA story sentence that is long enough to be prose in any article.",
+             "Site banner line here\nAnother story sentence that is long enough to be prose in any article.",
+             "Other banner\nA story sentence that is long enough to be prose in any article."]
+    assert "Site banner line here" in template_lines(pages, ["X", "X", None])
+    assert "Site banner line here" not in template_lines(pages, ["X", "Y", None])
+    assert not any("story sentence" in line for line in template_lines(pages * 3, [None] * 9))

@@ -26,11 +26,32 @@ HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 PROSE_WORDS = 8  # a sentence this long is prose: datelines are looked for before and at the first one
 CONTACT = re.compile(r"^(Hotline|Tel|Phone|Fax|E-?mail)\s*:", re.IGNORECASE)
 BYLINE = re.compile(r"^(Translated by|Written by|Reported by|By)\s+[A-Z][\w.'’ -]*$")
-CAPTION = re.compile(r"(\(Photo:[^)]*\)\s*$|(^|\s)Photo:\s*[\w .&/-]{1,40}\.?\s*$)")
 TEASER_START = re.compile(r"^\([A-Z]{2,6}\)\s")
 PIPE_END = re.compile(r"\s\|\s*$")
 TERMINAL = re.compile(r"[.!?:;,\"”’]$")
 WORD = re.compile(r"\S+")
+IMAGE = re.compile(r"^(?:[\w.-]+\.(?:jpe?g|png|gif|webp|bmp|svg)|!\[[^\]]*\]\([^)]*\))\s*\|?\s*$", re.IGNORECASE)
+COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
+DOMAIN_LINE = re.compile(r"(?:^|\|\s*)(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|org|net|com|int|gov)"
+                         r"(?:/\S*)?\s*$", re.IGNORECASE)
+TAG_LIST = re.compile(r"^(?:tags|keywords|topics)\s*:", re.IGNORECASE)
+DOWNLOAD = re.compile(r"^(?:download|tải về)\b(?!.*[.!?]$)", re.IGNORECASE)
+MENU_SEPARATOR = re.compile(r"\s[|>/»›]\s")
+YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+
+
+def _load_chrome() -> dict:
+    """The site-independent furniture vocabulary in data/chrome.yaml, lower-cased for lookups."""
+    data = yaml.safe_load((DATA / "chrome.yaml").read_text(encoding="utf-8"))
+    return {key: [str(w) for w in data[key]] for key in ("section_markers", "share_words", "caption_credits")}
+
+
+_CHROME = _load_chrome()
+SECTION_MARKERS = frozenset(w.lower() for w in _CHROME["section_markers"])
+NAV_WORDS = SECTION_MARKERS | {w.lower() for w in _CHROME["share_words"]}
+_CREDITS = "|".join(re.escape(c) for c in sorted(_CHROME["caption_credits"], key=len, reverse=True))
+CAPTION = re.compile(rf"(\((?:{_CREDITS})\s*:[^)]*\)\s*\|?\s*$|(^|\s)(?:{_CREDITS})\s*:\s*[\w .&/-]{{1,40}}\.?\s*$)",
+                     re.IGNORECASE)
 
 
 @dataclass
@@ -78,8 +99,62 @@ def _is_short_label(line: str) -> bool:
     return len(line.split()) <= 4 and not TERMINAL.search(line)
 
 
-def split_chrome(text: str) -> _Page:
-    """Sort a page's lines into body, boilerplate, captions and byline: `"Hotline: 0913"` -> boilerplate."""
+def is_furniture(line: str) -> bool:
+    """A line any site prints around its stories: `"Related news"`, `"© VNA"`, `"IMG_2041.JPG"`, `"Tags: IOM"`."""
+    key = line.strip().rstrip(":").strip().lower()
+    return (key in NAV_WORDS or bool(TAG_LIST.match(line) or COPYRIGHT.match(line) or IMAGE.match(line)
+                                     or DOMAIN_LINE.search(line) or DOWNLOAD.match(line)))
+
+
+def is_menu_line(line: str) -> bool:
+    """A menu entry, a row of them, a breadcrumb or a masthead: `"Home"`, `"English | Tiếng Việt"`,
+    `"Home > Media Centre > Speeches"`, `"MINISTRY OF FOREIGN AFFAIRS"`."""
+    letters = [c for c in line if c.isalpha()]
+    masthead = len(line.split()) >= 2 and bool(letters) and all(c.isupper() for c in letters)
+    return is_furniture(line) or masthead or all(
+        _is_short_label(part) for part in MENU_SEPARATOR.split(line) if part.strip())
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence of the story: `PROSE_WORDS` or more words and final punctuation."""
+    return len(line.split()) >= PROSE_WORDS and bool(TERMINAL.search(line))
+
+
+def _is_headline_like(line: str) -> bool:
+    """A line that could be a teaser headline: no final punctuation, at most 25 words."""
+    return not TERMINAL.search(line) and len(line.split()) <= 25
+
+
+def _trailing_block(lines: list[str]) -> int:
+    """Where the furniture after the story begins: share bars, tags, related-news teasers, footers.
+
+    Walking back from the end over furniture, teaser-like lines and date lines, the block starts at the
+    first furniture line of that run; headline-like lines before it (a contact name, a sub-heading) stay.
+    """
+    k = len(lines)
+    while k > 0 and (_is_furniture_or_teaser(lines[k - 1]) or _is_headline_like(lines[k - 1])
+                     or dg.parse_dateline(lines[k - 1]) is not None):
+        k -= 1
+    while k < len(lines) and not (_is_furniture_or_teaser(lines[k]) or _is_short_label(lines[k])):
+        k += 1
+    return k
+
+
+def _is_furniture_or_teaser(line: str) -> bool:
+    """Furniture, or a related-article teaser line (`"(VAN) ..."`, `"... |"`) or a byline."""
+    return is_furniture(line) or bool(TEASER_START.match(line) or PIPE_END.search(line) or BYLINE.match(line))
+
+
+def normalise_line(line: str) -> str:
+    """A line as compared across articles: whitespace collapsed: `" Share  this "` -> `"Share this"`."""
+    return " ".join(line.split())
+
+
+def split_chrome(text: str, templates: frozenset[str] = frozenset()) -> _Page:
+    """Sort a page's lines into body, boilerplate, captions and byline: `"Hotline: 0913"` -> boilerplate.
+
+    `templates` are lines found on several pages of the corpus (`template_lines`): chrome wherever they occur.
+    """
     page = _Page()
     lines = [ln.strip() for ln in text.split("\n")]
     if lines and (m := HEADER.match(lines[0])):
@@ -87,28 +162,24 @@ def split_chrome(text: str) -> _Page:
         lines[0] = lines[0][m.end():]
     lines = [ln for ln in lines if ln]
     counts = Counter(lines)
-    # The trailing run: teasers and bylines after the last line of the story.
-    tail = len(lines)
-    while tail > 0 and (TEASER_START.match(lines[tail - 1]) or PIPE_END.search(lines[tail - 1])
-                        or BYLINE.match(lines[tail - 1])):
-        tail -= 1
+    tail = _trailing_block(lines)
     menu: list[str] = []
     in_head = True  # until the first prose line: where a page prints its own date
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if i >= tail:
-            (page.bylines if BYLINE.match(line) else page.boilerplate).append(line)
-        elif (dateline := dg.parse_dateline(line)) is not None:
+        if (dateline := dg.parse_dateline(line)) is not None:
             if in_head or dateline.text.lower().startswith(("updated", "last updated", "published", "posted")):
                 page.dateline = page.dateline or dateline
             page.boilerplate.append(line)
-        elif CONTACT.match(line):
+        elif i >= tail:
+            (page.bylines if BYLINE.match(line) else page.boilerplate).append(line)
+        elif CONTACT.match(line) or is_furniture(line) or (normalise_line(line) in templates and not _is_prose(line)):
             page.boilerplate.append(line)
         elif BYLINE.match(line):
             page.bylines.append(line)
         elif CAPTION.search(line) or PIPE_END.search(line):
             page.captions.append(line)
-        elif line == "-" or (line.startswith("- ") and len(line.split()) <= 6):
+        elif line == "-" or (line.startswith("- ") and len(line.split()) <= 6 and not YEAR.search(line)):
             page.boilerplate.append(line)
         elif _is_short_label(line) and (counts[line] > 1 or nxt.lower().startswith(line.lower())):
             menu.append(line)
@@ -121,15 +192,32 @@ def split_chrome(text: str) -> _Page:
         else:
             if in_head and page.dateline is None and (lead := dg.parse_dateline(line, lead=True)) is not None:
                 page.dateline, line = lead, line[lead.lead_end:]
-            in_head = in_head and not (len(line.split()) >= PROSE_WORDS and TERMINAL.search(line))
+            in_head = in_head and not _is_prose(line)
             page.body.append(line)
     return page
+
+
+def template_lines(texts: list[str], outlets: list[str | None]) -> frozenset[str]:
+    """Lines that are a site's template: not prose, and on 2+ pages of one outlet or 3+ pages of any outlets.
+
+    Linear in the corpus: each page's distinct lines are counted once in a dict keyed by the line.
+    """
+    anywhere: Counter = Counter()
+    by_outlet: Counter = Counter()
+    for text, outlet in zip(texts, outlets, strict=True):
+        for line in {normalise_line(ln) for ln in text.split("\n")}:
+            if line and not _is_prose(line):
+                anywhere[line] += 1
+                if outlet is not None:
+                    by_outlet[(outlet, line)] += 1
+    return frozenset([line for line, n in anywhere.items() if n >= 3]
+                     + [line for (_, line), n in by_outlet.items() if n >= 2])
 
 
 def find_title(page: _Page) -> tuple[str | None, int | None]:
     """The headline and its body index: a 4-30 word line with no final punctuation, before any prose line."""
     for i, line in enumerate(page.body):
-        if i in page.blurbs:
+        if i in page.blurbs or is_menu_line(line):
             continue
         n = len(line.split())
         if not TERMINAL.search(line) and 4 <= n <= 30:
@@ -137,6 +225,13 @@ def find_title(page: _Page) -> tuple[str | None, int | None]:
         if TERMINAL.search(line) and n >= 8:
             return None, None
     return None, None
+
+
+def drop_head_menu(page: _Page, title_at: int | None) -> list[int]:
+    """Body indexes of menu lines above the headline (or above the first prose line when there is none)."""
+    end = title_at if title_at is not None else next(
+        (i for i, line in enumerate(page.body) if _is_prose(line)), 0)
+    return [i for i in range(end) if i not in page.blurbs and is_menu_line(page.body[i])]
 
 
 def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
@@ -234,11 +329,13 @@ def _anchor_year(article_id: str, text: str, index: dict) -> tuple[int, str] | N
     return None
 
 
-def _article_row(path: Path, raw: bytes, text: str, encoding: str) -> dict:
+def _article_row(path: Path, raw: bytes, text: str, encoding: str, templates: frozenset[str] = frozenset()) -> dict:
     """One file's row of the articles table."""
-    page = split_chrome(text)
+    page = split_chrome(text, templates)
     title, title_at = find_title(page)
-    body = [line for i, line in enumerate(page.body) if i != title_at]
+    head_menu = drop_head_menu(page, title_at)
+    page.boilerplate[:0] = [page.body[i] for i in head_menu]
+    body = [line for i, line in enumerate(page.body) if i != title_at and i not in head_menu]
     body_text = "\n".join(body)
     outlet, outlet_evidence = find_outlet(text)
     if page.header:
@@ -281,8 +378,9 @@ def read_files(paths: list[Path], seen: dict[str, str] | None = None,
     `seen` (text digest -> file name) carries duplicate detection across calls, for corpora read in
     partitions; with `anchor=False` undated articles are not dated from other articles (a caller that
     reads partitions anchors them across the whole corpus itself) and get no `no-date` problem yet.
+    Site templates (`template_lines`) are found within the list.
     """
-    rows, problems = [], []
+    pages, problems = [], []
     seen = {} if seen is None else seen
     for path in paths:
         try:
@@ -304,7 +402,9 @@ def read_files(paths: list[Path], seen: dict[str, str] | None = None,
         seen[key] = path.name
         if encoding in ("cp1252", "latin-1"):
             problems.append((path.name, "not-utf8", f"decoded as {encoding}", True))
-        rows.append(_article_row(path, raw, text, encoding))
+        pages.append((path, raw, text, encoding))
+    templates = template_lines([page[2] for page in pages], [find_outlet(page[2])[0] for page in pages])
+    rows = [_article_row(*page, templates) for page in pages]
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS).pipe(_typed)
     if anchor:
         articles = anchor_this_year(articles)

@@ -290,3 +290,27 @@ def test_template_lines_need_two_pages_of_one_outlet_or_three_of_any():
     assert "Site banner line here" in template_lines(pages, ["X", "X", None])
     assert "Site banner line here" not in template_lines(pages, ["X", "Y", None])
     assert not any("story sentence" in line for line in template_lines(pages * 3, [None] * 9))
+
+
+@pytest.mark.parametrize("page, outlet", [
+    ("HCM CITY (VNS) — Families in the delta are moving to the city as salinity rises this year.", "Viet Nam News"),
+    ("NDO - The National Assembly passed the revised law on workers abroad on Friday afternoon.", "Nhan Dan"),
+    ("(VOVWORLD) - Viet Nam and IOM signed a memorandum on safe migration in Hanoi on Monday.", "VOV World"),
+    ("A story sentence about migration that is long enough to be prose.\n© 2024 Nhan Dan Online", "Nhan Dan"),
+    ("A story sentence about migration that is long enough to be prose.\nIOM Viet Nam | vietnam.iom.int",
+     "IOM Viet Nam"),
+    ("VGP – The Deputy Minister received the IOM delegation in Hanoi on Wednesday.\nSource: VGP",
+     "Vietnam Government Portal"),
+])
+def test_outlets_are_named_by_their_own_markers(page, outlet):
+    assert vn.corpus.find_outlet(page)[0] == outlet
+
+
+@pytest.mark.parametrize("page", [
+    "Delegates at the workshop in Hanoi. (Photo: VNA)",
+    "Houses built with IOM support in Ha Tinh. (Source: qdnd.vn) |",
+    "The Ministry of Foreign Affairs of Viet Nam and IOM held a conference on the GCM in Hanoi.",
+    "Nhan Dan newspaper reported the meeting, and VnExpress International ran a photo story on it.",
+])
+def test_a_credit_or_a_mention_is_not_an_outlet(page):
+    assert vn.corpus.find_outlet(page) == (None, None)

@@ -67,10 +67,20 @@ class _Page:
     dateline: dg.Dateline | None = None
 
 
+def _self_reference(names: list[str]) -> re.Pattern:
+    """A line of the site's own chrome that carries one of its names: the masthead, a copyright line, a
+    footer `Name | domain`, or `Source: Name`: ["Nhan Dan Online"] matches "© 2024 Nhan Dan Online"."""
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?mi)^(?:(?:©|\(c\)|copyright\b)[^\n]*?|source:\s*|[^\n|]*\|\s*)?(?:{alternation})"
+                      rf"(?:\s*\|[^\n]*|[^\n]{{0,80}}(?:all rights reserved|\d{{4}})[^\n]*)?\s*$")
+
+
 def _load_outlets() -> list[dict]:
-    """The outlet signatures in data/outlets.yaml, compiled: [{'name': ..., 'signatures': [re.Pattern]}]."""
+    """The outlet markers in data/outlets.yaml, compiled: [{'name': ..., 'signatures': [re.Pattern]}]."""
     entries = yaml.safe_load((DATA / "outlets.yaml").read_text(encoding="utf-8"))["outlets"]
-    return [{"name": e["name"], "signatures": [re.compile(s) for s in e["signatures"]]} for e in entries]
+    return [{"name": e["name"],
+             "signatures": [re.compile(t) for t in e.get("tags") or []] + [_self_reference(e["names"])]}
+            for e in entries]
 
 
 OUTLETS = _load_outlets()
@@ -235,12 +245,16 @@ def drop_head_menu(page: _Page, title_at: int | None) -> list[int]:
 
 
 def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
-    """The outlet a page names, and the words that name it: `"(VAN) ..."` -> ("Vietnam Agriculture News", "(VAN)")."""
-    for outlet in OUTLETS:
+    """The outlet a page names, and the words that name it: `"(VAN) ..."` -> ("Vietnam Agriculture News", "(VAN)").
+
+    The earliest self-marker on the page wins: a lead tag or masthead comes before a footer.
+    """
+    found = []
+    for order, outlet in enumerate(OUTLETS):
         for pattern in outlet["signatures"]:
             if m := pattern.search(raw_text):
-                return outlet["name"], m.group().strip()
-    return None, None
+                found.append((m.start(), order, outlet["name"], m.group().strip()))
+    return min(found)[2:] if found else (None, None)
 
 
 def infer_published(text: str) -> tuple[pd.Timestamp, str | None, str | None]:

@@ -74,9 +74,16 @@ def test_chrome_is_kept_where_it_belongs(articles):
 
 def test_glued_header_and_menu_blurbs(articles):
     assert by_prefix(articles, "000")["text"].startswith("Vietnam has supported")
-    a003 = by_prefix(articles, "003")["text"]
-    assert a003.startswith("The International Organization for Migration (IOM) is part")
-    assert "WHO WE ARE" not in a003
+    a003 = by_prefix(articles, "003")
+    assert a003["text"].startswith("His Excellency Mr. Nguyen Minh Vu")  # the salutation after the speech title
+    assert "WHO WE ARE" not in a003["text"] and "since 1987" not in a003["text"]
+    assert "IOM has had a presence in Viet Nam since 1987." in a003["site_statements"]
+
+
+def test_site_statements_are_cited_once_per_outlet(articles):
+    statements = vn.corpus.site_statements(articles)
+    assert set(statements["source_id"]) == {"site: IOM Viet Nam"}
+    assert statements["statement"].is_unique
 
 
 def test_inference_from_content_needs_both_bounds():

@@ -166,9 +166,13 @@ def test_no_merge_without_shared_terms():
 
 
 def test_seed_timeline(articles, sentences):
+    from vnmigration.events import statement_events
+
     mentions = vn.extract_mentions(sentences)
     dates = vn.extract_dates(sentences, articles)
-    timeline = build_timeline(vn.extract_events(sentences, dates, mentions, articles))
+    site_dates, site_events = statement_events(vn.corpus.site_statements(articles))
+    timeline = build_timeline(pd.concat([vn.extract_events(sentences, dates, mentions, articles), site_events],
+                                        ignore_index=True))
     rows = {(r.date.strftime("%Y-%m-%d"), r.precision, r.kind, r.status): r for r in timeline.itertuples()}
     assert rows[("2020-03-20", "day", "decision", "happened")].n_sources == 2
     assert rows[("2018-12-01", "month", "decision", "happened")].n_sources == 2
@@ -178,6 +182,8 @@ def test_seed_timeline(articles, sentences):
     assert ("2022-05-01", "month", "review", "happened") in rows
     assert ("1951-01-01", "year", "milestone", "happened") in rows
     assert ("1987-01-01", "year", "milestone", "happened") in rows
+    # IOM's menu blurbs are the site's statements, cited once for the site, not as article 003's sentences.
+    assert rows[("1987-01-01", "year", "milestone", "happened")].article_ids == ["site: IOM Viet Nam"]
     assert not (dates["date_text"].str.contains("2030|402|175|281")).any()
     assert timeline["date"].between(pd.Timestamp("1951-01-01"), articles["published"].max()).all()
 

@@ -53,7 +53,8 @@ def test_export_command_writes_every_table(tmp_path):
     assert main(["export", str(tmp_path)]) == 0
     names = {p.stem for p in tmp_path.glob("*.csv")}
     assert names == {"articles", "sentences", "problems", "mentions", "uncoded", "roles", "quotes", "actor_edges",
-                     "dates", "events", "timeline", "themes", "theme_profile", "distinctive_terms"}
+                     "dates", "events", "timeline", "themes", "theme_profile", "distinctive_terms",
+                     "site_statements"}
     timeline = pd.read_csv(tmp_path / "timeline.csv")
     assert timeline["date"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
 

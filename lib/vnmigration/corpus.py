@@ -17,8 +17,8 @@ from .paths import DATA, SEEDS
 
 ARTICLE_COLUMNS = [
     "article_id", "file", "title", "outlet", "outlet_evidence", "published", "published_precision",
-    "published_source", "published_evidence", "dateline", "text", "boilerplate", "captions", "byline", "n_words",
-    "n_words_removed", "encoding", "sha256",
+    "published_source", "published_evidence", "dateline", "text", "boilerplate", "captions", "byline",
+    "site_statements", "n_words", "n_words_removed", "encoding", "sha256",
 ]
 PROBLEM_COLUMNS = ["file", "reason", "detail", "kept"]
 
@@ -62,7 +62,7 @@ class _Page:
     boilerplate: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
-    blurbs: set[int] = field(default_factory=set)  # indexes into body of menu blurbs
+    statements: list[str] = field(default_factory=list)  # the site's own blurbs glued to its menu headings
     header: str | None = None
     dateline: dg.Dateline | None = None
 
@@ -197,8 +197,7 @@ def split_chrome(text: str, templates: frozenset[str] = frozenset()) -> _Page:
         elif (glued := next((h for h in menu if line.lower().startswith(h.lower())
                              and line[len(h):len(h) + 1].isupper()), None)):
             page.boilerplate.append(line[:len(glued)])
-            page.blurbs.add(len(page.body))
-            page.body.append(line[len(glued):])
+            page.statements.append(line[len(glued):])
         else:
             if in_head and page.dateline is None and (lead := dg.parse_dateline(line, lead=True)) is not None:
                 page.dateline, line = lead, line[lead.lead_end:]
@@ -227,7 +226,7 @@ def template_lines(texts: list[str], outlets: list[str | None]) -> frozenset[str
 def find_title(page: _Page) -> tuple[str | None, int | None]:
     """The headline and its body index: a 4-30 word line with no final punctuation, before any prose line."""
     for i, line in enumerate(page.body):
-        if i in page.blurbs or is_menu_line(line):
+        if is_menu_line(line):
             continue
         n = len(line.split())
         if not TERMINAL.search(line) and 4 <= n <= 30:
@@ -241,7 +240,7 @@ def drop_head_menu(page: _Page, title_at: int | None) -> list[int]:
     """Body indexes of menu lines above the headline (or above the first prose line when there is none)."""
     end = title_at if title_at is not None else next(
         (i for i, line in enumerate(page.body) if _is_prose(line)), 0)
-    return [i for i in range(end) if i not in page.blurbs and is_menu_line(page.body[i])]
+    return [i for i in range(end) if is_menu_line(page.body[i])]
 
 
 def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
@@ -360,14 +359,15 @@ def _article_row(path: Path, raw: bytes, text: str, encoding: str, templates: fr
     else:
         published, precision, evidence = infer_published(body_text)
         source = "content" if precision else None
-    removed = page.boilerplate + page.captions + page.bylines
+    removed = page.boilerplate + page.captions + page.bylines + page.statements
     return {
         "article_id": path.stem, "file": path.name, "title": title, "outlet": outlet,
         "outlet_evidence": outlet_evidence, "published": published, "published_precision": precision,
         "published_source": source, "published_evidence": evidence,
         "dateline": page.dateline.text if page.dateline else None, "text": body_text,
         "boilerplate": "\n".join(page.boilerplate), "captions": "\n".join(page.captions),
-        "byline": "\n".join(page.bylines) or None, "n_words": len(WORD.findall(body_text)),
+        "byline": "\n".join(page.bylines) or None, "site_statements": "\n".join(page.statements) or None,
+        "n_words": len(WORD.findall(body_text)),
         "n_words_removed": sum(len(WORD.findall(x)) for x in removed),
         "encoding": encoding, "sha256": hashlib.sha256(raw).hexdigest(),
     }
@@ -441,6 +441,26 @@ def _typed(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 UNNAMED_OUTLET = "outlet not named"
+SITE_PREFIX = "site: "  # the source id of an outlet's own statements: "site: IOM Viet Nam"
+STATEMENT_COLUMNS = ["source_id", "outlet", "statement", "first_article", "n_articles"]
+
+
+def site_statements(articles: pd.DataFrame) -> pd.DataFrame:
+    """An outlet's statements about itself in its menus, once per outlet: IOM's "presence in Viet Nam since 1987".
+
+    `source_id` (`"site: IOM Viet Nam"`) is how the timeline cites the outlet's statement; a page that names no
+    outlet cites its own article id.
+    """
+    rows: dict[tuple, list] = {}
+    for article_id, outlet, text in zip(articles["article_id"], articles["outlet"], articles["site_statements"],
+                                        strict=True):
+        if pd.isna(text):
+            continue
+        for statement in text.split("\n"):
+            owner = UNNAMED_OUTLET if pd.isna(outlet) else outlet
+            source = article_id if pd.isna(outlet) else SITE_PREFIX + outlet
+            rows.setdefault((source, owner, statement), []).append(article_id)
+    return pd.DataFrame([(*key, min(ids), len(ids)) for key, ids in rows.items()], columns=STATEMENT_COLUMNS)
 
 
 def outlet_label(articles: pd.DataFrame) -> pd.Series:

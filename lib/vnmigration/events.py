@@ -14,7 +14,7 @@ import pandas as pd
 import yaml
 
 from . import dates as dg
-from .corpus import outlet_label
+from .corpus import SITE_PREFIX, outlet_label
 from .paths import EVENT_RULES
 
 DATE_COLUMNS = ["article_id", "sentence_no", "start", "end", "date_text", "date", "date_end", "precision",
@@ -438,6 +438,21 @@ def _timeline_row(members: list[dict], clues: set[str]) -> dict:
     }
 
 
+def statement_events(statements: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Dates and events in the outlets' own statements, each cited by its `source_id` (`"site: IOM Viet Nam"`):
+    "a presence in Viet Nam since 1987" -> a 1987 milestone, counted once for the site however many pages repeat it."""
+    from .actors import extract_mentions
+    from .sentences import split_sentences
+
+    texts = statements.groupby("source_id", sort=True)["statement"].agg("\n".join)
+    sentences = split_sentences(pd.DataFrame({"article_id": texts.index, "text": texts.to_numpy()}))
+    no_publications = pd.DataFrame({"article_id": pd.Series(dtype="string"),
+                                    "published": pd.Series(dtype="datetime64[ns]"),
+                                    "published_precision": pd.Series(dtype="string")})
+    dates = extract_dates(sentences, no_publications)
+    return dates, extract_events(sentences, dates, extract_mentions(sentences))
+
+
 def find_events(timeline: pd.DataFrame, text: str, kind: str | None = None) -> pd.DataFrame:
     """Timeline rows whose evidence mentions `text` (case-insensitive), optionally of one kind."""
     hit = timeline["evidence"].str.contains(text, case=False, regex=False)
@@ -450,5 +465,6 @@ def sources_by_outlet(timeline: pd.DataFrame, articles: pd.DataFrame) -> pd.Data
     """Event-by-outlet table: which outlet's articles report which event (1 = reported)."""
     outlet = outlet_label(articles).set_axis(articles["article_id"])
     pairs = timeline[["event_id", "label", "article_ids"]].explode("article_ids")
-    pairs = pairs.assign(outlet=pairs["article_ids"].map(outlet))
+    site = pairs["article_ids"].str.removeprefix(SITE_PREFIX).where(pairs["article_ids"].str.startswith(SITE_PREFIX))
+    pairs = pairs.assign(outlet=pairs["article_ids"].map(outlet).fillna(site))
     return pd.crosstab([pairs["event_id"], pairs["label"]], pairs["outlet"])

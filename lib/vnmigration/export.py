@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 
 from .actors import actor_edges, extract_mentions, extract_quotes, extract_roles, uncoded_candidates
-from .corpus import read_corpus
-from .events import build_timeline, extract_dates, extract_events
+from .corpus import read_corpus, site_statements
+from .events import build_timeline, extract_dates, extract_events, statement_events
 from .sentences import split_sentences
 from .themes import distinctive_terms, tag_themes, theme_profile
 
@@ -18,11 +18,14 @@ def build_tables(corpus: str | Path | None = None) -> dict[str, pd.DataFrame]:
     articles, problems = read_corpus(corpus)
     sentences = split_sentences(articles)
     mentions = extract_mentions(sentences)
-    dates = extract_dates(sentences, articles)
-    events = extract_events(sentences, dates, mentions, articles)
+    statements = site_statements(articles)
+    site_dates, site_events = statement_events(statements)
+    dates = pd.concat([extract_dates(sentences, articles), site_dates], ignore_index=True)
+    events = pd.concat([extract_events(sentences, dates, mentions, articles), site_events], ignore_index=True)
     themes = tag_themes(sentences)
     return {
-        "articles": articles, "sentences": sentences, "problems": problems, "mentions": mentions,
+        "articles": articles, "sentences": sentences, "problems": problems, "site_statements": statements,
+        "mentions": mentions,
         "uncoded": uncoded_candidates(sentences, mentions), "roles": extract_roles(sentences, mentions, articles),
         "quotes": extract_quotes(sentences, mentions, articles), "actor_edges": actor_edges(mentions),
         "dates": dates, "events": events, "timeline": build_timeline(events),

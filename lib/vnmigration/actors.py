@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .codebook import Codebook, load_codebook
+from .persons import detect_persons, fold_diacritics
 
 if TYPE_CHECKING:  # networkx loads only when a graph is built (0.1 s of import time otherwise)
     import networkx as nx
 
-MENTION_COLUMNS = ["article_id", "sentence_no", "start", "end", "surface", "actor", "kind", "side", "match"]
+MENTION_COLUMNS = ["article_id", "sentence_no", "start", "end", "surface", "actor", "kind", "side", "match", "gender"]
 QUOTE_COLUMNS = ["article_id", "sentence_no", "speaker", "quote", "kind", "cue"]
 ROLE_COLUMNS = ["article_id", "sentence_no", "published", "person", "role", "role_normalized", "organization",
                 "source", "evidence"]
@@ -64,8 +65,8 @@ def mask_actors(texts: pd.Series, codebook: Codebook | None = None) -> pd.Series
 
 
 def _normalise(text: str) -> str:
-    """Curly apostrophes to straight, keeping every offset: `"IOM’s"` -> `"IOM's"`."""
-    return text.replace("’", "'")
+    """Curly apostrophes to straight and diacritics folded, keeping every offset: `"Lê’s"` -> `"Le's"`."""
+    return fold_diacritics(text.replace("’", "'"))
 
 
 def _article_mentions(article_id: str, rows, codebook: Codebook) -> list[tuple]:
@@ -92,7 +93,7 @@ def _article_mentions(article_id: str, rows, codebook: Codebook) -> list[tuple]:
         for a, b, _, actor, match in sorted(found):
             attrs = codebook.attributes(actor)
             out.append((article_id, sentence_no, offset + a, offset + b, text[a:b], actor, attrs["kind"],
-                        attrs["side"], match))
+                        attrs["side"], match, attrs["gender"]))
             if match != "short-form":
                 seen.add(actor)
     return out
@@ -122,14 +123,21 @@ def _listed_ministries(text: str, full: dict) -> list[tuple]:
 
 
 def extract_mentions(sentences: pd.DataFrame, codebook: Codebook | None = None) -> pd.DataFrame:
-    """Codebook actors in the body, one row per mention: `"IOM Vietnam said"` -> IOM Viet Nam (alias)."""
+    """Actors in the body, one row per mention: `"IOM Vietnam said"` -> IOM Viet Nam (alias).
+
+    Codebook actors first (names matched with or without diacritics); then persons the codebook lacks,
+    found from title cues and name shape (`match` = detected or short-form, side unknown; `persons.py`).
+    """
     codebook = codebook or default_codebook()
     rows = []
     ordered = sentences.sort_values(["article_id", "sentence_no"])
     for article_id, group in ordered.groupby("article_id", sort=True):
         rows += _article_mentions(article_id, zip(group["sentence_no"], group["text"], group["start"],
                                                   strict=True), codebook)
-    return pd.DataFrame(rows, columns=MENTION_COLUMNS).astype(
+    coded = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    detected = detect_persons(ordered, coded)
+    both = pd.concat([coded, detected], ignore_index=True) if len(detected) else coded
+    return both.sort_values(["article_id", "sentence_no", "start"], kind="stable", ignore_index=True).astype(
         {"article_id": "string", "sentence_no": "int64", "start": "int64", "end": "int64"})
 
 
@@ -157,6 +165,15 @@ def _trim_candidate(tokens: list[str], codebook: Codebook) -> list[str]:
 def uncoded_candidates(sentences: pd.DataFrame, mentions: pd.DataFrame,
                        codebook: Codebook | None = None) -> pd.DataFrame:
     """Capitalised name-like phrases no codebook entry covers, with counts: `World Migration Report` (1)."""
+    return merge_uncoded([uncoded_part(sentences, mentions, codebook)])
+
+
+def uncoded_part(sentences: pd.DataFrame, mentions: pd.DataFrame,
+                 codebook: Codebook | None = None) -> dict[str, list]:
+    """One partition's name-like phrases: {name: [n_mentions, n_articles, first_article, example]}.
+
+    Articles never span partitions, so `merge_uncoded` sums the counts of several parts.
+    """
     codebook = codebook or default_codebook()
     covered: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for r in mentions.itertuples():
@@ -176,11 +193,37 @@ def uncoded_candidates(sentences: pd.DataFrame, mentions: pd.DataFrame,
             if not name or name in codebook.non_actors or (m.start() == 0 and len(tokens) == 1):
                 continue
             found.setdefault(name, []).append((r.article_id, r.sentence_no, r.text))
+    return {name: [len(hits), len({h[0] for h in hits}), hits[0][0], hits[0][2]] for name, hits in found.items()}
+
+
+def merge_uncoded(parts, rank=None) -> pd.DataFrame:
+    """The uncoded candidates table from `uncoded_part` results, in reading order.
+
+    The first article and example come from the earliest part, or, given `rank` (article_id -> position),
+    from the part whose first article ranks lowest.
+    """
+    merged: dict[str, list] = {}
+    for part in parts:
+        fold_uncoded(merged, part, rank)
     # A single ordinary capitalised word (`States`) counts only when it recurs; acronyms always count.
-    rows = [(name, len(hits), len({h[0] for h in hits}), hits[0][0], hits[0][2]) for name, hits in found.items()
-            if " " in name or re.search(r"[A-Z].*[A-Z]", name) or len(hits) > 1]
+    rows = [(name, n, n_articles, first, example) for name, (n, n_articles, first, example) in merged.items()
+            if " " in name or re.search(r"[A-Z].*[A-Z]", name) or n > 1]
     return (pd.DataFrame(rows, columns=["candidate", "n_mentions", "n_articles", "first_article", "example"])
             .sort_values(["n_mentions", "candidate"], ascending=[False, True], ignore_index=True))
+
+
+def fold_uncoded(merged: dict[str, list], part: dict[str, list], rank=None) -> dict[str, list]:
+    """Add one `uncoded_part` into a running part, in place (and return it): counts add up, the first stays."""
+    for name, (n, n_articles, first, example) in part.items():
+        row = merged.get(name)
+        if row is None:
+            merged[name] = [n, n_articles, first, example]
+            continue
+        row[0] += n
+        row[1] += n_articles
+        if rank is not None and rank(first) < rank(row[2]):
+            row[2], row[3] = first, example
+    return merged
 
 
 # --- roles ------------------------------------------------------------------------------------------
@@ -310,7 +353,7 @@ class _Hits:
     """One article's mentions in reading order, searchable by offset in logarithmic time."""
 
     def __init__(self, rows: list[tuple[int, int, str, str]]):
-        self.rows = sorted(rows)  # (start, end, actor, kind)
+        self.rows = sorted(rows, key=lambda r: r[:2])  # (start, end, actor, kind, gender)
         self.starts = [r[0] for r in self.rows]
         self.people = [r for r in self.rows if r[3] == "person"]
         self.people_starts = [r[0] for r in self.people]
@@ -318,19 +361,23 @@ class _Hits:
     def speaker_between(self, start: int, end: int) -> str | None:
         """The person or organisation mentioned first between two article offsets."""
         for i in range(bisect.bisect_left(self.starts, start), len(self.rows)):
-            a, b, actor, kind = self.rows[i]
+            a, b, actor, kind, _ = self.rows[i]
             if a >= end:
                 break
             if b <= end and kind in ("person", "organization"):
                 return actor
         return None
 
-    def person_before(self, before: int, pronoun: str, codebook: Codebook) -> str | None:
-        """The most recent person before `before` whose gender fits the pronoun: ("she", 120) -> "Amy Pope"."""
+    def person_before(self, before: int, pronoun: str) -> str | None:
+        """The most recent person before `before` whose gender fits the pronoun: ("she", 120) -> "Amy Pope".
+
+        One rule for every person: a known gender (codebook, or an honorific such as Ms.) must match the
+        pronoun; a person of unknown gender fits either pronoun.
+        """
         gender = PRONOUNS.get(pronoun.lower())
         for i in range(bisect.bisect_left(self.people_starts, before) - 1, -1, -1):
-            actor = self.people[i][2]
-            if gender is None or codebook.attributes(actor)["gender"] in (gender, None):
+            _, _, actor, _, known = self.people[i]
+            if gender is None or pd.isna(known) or known == gender:
                 return actor
         return None
 
@@ -338,8 +385,9 @@ class _Hits:
 def _mentions_by_article(mentions: pd.DataFrame) -> dict[str, _Hits]:
     """Each article's mentions as `_Hits`, built in one pass over the mentions table."""
     rows: dict[str, list] = {}
+    genders = mentions["gender"] if "gender" in mentions else [None] * len(mentions)
     for key in zip(mentions["article_id"], mentions["start"], mentions["end"], mentions["actor"], mentions["kind"],
-                   strict=True):
+                   genders, strict=True):
         rows.setdefault(key[0], []).append(key[1:])
     return {article_id: _Hits(found) for article_id, found in rows.items()}
 
@@ -383,7 +431,7 @@ def _attribute(text, q_start, q_end, s_end, s_start, hits: _Hits, codebook) -> t
     """Who speaks a quote: a cue after it (`," he stated`) or before it (`Long said: "`)."""
     after = text[q_end:s_end]
     if m := re.match(rf"[\s,]*(he|she|they)\s+{ADVERB}({SPEECH_VERBS})\b", after, re.IGNORECASE):
-        return hits.person_before(q_start, m.group(1), codebook), m.group(0).strip(" ,")
+        return hits.person_before(q_start, m.group(1)), m.group(0).strip(" ,")
     if m := re.match(rf"[\s,]*{ADVERB}({SPEECH_VERBS})\b", after):
         return hits.speaker_between(q_end + m.end(), s_end), m.group(0).strip(" ,")
     if (m := re.match(r"[\s,]*", after)) and (speaker := hits.speaker_between(q_end + m.end(), q_end + m.end() + 60)):
@@ -392,7 +440,7 @@ def _attribute(text, q_start, q_end, s_end, s_start, hits: _Hits, codebook) -> t
             return speaker, verb.group(0)
     before = text[s_start:q_start]
     if m := re.search(rf"\b(he|she|they)\s+{ADVERB}({SPEECH_VERBS})(?:\s+that)?[\s,:]*$", before, re.IGNORECASE):
-        return hits.person_before(q_start, m.group(1), codebook), m.group(0).strip(" ,:")
+        return hits.person_before(q_start, m.group(1)), m.group(0).strip(" ,:")
     if m := re.search(rf"{ADVERB}({SPEECH_VERBS})(?:\s+that)?[\s,:]*$", before):
         return hits.speaker_between(s_start, s_start + m.start()), m.group(0).strip(" ,:")
     return None, None
@@ -403,7 +451,7 @@ def _reported(text: str, start: int, hits: _Hits, codebook: Codebook) -> tuple |
     verb = rf"(?:\s*,[^,]{{1,90}},)?\s+{ADVERB}({SPEECH_VERBS})\b(?:\s+that\b)?"
     end = start + len(text)
     for i in range(bisect.bisect_left(hits.starts, start), len(hits.rows)):
-        a, b, actor, kind = hits.rows[i]
+        a, b, actor, kind, _ = hits.rows[i]
         if a >= end:
             break
         if b > end or kind not in ("person", "organization"):
@@ -415,7 +463,7 @@ def _reported(text: str, start: int, hits: _Hits, codebook: Codebook) -> tuple |
     pronoun = re.search(rf"\b(he|she|He|She|{DESCRIPTOR}){verb}", text)
     if pronoun:
         word = pronoun.group(1).split()[-1] if pronoun.group(1).lower() in PRONOUNS else "they"
-        speaker = hits.person_before(start + pronoun.start(), word, codebook)
+        speaker = hits.person_before(start + pronoun.start(), word)
         return (speaker, _reported_clause(text, pronoun.start(), pronoun.end()), "reported",
                 pronoun.group(0).strip())
     return None

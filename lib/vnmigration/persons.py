@@ -1,0 +1,180 @@
+"""People the codebook has never heard of: names found from title cues and name shape, with their short forms.
+
+Evidence for a name, in data/persons.yaml:
+- a Vietnamese family name followed by capitalised syllables (`Tran Van Nam`, `Trần Văn Nam`): three
+  syllables or more stand alone, two need a title cue;
+- a Western name (two or three capitalised words) right after an honorific or an office
+  (`Ms. Anna Berg`, `IOM Chief of Mission Richard Calloway`), or before an appositive title
+  (`Erik Johansson, IOM programme manager`).
+The title is never part of the name: in "Deputy Minister of Foreign Affairs Tran Van Nam" the person is
+`Tran Van Nam`. Names are matched on diacritic-folded text, so offsets point into the original text, and
+the actor id is the folded name (`Tran Van Nam` for `Trần Văn Nam`). The codebook wins where it matches.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+import pandas as pd
+import yaml
+
+from .paths import DATA
+
+
+def _fold_char(c: str) -> str:
+    """One character without its diacritics, or itself: "ễ" -> "e", "Đ" -> "D", "中" -> "中"."""
+    if c in "đĐ":
+        return "d" if c == "đ" else "D"
+    base = unicodedata.normalize("NFD", c)[0]
+    return base if base.isascii() and base.isalpha() else c
+
+
+# Latin letters with diacritics (Latin-1, Latin Extended-A/B, Vietnamese), each to one ASCII letter.
+FOLD = {cp: _fold_char(chr(cp)) for cp in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+        if _fold_char(chr(cp)) != chr(cp)}
+
+
+def fold_diacritics(text: str) -> str:
+    """Diacritics removed, one character for one, so offsets keep: `"Lê Thành Long"` -> `"Le Thanh Long"`."""
+    return text.translate(FOLD)
+
+
+@cache
+def person_rules() -> dict:
+    """data/persons.yaml, compiled: family names, honorifics with gender, offices, title and organisation words."""
+    data = yaml.safe_load((DATA / "persons.yaml").read_text(encoding="utf-8"))
+    families = sorted({fold_diacritics(f) for f in data["vietnamese_family_names"]}, key=len, reverse=True)
+    honorifics = {fold_diacritics(h): g for h, g in data["honorifics"].items()}
+    offices = sorted(data["offices"], key=len, reverse=True)
+    return {
+        "vietnamese": re.compile(rf"\b(?:{'|'.join(families)})(?:[ \t]+[A-Z][a-z]{{0,6}}\b(?![-'’.]\w)){{1,3}}"),
+        "honorifics": honorifics,
+        "cue": re.compile(r"(?:\b(?:" + "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True))
+                          + r")|\b(?:" + "|".join(re.escape(o) for o in offices) + r")\b)"
+                          + r"(?:\s+(?:of|for|to|at|in|and|the|[A-Z][\w'’&-]*|\(\w+\)),?)*?\s+$"),
+        "western": re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:(?:van|von|de|da|del|der|di|du)\s+)?"
+                              r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}\b"),
+        "title_words": re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’&()-]+\s+){0,5}?(?:"
+                                  + "|".join(re.escape(w) for w in sorted(data["title_words"], key=len,
+                                                                          reverse=True)) + r")\b", re.IGNORECASE),
+        "organisation_words": frozenset(data["organisation_words"]),
+        "office_words": frozenset(w for o in offices for w in re.split(r"[\s-]", o)) | {"Excellency"},
+        "not_persons": frozenset(fold_diacritics(n) for n in data["not_persons"]),
+    }
+
+
+def _gender_before(folded: str, start: int, rules: dict) -> str | None:
+    """The gender an honorific right before a name states: "Ms. " -> "female"; none -> None."""
+    before = folded[max(0, start - 20):start].rstrip()
+    for honorific, gender in sorted(rules["honorifics"].items(), key=lambda h: -len(h[0])):
+        if before.endswith(honorific):
+            return gender
+    return None
+
+
+def _plausible(name: str, rules: dict) -> bool:
+    """A run that can be a person: no organisation, office or place word, not a listed place, two words or more."""
+    words = name.split()
+    return len(words) >= 2 and not set(words) & (rules["organisation_words"] | rules["office_words"]) \
+        and name not in rules["not_persons"]
+
+
+def _names_in(folded: str, rules: dict) -> list[tuple[int, int, str | None]]:
+    """(start, end, gender) of each person name in one diacritic-folded sentence."""
+    found = []
+    for m in rules["vietnamese"].finditer(folded):
+        cue = rules["cue"].search(folded, 0, m.start())
+        after = folded[m.end():m.end() + 1]
+        syllables = len(m.group().split())
+        if (syllables >= 3 or cue or rules["title_words"].match(folded[m.end():])) and not after.isalnum() \
+                and not re.match(r"\s+[A-Z]", folded[m.end():]) and _plausible(m.group(), rules):
+            found.append((m.start(), m.end(), _gender_before(folded, m.start(), rules)))
+    for m in rules["western"].finditer(folded):
+        start = _name_start(folded, m.start(), m.end(), rules)
+        if start is None or any(a < m.end() and start < b for a, b, _ in found):
+            continue
+        cued = rules["cue"].search(folded, 0, start) is not None
+        if (cued or rules["title_words"].match(folded[m.end():])) and not re.match(r"\s+[A-Z]", folded[m.end():]):
+            found.append((start, m.end(), _gender_before(folded, start, rules)))
+    return sorted(found)
+
+
+def _name_start(folded: str, start: int, end: int, rules: dict) -> int | None:
+    """Where the name in a capitalised run begins, after any title or organisation words:
+    "Mission Richard Calloway" -> at "Richard"; None when fewer than two name words are left."""
+    words = list(re.finditer(r"\S+", folded[start:end]))
+    while len(words) >= 2 and not _plausible(folded[start + words[0].start():end], rules):
+        words = words[1:]
+    return start + words[0].start() if len(words) >= 2 else None
+
+
+def _short_forms(name: str) -> list[str]:
+    """A person's later references: `"Tran Van Nam"` -> ["Nam", "Tran"]; `"Anna Berg"` -> ["Berg"]."""
+    words = name.split()
+    return [words[-1], words[0]] if person_rules()["vietnamese"].fullmatch(name) else [words[-1]]
+
+
+def _standalone(folded: str, a: int, b: int) -> bool:
+    """A short form that is a word of its own, not part of another name: "Nam said" yes, "Viet Nam" no."""
+    before, after = folded[:a].rstrip(), folded[b:]
+    prev = before.split()[-1] if before.split() else ""
+    honorific = prev.rstrip(".") + "." in person_rules()["honorifics"] or prev in person_rules()["honorifics"]
+    return (honorific or not prev[:1].isupper() or prev.endswith((".", ":", '"', "”"))) \
+        and not re.match(r"[\w'’-]|\s+[A-Z][a-z]", after)
+
+
+def detect_persons(sentences: pd.DataFrame, taken: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Mentions of persons outside the codebook, with short forms resolved within each article.
+
+    `"Deputy Minister Trần Văn Nam met IOM. Nam said ..."` -> two rows for actor "Tran Van Nam" (detected).
+    `taken` are the codebook mentions: a detected name never overlaps one.
+    """
+    rules = person_rules()
+    occupied: dict[tuple, list[tuple[int, int]]] = {}
+    if taken is not None:
+        for key in zip(taken["article_id"], taken["sentence_no"], taken["start"], taken["end"], strict=True):
+            occupied.setdefault(key[:2], []).append(key[2:])
+    rows = []
+    ordered = sentences.sort_values(["article_id", "sentence_no"])
+    for article_id, group in ordered.groupby("article_id", sort=True):
+        rows += _article_persons(article_id, list(zip(group["sentence_no"], group["text"], group["start"],
+                                                       strict=True)), occupied, rules)
+    return pd.DataFrame(rows, columns=DETECTED_COLUMNS)
+
+
+DETECTED_COLUMNS = ["article_id", "sentence_no", "start", "end", "surface", "actor", "kind", "side", "match",
+                    "gender"]
+
+
+def _article_persons(article_id: str, rows: list[tuple], occupied: dict, rules: dict) -> list[tuple]:
+    """Full names and then short forms in one article's sentences, in reading order."""
+    out, short, gender = [], {}, {}
+    for sentence_no, text, offset in rows:
+        folded = fold_diacritics(text)
+        taken = occupied.get((article_id, sentence_no), [])
+        found = [(a, b, g) for a, b, g in _names_in(folded, rules)
+                 if not any(x < offset + b and offset + a < y for x, y in taken)]
+        for a, b, g in found:
+            actor = " ".join(folded[a:b].split())
+            gender[actor] = gender.get(actor) or g
+            for form in _short_forms(actor):
+                short.setdefault(form, set()).add(actor)
+            out.append([article_id, sentence_no, offset + a, offset + b, text[a:b], actor, "person", "unknown",
+                        "detected", None])
+        spans = [(a, b) for a, b, _ in found]
+        for form, owners in short.items():
+            if len(owners) != 1:
+                continue
+            for m in re.finditer(rf"\b{re.escape(form)}\b", folded):
+                if any(x < m.end() and m.start() < y for x, y in spans) or not _standalone(folded, *m.span()) \
+                        or any(x < offset + m.end() and offset + m.start() < y for x, y in taken):
+                    continue
+                owner = next(iter(owners))
+                gender[owner] = gender.get(owner) or _gender_before(folded, m.start(), rules)
+                out.append([article_id, sentence_no, offset + m.start(), offset + m.end(), text[m.start():m.end()],
+                            owner, "person", "unknown", "short-form", None])
+    for row in out:
+        row[9] = gender.get(row[5])
+    return [tuple(r) for r in sorted(out, key=lambda r: (r[1], r[2]))]

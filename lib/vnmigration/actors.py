@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .codebook import Codebook, load_codebook
-from .persons import detect_persons, fold_diacritics
+from .persons import detect_persons, fold_diacritics, title_after, title_before
 
 if TYPE_CHECKING:  # networkx loads only when a graph is built (0.1 s of import time otherwise)
     import networkx as nx
@@ -310,21 +310,33 @@ def extract_roles(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd.
                                                           strict=True):
         text, offset, source = text_of[(article_id, sentence_no)]
         a, b = start - offset, end - offset
-        found = []
-        if title := _title_before(text[:a], codebook):
-            found.append(title)
-        app = APPOSITIVE.match(text[b:])
-        if app and set(re.split(r"[\s-]", app.group(1))) & codebook.role_words and not any(
-                b < p - offset < b + app.end() for p in person_starts[(article_id, sentence_no)]):
-            found.append(app.group(1).strip())
-        if (assumed := ASSUMED.search(text, b)) and assumed.start() - b < 40:
-            found.append(assumed.group(1).strip())
+        found = _titles_of(text, a, b, [p - offset for p in person_starts[(article_id, sentence_no)]], codebook)
         for role in found:
             in_role = [org for org, surface in orgs_in.get((article_id, sentence_no), []) if surface in role]
             rows.append((article_id, sentence_no, published.get(article_id), actor, role,
                          _normalise_role(role, codebook), in_role[0] if in_role else None, source, text))
     roles = pd.DataFrame(rows, columns=ROLE_COLUMNS)
     return roles.drop_duplicates(["article_id", "sentence_no", "person", "role"]).reset_index(drop=True)
+
+
+def _titles_of(text: str, a: int, b: int, person_starts: list[int], codebook: Codebook) -> list[str]:
+    """Every title written with the name at text[a:b]: before it, as an appositive after it, or as the post it took.
+
+    `"Deputy Minister Le Thanh Long"` -> ["Deputy Minister"]; `"Erik Berg, IOM programme manager, said"` ->
+    ["IOM programme manager"]; codebook role words first, then the offices and title words of data/persons.yaml.
+    """
+    found = []
+    if title := _title_before(text[:a], codebook) or title_before(text, a):
+        found.append(title)
+    app = APPOSITIVE.match(text[b:])
+    if app and set(re.split(r"[\s-]", app.group(1))) & codebook.role_words and not any(
+            b < p < b + app.end() for p in person_starts):
+        found.append(app.group(1).strip())
+    elif (after := title_after(text, b)) and not any(b < p < b + len(after) + 4 for p in person_starts):
+        found.append(after)
+    if (assumed := ASSUMED.search(text, b)) and assumed.start() - b < 40:
+        found.append(assumed.group(1).strip())
+    return found
 
 
 def title_sentences(articles: pd.DataFrame) -> pd.DataFrame:
@@ -448,7 +460,7 @@ def _attribute(text, q_start, q_end, s_end, s_start, hits: _Hits, codebook) -> t
 
 def _reported(text: str, start: int, hits: _Hits, codebook: Codebook) -> tuple | None:
     """Reported speech in one sentence: `"Dung stressed"` or `"she said"` -> (speaker, clause, "reported", cue)."""
-    verb = rf"(?:\s*,[^,]{{1,90}},)?\s+{ADVERB}({SPEECH_VERBS})\b(?:\s+that\b)?"
+    verb = rf"(?:\s*,[^.;:\"“”]{{1,160}}?,)?\s+{ADVERB}({SPEECH_VERBS})\b(?:\s+that\b)?"
     end = start + len(text)
     for i in range(bisect.bisect_left(hits.starts, start), len(hits.rows)):
         a, b, actor, kind, _ = hits.rows[i]

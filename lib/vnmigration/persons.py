@@ -48,21 +48,50 @@ def person_rules() -> dict:
     families = sorted({fold_diacritics(f) for f in data["vietnamese_family_names"]}, key=len, reverse=True)
     honorifics = {fold_diacritics(h): g for h, g in data["honorifics"].items()}
     offices = sorted(data["offices"], key=len, reverse=True)
+    title_words = "|".join(re.escape(w) for w in sorted(data["title_words"], key=len, reverse=True))
+    # An office and the organisation it belongs to, capitalised, up to the name: "Deputy Minister of Labour,
+    # Invalids and Social Affairs"; or a lower-case title right before it: "IOM programme officer".
+    office_before = (r"\b(?:" + "|".join(re.escape(o) for o in offices) + r")\b"
+                     r"(?:\s+(?:of|for|to|at|in|and|the|on|[A-Z][\w'’&-]*|\(\w+\)),?)*?")
+    lower_title = rf"(?:\b[A-Z][\w'’&-]*\s+)*(?:\b[a-z]+\s+){{0,2}}\b(?:{title_words})"
     return {
         "vietnamese": re.compile(rf"\b(?:{'|'.join(families)})(?:[ \t]+[A-Z][a-z]{{0,6}}\b(?![-'’.]\w)){{1,3}}"),
         "honorifics": honorifics,
-        "cue": re.compile(r"(?:\b(?:" + "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True))
-                          + r")|\b(?:" + "|".join(re.escape(o) for o in offices) + r")\b)"
-                          + r"(?:\s+(?:of|for|to|at|in|and|the|[A-Z][\w'’&-]*|\(\w+\)),?)*?\s+$"),
+        "cue": re.compile(rf"(?:{_honorific_pattern(honorifics)}|{office_before}|{lower_title})\s+$"),
+        "office_before": re.compile(rf"(?:{office_before}|{lower_title})\s+$"),
         "western": re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:(?:van|von|de|da|del|der|di|du)\s+)?"
                               r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}\b"),
-        "title_words": re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’&()-]+\s+){0,5}?(?:"
-                                  + "|".join(re.escape(w) for w in sorted(data["title_words"], key=len,
-                                                                          reverse=True)) + r")\b", re.IGNORECASE),
+        "title_words": re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’&()-]+\s+){{0,5}}?(?:{title_words})\b",
+                                  re.IGNORECASE),
         "organisation_words": frozenset(data["organisation_words"]),
         "office_words": frozenset(w for o in offices for w in re.split(r"[\s-]", o)) | {"Excellency"},
         "not_persons": frozenset(fold_diacritics(n) for n in data["not_persons"]),
     }
+
+
+def _honorific_pattern(honorifics: dict) -> str:
+    """One alternation of the honorifics, longest first: `\\b(?:His Excellency|Mr\\.|Mr)`."""
+    return r"\b(?:" + "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True)) + ")"
+
+
+CONNECTOR_BEFORE = re.compile(r"\b(?:of|the|for|at|in|on|and|to)\s+$")
+
+
+def title_before(text: str, a: int) -> str | None:
+    """The office written right before the name at `a`: "Deputy Minister of Labour, Invalids and Social Affairs"
+    for "... Deputy Minister of Labour, Invalids and Social Affairs Hoang Minh Quan"; None if there is none."""
+    m = person_rules()["office_before"].search(fold_diacritics(text), 0, a)
+    return text[m.start():a].strip(" ,") if m else None
+
+
+def title_after(text: str, b: int) -> str | None:
+    """An appositive title after the name ending at `b`: ", deputy director of the X Department, said" ->
+    "deputy director of the X Department"; None if the words after the comma are not a title."""
+    folded = fold_diacritics(text)
+    if not person_rules()["title_words"].match(folded[b:]):
+        return None
+    phrase = re.match(r",\s+(?:(?:the|a|an)\s+)?([^,;.:]+)", text[b:])
+    return phrase.group(1).strip() if phrase else None
 
 
 def _gender_before(folded: str, start: int, rules: dict) -> str | None:
@@ -95,7 +124,7 @@ def _names_in(folded: str, rules: dict) -> list[tuple[int, int, str | None]]:
         start = _name_start(folded, m.start(), m.end(), rules)
         if start is None or any(a < m.end() and start < b for a, b, _ in found):
             continue
-        cued = rules["cue"].search(folded, 0, start) is not None
+        cued = rules["cue"].search(folded, 0, start) is not None and not CONNECTOR_BEFORE.search(folded, 0, start)
         if (cued or rules["title_words"].match(folded[m.end():])) and not re.match(r"\s+[A-Z]", folded[m.end():]):
             found.append((start, m.end(), _gender_before(folded, start, rules)))
     return sorted(found)

@@ -49,6 +49,34 @@ def test_non_dates(text):
     assert find_dates(text) == []
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    ("a consultation on 8-9 April in Hanoi.", "2019-03-05", ("2018-04-08", "2018-04-09")),  # past: the latest April
+    ("a consultation is scheduled for 8-9 April in Hanoi.", "2019-03-05", ("2019-04-08", "2019-04-09")),  # ahead
+    ("a workshop on June 21-22 in Ca Mau.", "2023-06-23", ("2023-06-21", "2023-06-22")),
+    ("a visit from 5th to 8th November.", "2019-11-07", ("2019-11-05", "2019-11-08")),
+    ("the workshop of 10-11 December last year.", "2019-12-17", ("2018-12-10", "2018-12-11")),
+    ("the report released in June.", "2020-12-18", ("2020-06-01", "2020-06-30")),
+    ("talks last month in Geneva.", "2022-05-18", ("2022-04-01", "2022-04-30")),
+    ("received the guest on Wednesday.", "2019-11-07", ("2019-11-06", "2019-11-06")),
+    ("- 1994 - IOM opened its office in Hanoi.", None, ("1994-01-01", "1994-12-31")),
+    ("2013: Viet Nam signed the agreement.", None, ("2013-01-01", "2013-12-31")),
+])
+def test_ranges_relative_dates_and_list_items(text, published, expected):
+    from vnmigration.dates import period_end
+
+    m = find_dates(text)[0]
+    start = resolve(m, pd.Timestamp(published) if published else None, "day")
+    assert (start, period_end(start, m.precision, m.year_end, m.day_end)) == tuple(map(pd.Timestamp, expected))
+
+
+@pytest.mark.parametrize("text, precision", [("received the guest on Wednesday.", "month"),
+                                             ("talks last month in Geneva.", "year"),
+                                             ("a workshop on August 20-22.", None)])
+def test_relative_dates_need_a_precise_enough_publication(text, precision):
+    published = None if precision is None else pd.Timestamp("2022-05-01")
+    assert pd.isna(resolve(find_dates(text)[0], published, precision))
+
+
 def test_period_has_an_end():
     assert find_dates("the 2020-2021 period")[0].year_end == 2021
 
@@ -79,6 +107,12 @@ def test_unresolvable_relative_date_is_nat():
     ("Long led a meeting with Pope on July 30, 2025.", "meeting"),
     ("It was presented at the Asia-Pacific Regional Review meeting in March 2021.", "review"),
     ("IOM has had a presence in Viet Nam since 1987.", "milestone"),
+    ("Viet Nam became a member state of IOM in 1988.", "membership"),
+    ("The two sides signed a memorandum of understanding on 2nd July 2015.", "agreement"),
+    ("A training workshop for border guards was held from 18th to 20th September 2017.", "workshop"),
+    ("The Regional Director is on a working visit to Viet Nam from 5th to 8th November 2019.", "visit"),
+    ("IOM launched a project on climate migration in 2016.", "project"),
+    ("The ministry released its annual report on labour migration in June 2020.", "report"),
 ])
 def test_event_kinds(text, kind):
     m = find_dates(text)[0]

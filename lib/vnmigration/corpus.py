@@ -275,12 +275,13 @@ def infer_published(text: str) -> tuple[pd.Timestamp, str | None, str | None]:
                 lower = floor
                 clues.append(f"after '{m.date_text}'")
     for m in mentions:
-        if m.resolution != "year-from-publication" or (lower == pd.Timestamp.min and upper == pd.Timestamp.max):
+        if m.resolution != "year-from-publication" or m.day is None \
+                or (lower == pd.Timestamp.min and upper == pd.Timestamp.max):
             continue
         first = max(lower.year, 1800)
         last = min(upper.year, 2100)
         candidates = [pd.Timestamp(y, m.month, m.day) for y in range(first, last + 1)
-                      if dg._day_ok(y, m.month, m.day) and lower <= pd.Timestamp(y, m.month, m.day) <= upper]
+                      if dg.day_ok(y, m.month, m.day) and lower <= pd.Timestamp(y, m.month, m.day) <= upper]
         if len(candidates) == 1:
             evidence = f"'{m.date_text}'; " + "; ".join(clues[-1:] + [c for c in clues if "ahead" in c][-1:])
             return candidates[0], "day", evidence
@@ -288,7 +289,7 @@ def infer_published(text: str) -> tuple[pd.Timestamp, str | None, str | None]:
 
 
 NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of|for|on|and)?\s*[A-Z][\w’'-]*)+")
-NAMED_MONTH = re.compile(rf"\b({dg._MONTH})\.?,?\s+({dg._YEAR})\b")
+NAMED_MONTH = re.compile(rf"\b({dg.MONTH_PATTERN})\.?,?\s+({dg.YEAR_PATTERN})\b")
 
 
 def _named_months(articles: pd.DataFrame) -> dict[tuple[str, int], dict[int, str]]:

@@ -28,17 +28,26 @@ WEEKDAYS = {
 }
 _WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+MONTH_PATTERN, YEAR_PATTERN = _MONTH, _YEAR  # for other modules: a month name, a year 1800-2099
 _PREPOSITIONS = r"in|since|by|from|until|till|during|before|after|beginning in|starting in|as of"
 
+_TO = r"\s*(?:-|–|to|and|&)\s*"
 DATE_PATTERN = re.compile(
     rf"""
     (?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}})\b)
+  | (?P<item>^\s*(?:[-–•*]\s*)?(?P<y7>{_YEAR})\s*(?:[-–—:]|\s-\s)(?=\s*\S))
   | (?P<period>\b(?P<p1>{_YEAR})\s?[-–—]\s?(?P<p2>{_YEAR})\b(?:\s+period\b)?)
-  | (?P<mdy>\b(?P<m1>{_MONTH})\.?\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR})\b)?)
-  | (?P<dmy>\b(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})\b\.?(?:,?\s+(?P<y2>{_YEAR})\b)?)
+  | (?P<mdy>\b(?P<m1>{_MONTH})\.?\s+(?P<d1>{_DAY})(?:{_TO}(?P<e1>{_DAY}))?\b
+        (?:,?\s+(?P<y1>{_YEAR})\b|\s+(?P<r1>this|last|next)\s+year\b)?)
+  | (?P<dmy>\b(?:from\s+)?(?P<d2>{_DAY})(?:{_TO}(?P<e2>{_DAY}))?\s+(?:of\s+)?(?P<m2>{_MONTH})\b\.?
+        (?:,?\s+(?P<y2>{_YEAR})\b|\s+(?P<r2>this|last|next)\s+year\b)?)
   | (?P<my>\b(?P<m3>{_MONTH})\.?,?\s+(?P<y3>{_YEAR})\b)
   | (?P<mrel>\b(?P<m4>{_MONTH})\s+(?:of\s+)?(?P<rel4>this|last|next)\s+year\b)
   | (?P<rel>\b(?P<rel5>this|last|next)\s+year\b)
+  | (?P<mth>\b(?P<rel8>this|last|next)\s+month\b)
+  | (?P<mon>\b(?:in|since|by|from|until|during|early|late|mid-|before|after)\s+(?:early\s+|late\s+|mid-)?
+        (?P<m10>{_MONTH})\b(?!\.?\s*\d|\s+(?:of\s+)?(?:this|last|next)\s+year))
+  | (?P<wday>\b(?:on|last|this|next)\s+(?P<wd9>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
   | (?P<prep>\b(?P<pw>{_PREPOSITIONS})\s+(?P<y6>{_YEAR})\b(?![-–/]\d|\s*(?:million|billion|per\b|%)|\s+[A-Z]))
     """,
     re.VERBOSE,
@@ -63,9 +72,12 @@ class DateMention:
     resolution: str
     year_end: int | None = None
     year_shift: int = 0
+    day_end: int | None = None  # the last day of a range: "8-9 April" -> 9
+    month_shift: int | None = None  # "last month" -> -1; "on Wednesday" -> the weekday, 0-6, in `weekday`
+    weekday: int | None = None
 
 
-def _day_ok(year: int | None, month: int, day: int) -> bool:
+def day_ok(year: int | None, month: int, day: int) -> bool:
     """`(2021, 2, 30)` -> False: the day exists in that month (any leap year when the year is unknown)."""
     return 1 <= day <= calendar.monthrange(year or 2000, month)[1]
 
@@ -82,7 +94,7 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
     day_of = lambda s: int(re.match(r"\d+", s).group())  # noqa: E731
     if g["iso"]:
         y, mo, d = int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"])
-        if not (1 <= mo <= 12 and _day_ok(y, mo, d)):
+        if not (1 <= mo <= 12 and day_ok(y, mo, d)):
             return None
         found = DateMention(m.start(), m.end(), m.group(), y, mo, d, "day", "absolute")
     elif g["period"]:
@@ -93,12 +105,27 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
     elif g["mdy"] or g["dmy"]:
         mo = MONTHS[(g["m1"] or g["m2"]).lower()]
         d = day_of(g["d1"] or g["d2"])
+        last = g["e1"] or g["e2"]
         y = g["y1"] or g["y2"]
         y = int(y) if y else None
-        if not _day_ok(y, mo, d):
+        if not day_ok(y, mo, d) or (last and not (d < day_of(last) and day_ok(y, mo, day_of(last)))):
             return None
-        resolution = "absolute" if y else "year-from-publication"
-        found = DateMention(m.start(), m.end(), m.group(), y, mo, d, "day", resolution)
+        relative = g["r1"] or g["r2"]
+        resolution = "absolute" if y else ("this-year" if relative else "year-from-publication")
+        found = DateMention(m.start(), m.end(), m.group(), y, mo, d, "day", resolution,
+                            year_shift=_RELATIVE_SHIFT[relative] if relative else 0,
+                            day_end=day_of(last) if last else None)
+    elif g["item"]:
+        found = DateMention(m.start("y7"), m.end("y7"), g["y7"], int(g["y7"]), None, None, "year", "absolute")
+    elif g["mon"]:
+        found = DateMention(m.start(), m.end(), m.group(), None, MONTHS[g["m10"].lower()], None, "month",
+                            "year-from-publication")
+    elif g["mth"]:
+        return DateMention(m.start(), m.end(), m.group(), None, None, None, "month", "this-month",
+                           month_shift=_RELATIVE_SHIFT[g["rel8"]])
+    elif g["wday"]:
+        return DateMention(m.start(), m.end(), m.group(), None, None, None, "day", "weekday",
+                           weekday=WEEKDAYS[g["wd9"].lower()])
     elif g["my"]:
         found = DateMention(m.start(), m.end(), m.group(), int(g["y3"]), MONTHS[g["m3"].lower()], None,
                             "month", "absolute")
@@ -114,13 +141,14 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
         found = DateMention(m.start(), m.end(), m.group(), y, None, None, "year", resolution)
     if _clause_before(text, m.start()).rstrip().lower().endswith("since"):
         return replace(found, resolution="since")
-    if found.resolution == "absolute" and SCHEDULED.search(_clause_before(text, m.start())):
-        return replace(found, resolution="scheduled")
+    if found.resolution in ("absolute", "year-from-publication") and SCHEDULED.search(_clause_before(text, m.start())):
+        return replace(found, resolution="scheduled" if found.resolution == "absolute" else "ahead-of-publication")
     return found
 
 
-# Every date expression holds a digit or the word "year"; text with neither is skipped at once.
-MAY_HOLD_DATE = re.compile(r"\d|year")
+# Every date expression holds a digit, "year", "month", a weekday ("...day") or a month name; other text is
+# skipped at once.
+MAY_HOLD_DATE = re.compile(rf"\d|year|month|day\b|{_MONTH}")
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -133,26 +161,46 @@ def find_dates(text: str) -> list[DateMention]:
 
 def resolve(mention: DateMention, published: pd.Timestamp | None = None,
             published_precision: str | None = "day") -> pd.Timestamp:
-    """The first day a mention names: `"Nov. 22"` + 2021-11-25 -> 2021-11-22; `"Dec. 28"` + 2021-01-05 -> 2020-12-28."""
+    """The first day a mention names: `"Nov. 22"` + 2021-11-25 -> 2021-11-22; `"Dec. 28"` + 2021-01-05 -> 2020-12-28.
+
+    `"last month"` needs a publication month, `"on Wednesday"` a publication day (the latest such weekday on or
+    before it); without them the date is NaT, never a guess.
+    """
+    if mention.resolution == "this-month":
+        if published is None or pd.isna(published) or published_precision not in ("day", "month"):
+            return pd.NaT
+        return published.replace(day=1) + pd.DateOffset(months=mention.month_shift)
+    if mention.resolution == "weekday":
+        if published is None or pd.isna(published) or published_precision != "day":
+            return pd.NaT
+        return published - pd.Timedelta(days=(published.weekday() - mention.weekday) % 7)
     year = mention.year
     if year is None:
         if published is None or pd.isna(published):
             return pd.NaT
         year = published.year + mention.year_shift
-        if (mention.resolution == "year-from-publication" and published_precision in ("day", "month")
-                and date(year, mention.month, mention.day) > published.date()):
-            year -= 1
-    if mention.day and not _day_ok(year, mention.month, mention.day):
+        if mention.resolution in ("year-from-publication", "ahead-of-publication") \
+                and published_precision in ("day", "month"):
+            when = date(year, mention.month, mention.day or 1)
+            if mention.resolution == "year-from-publication" and when > published.date():
+                year -= 1  # a past happening: the latest such date on or before publication
+            elif mention.resolution == "ahead-of-publication" and when < published.replace(day=1).date():
+                year += 1  # a plan: the next such date after publication
+    if mention.day and not day_ok(year, mention.month, mention.day):
         return pd.NaT
     return pd.Timestamp(year, mention.month or 1, mention.day or 1)
 
 
-def period_end(start: pd.Timestamp, precision: str, year_end: int | None = None) -> pd.Timestamp:
-    """The last day a date can mean: 2022-05-01 at `month` -> 2022-05-31; a 2020-2021 period -> 2021-12-31."""
+def period_end(start: pd.Timestamp, precision: str, year_end: int | None = None,
+               day_end: int | None = None) -> pd.Timestamp:
+    """The last day a date can mean: 2022-05-01 at `month` -> 2022-05-31; a 2020-2021 period -> 2021-12-31;
+    8 April with a range to the 9th -> 9 April."""
     if pd.isna(start):
         return pd.NaT
     if year_end is not None:
         return pd.Timestamp(year_end, 12, 31)
+    if day_end is not None:
+        return start.replace(day=day_end)
     if precision == "year":
         return pd.Timestamp(start.year, 12, 31)
     if precision == "month":
@@ -214,7 +262,7 @@ def _dateline_date(m: re.Match) -> tuple[pd.Timestamp, str, str] | None:
         y, mo, d, note = int(g["iy"]), int(g["im"]), int(g["id"]), ""
     elif g["num"]:
         first, second, y = int(g["n1"]), int(g["n2"]), int(g["ny"])
-        readings = [(mo, d) for d, mo in ((first, second), (second, first)) if 1 <= mo <= 12 and _day_ok(y, mo, d)]
+        readings = [(mo, d) for d, mo in ((first, second), (second, first)) if 1 <= mo <= 12 and day_ok(y, mo, d)]
         readings = list(dict.fromkeys(readings))
         if weekday:
             readings = [r for r in readings if date(y, r[0], r[1]).weekday() == WEEKDAYS[weekday.lower()]]
@@ -235,7 +283,7 @@ def _dateline_date(m: re.Match) -> tuple[pd.Timestamp, str, str] | None:
         return pd.Timestamp(int(g["my"] or g["y3"]), mo, 1), "month", ""
     else:
         return None
-    if not (1 <= mo <= 12 and _day_ok(y, mo, d)):
+    if not (1 <= mo <= 12 and day_ok(y, mo, d)):
         return None
     if weekday and date(y, mo, d).weekday() != WEEKDAYS[weekday.lower()]:
         return None

@@ -24,6 +24,7 @@ EVENT_COLUMNS = ["article_id", "sentence_no", "date", "date_end", "precision", "
 TIMELINE_COLUMNS = ["event_id", "date", "date_end", "precision", "kind", "status", "label", "place",
                     "participants", "article_ids", "n_sources", "n_mentions", "certainty", "clues", "evidence"]
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+PLANNED = ("scheduled", "ahead-of-publication")  # date resolutions of happenings still ahead
 NEAR = 60  # characters: a trigger this close to a date outranks a nearer trigger of a later-listed kind
 PLACE_NEAR = 50  # characters: a place this close to the date or its trigger is where it happened
 STOPWORDS = frozenset("""a an the of on in for to and or with by at as from its their this that these those is
@@ -36,7 +37,7 @@ class EventRulesError(ValueError):
 
 @cache
 def load_event_rules(path: str | Path | None = None) -> dict:
-    """Compiled event rules: {"kinds": [(kind, re.Pattern)], "undated": [(re.Pattern, basis)], ...}."""
+    """Compiled event rules: {"kinds": [(kind, re.Pattern)], "undated": [(re.Pattern, basis, kinds)]}."""
     path = Path(path) if path is not None else EVENT_RULES
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     kinds = []
@@ -49,8 +50,9 @@ def load_event_rules(path: str | Path | None = None) -> dict:
             kinds.append((rule["kind"], re.compile("|".join(scoped))))
         except re.error as e:
             raise EventRulesError(f"event rule {rule['kind']!r}: bad pattern: {e}") from e
-    undated = [(re.compile(u["pattern"], re.IGNORECASE), u["basis"]) for u in data.get("undated", [])]
-    return {"kinds": kinds, "undated": undated, "undated_kinds": set(data.get("undated_kinds", []))}
+    undated = [(re.compile(u["pattern"], re.IGNORECASE), u["basis"], frozenset(u["kinds"]))
+               for u in data.get("undated", [])]
+    return {"kinds": kinds, "undated": undated}
 
 
 # --- date mentions ----------------------------------------------------------------------------------
@@ -70,7 +72,7 @@ def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
         for m in dg.find_dates(r.text):
             when = dg.resolve(m, published, precision)
             rows.append((r.article_id, r.sentence_no, r.start + m.start, r.start + m.end, m.date_text, when,
-                         dg.period_end(when, m.precision, m.year_end), m.precision, m.resolution))
+                         dg.period_end(when, m.precision, m.year_end, m.day_end), m.precision, m.resolution))
     out = pd.DataFrame(rows, columns=DATE_COLUMNS)
     return out.astype({"date": "datetime64[ns]", "date_end": "datetime64[ns]", "sentence_no": "int64",
                        "start": "int64", "end": "int64"})
@@ -192,7 +194,7 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
                 certainty = "stated" if d.resolution in ("absolute", "since", "scheduled") else "from-publication"
                 near = (min(a, seg_a + trigger) - PLACE_NEAR, max(b, seg_a + trigger) + PLACE_NEAR)
                 rows.append(_event_row(r, d.date, d.date_end, d.precision, kind, label, actors, near,
-                                       "planned" if d.resolution == "scheduled" else "happened", certainty,
+                                       "planned" if d.resolution in PLANNED else "happened", certainty,
                                        d.date_text))
         elif published is not None:
             rows += _undated_event(r, actors, published.get(r.article_id), rules)
@@ -221,12 +223,12 @@ def _undated_event(r, actors, publication: tuple | None, rules: dict) -> list[tu
     if publication is None or pd.isna(publication[0]):
         return []
     published, precision = publication
-    for pattern, basis in rules["undated"]:
+    for pattern, basis, kinds in rules["undated"]:
         m = pattern.search(r.text)
         if not m:
             continue
         kind, trigger = classify(r.text, m.start(), m.end(), rules)
-        if kind not in rules["undated_kinds"] or trigger is None:
+        if kind not in kinds or trigger is None:
             continue
         if basis == "before-publication":  # "recent": some time up to the publication day, say so with the month
             precision = "month" if precision == "day" else precision

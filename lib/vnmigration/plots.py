@@ -375,8 +375,17 @@ def roles_over_time(ax: plt.Axes, roles: pd.DataFrame) -> None:
 
 # --- timeline ---------------------------------------------------------------------------------------
 
-KIND_MARKERS = {"meeting": "o", "conference": "s", "decision": "D", "law": "P", "review": "^",
-                "appointment": "*", "founding": "h", "milestone": "v", "other": "."}
+MARKERS = "osDP^*hv<>pXd8H"  # one per event kind, in the order of data/event_rules.yaml
+
+
+def event_kinds(timeline: pd.DataFrame) -> dict[str, str]:
+    """The kinds present, in rule order, each with its marker: {"decision": "D", "meeting": "o", ...}."""
+    from .events import load_event_rules
+
+    order = [kind for kind, _ in load_event_rules()["kinds"]]
+    present = set(timeline["kind"])
+    kinds = [k for k in order if k in present] + sorted(present - set(order))
+    return {k: MARKERS[order.index(k) % len(MARKERS)] if k in order else "." for k in kinds}
 
 
 def cooperation_timeline(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame, articles: pd.DataFrame,
@@ -388,7 +397,8 @@ def cooperation_timeline(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame
     their event id; the key beside the chart gives each id's label, so no label overlaps another.
     """
     old, new = axes
-    kinds = [k for k in KIND_MARKERS if k in set(timeline["kind"])]
+    markers = event_kinds(timeline)
+    kinds = list(markers)
     lanes = {k: i + 1 for i, k in enumerate(kinds)}
     last_x: dict[tuple, pd.Timestamp] = {}
     for ax, part in ((old, timeline[timeline["date"].dt.year < split_year]),
@@ -400,7 +410,7 @@ def cooperation_timeline(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame
                 ax.plot([r.date, r.date_end], [y, y], "-", color=color, lw=6, alpha=0.3, solid_capstyle="butt")
             mid = r.date + (r.date_end - r.date) / 2
             filled = r.precision == "day" and r.status == "happened"
-            ax.plot(mid, y, KIND_MARKERS[r.kind], ms=9, mec=color, mfc=color if filled else "white", mew=1.6,
+            ax.plot(mid, y, markers[r.kind], ms=9, mec=color, mfc=color if filled else "white", mew=1.6,
                     ls="none", zorder=3)
             if r.status == "planned":
                 ax.scatter([mid], [y], s=330, facecolors="none", edgecolors=color, linestyles="--", lw=1)

@@ -45,7 +45,10 @@ DATE_PATTERN = re.compile(
   | (?P<mrel>\b(?P<m4>{_MONTH})\s+(?:of\s+)?(?P<rel4>this|last|next)\s+year\b)
   | (?P<rel>\b(?P<rel5>this|last|next)\s+year\b)
   | (?P<mth>\b(?P<rel8>this|last|next)\s+month\b)
-  | (?P<mon>\b(?:in|since|by|from|until|during|early|late|mid-|before|after)\s+(?:early\s+|late\s+|mid-)?
+  | (?P<today>\b(?:today|this\s+morning|this\s+afternoon|tonight)\b)
+  | (?P<ayear>\b(?:a|an|the|its|their)\s+(?P<y11>{_YEAR})\s+
+        (?=(?:[\w-]+\s+){{0,2}}?(?:survey|report|study|census|assessment|review|strategy|action\s+plan)s?\b))
+  | (?P<mon>\b(?i:in|since|by|from|until|during|early|late|mid-|before|after)\s+(?:early\s+|late\s+|mid-)?
         (?P<m10>{_MONTH})\b(?!\.?\s*\d|\s+(?:of\s+)?(?:this|last|next)\s+year))
   | (?P<wday>\b(?:on|last|this|next)\s+(?P<wd9>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
   | (?P<prep>\b(?P<pw>{_PREPOSITIONS})\s+(?P<y6>{_YEAR})\b(?![-–/]\d|\s*(?:million|billion|per\b|%)|\s+[A-Z]))
@@ -117,6 +120,10 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
                             day_end=day_of(last) if last else None)
     elif g["item"]:
         found = DateMention(m.start("y7"), m.end("y7"), g["y7"], int(g["y7"]), None, None, "year", "absolute")
+    elif g["today"]:
+        return DateMention(m.start(), m.end(), m.group(), None, None, None, "day", "publication")
+    elif g["ayear"]:
+        found = DateMention(m.start("y11"), m.end("y11"), g["y11"], int(g["y11"]), None, None, "year", "absolute")
     elif g["mon"]:
         found = DateMention(m.start(), m.end(), m.group(), None, MONTHS[g["m10"].lower()], None, "month",
                             "year-from-publication")
@@ -148,7 +155,7 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
 
 # Every date expression holds a digit, "year", "month", a weekday ("...day") or a month name; other text is
 # skipped at once.
-MAY_HOLD_DATE = re.compile(rf"\d|year|month|day\b|{_MONTH}")
+MAY_HOLD_DATE = re.compile(rf"\d|year|month|day\b|{_MONTH}|morning|afternoon|tonight")
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -166,6 +173,8 @@ def resolve(mention: DateMention, published: pd.Timestamp | None = None,
     `"last month"` needs a publication month, `"on Wednesday"` a publication day (the latest such weekday on or
     before it); without them the date is NaT, never a guess.
     """
+    if mention.resolution == "publication":
+        return pd.NaT if published is None else published
     if mention.resolution == "this-month":
         if published is None or pd.isna(published) or published_precision not in ("day", "month"):
             return pd.NaT

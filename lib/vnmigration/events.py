@@ -71,8 +71,10 @@ def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
         published, precision = pub.get(r.article_id, (pd.NaT, None))
         for m in dg.find_dates(r.text):
             when = dg.resolve(m, published, precision)
+            # "today" is the publication date, known as precisely as the publication is.
+            exact = precision if m.resolution == "publication" and precision else m.precision
             rows.append((r.article_id, r.sentence_no, r.start + m.start, r.start + m.end, m.date_text, when,
-                         dg.period_end(when, m.precision, m.year_end, m.day_end), m.precision, m.resolution))
+                         dg.period_end(when, exact, m.year_end, m.day_end), exact, m.resolution))
     out = pd.DataFrame(rows, columns=DATE_COLUMNS)
     return out.astype({"date": "datetime64[ns]", "date_end": "datetime64[ns]", "sentence_no": "int64",
                        "start": "int64", "end": "int64"})
@@ -188,10 +190,11 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
                 if kind is None and d.resolution == "since":  # label the clause that runs "since ..."
                     clause = max(r.text.rfind(",", seg_a, a), r.text.rfind(";", seg_a, a), seg_a - 1) + 1
                     kind, trigger = "milestone", clause - seg_a
-                if kind is None:
-                    continue
+                if kind is None or (kind == "milestone" and d.resolution == "publication"):
+                    continue  # "the presence of so many of you here today" is no dated happening
                 label = make_label(r.text, seg_a + trigger, local)
-                certainty = "stated" if d.resolution in ("absolute", "since", "scheduled") else "from-publication"
+                certainty = "stated" if d.resolution in ("absolute", "since", "scheduled") else (
+                    "publication" if d.resolution == "publication" else "from-publication")
                 near = (min(a, seg_a + trigger) - PLACE_NEAR, max(b, seg_a + trigger) + PLACE_NEAR)
                 rows.append(_event_row(r, d.date, d.date_end, d.precision, kind, label, actors, near,
                                        "planned" if d.resolution in PLANNED else "happened", certainty,

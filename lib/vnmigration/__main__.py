@@ -1,4 +1,5 @@
-"""Command line: `export OUTDIR [--corpus DIR]`, `evaluate [--gold F] [--corpus DIR] [--split S] [--out DIR]`
+"""Command line: `export OUTDIR [--corpus DIR] [--format csv|parquet] [--partition-size N] [--engine pandas|dask]
+[--scheduler ADDRESS]`, `evaluate [--gold F] [--corpus DIR] [--split S] [--out DIR]`
 and `index REPORTS`, each as `python -m vnmigration COMMAND`."""
 
 from __future__ import annotations
@@ -7,7 +8,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from .export import build_tables, write_tables
 from .report import write_index
 
 
@@ -15,9 +15,15 @@ def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run the chosen command; returns the exit code."""
     parser = argparse.ArgumentParser(prog="vnmigration", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    export = commands.add_parser("export", help="write every table as CSV into OUTDIR")
+    export = commands.add_parser("export", help="stream every table into OUTDIR (CSV files or Parquet folders)")
     export.add_argument("outdir")
     export.add_argument("--corpus", default=None, help="folder of *.txt articles (default: the repo's seeds/)")
+    export.add_argument("--format", default="csv", choices=["csv", "parquet"],
+                        help="OUTDIR/<table>.csv, or OUTDIR/<table>/part-*.parquet through pyarrow")
+    export.add_argument("--partition-size", type=int, default=250, help="files per partition (default 250)")
+    export.add_argument("--engine", default="pandas", choices=["pandas", "dask"],
+                        help="run partitions here, or on a Dask cluster (default: a LocalCluster on all cores)")
+    export.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler, tcp://host:8786")
     evaluate = commands.add_parser("evaluate", help="score the pipeline against the hand-made gold in eval/")
     evaluate.add_argument("--gold", default=None, help="gold annotation (default: eval/gold.yaml)")
     evaluate.add_argument("--corpus", default=None, help="folder of the gold's articles (default: eval/articles)")
@@ -31,9 +37,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "evaluate":
         return _evaluate(args)
+    from .stream import export as stream_export
+
+    engine = "dask" if args.scheduler else args.engine
     try:
-        paths = write_tables(build_tables(args.corpus), args.outdir)
-    except FileNotFoundError as e:
+        paths = stream_export(args.outdir, args.corpus, fmt=args.format, partition_size=args.partition_size,
+                              engine=engine, scheduler=args.scheduler)
+    except (FileNotFoundError, ValueError) as e:
         print(f"vnmigration: {e}", file=sys.stderr)
         return 2
     for path in paths:

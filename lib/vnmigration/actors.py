@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .codebook import Codebook, load_codebook
-from .persons import detect_persons, fold_diacritics, title_after, title_before
+from .dates import MONTHS
+from .persons import detect_persons, fold_diacritics, person_rules, title_after, title_before
 
 if TYPE_CHECKING:  # networkx loads only when a graph is built (0.1 s of import time otherwise)
     import networkx as nx
@@ -27,8 +28,8 @@ SPEECH_VERBS = (r"said|says|stated|states|added|adds|noted|notes|stressed|stress
                 r"|announced|declared")
 ADVERB = r"(?:(?:also|further|then|once again|\w+ly)\s+)?"
 PRONOUNS = {"he": "male", "she": "female", "they": None}
-DESCRIPTOR = (r"[Tt]he (?:official|(?:deputy |vice |assistant )?minister|ambassador|chief|director[- ]general"
-              r"|head|chairman|spokesperson|diplomat)")
+DESCRIPTOR = (r"[Tt]he (?:official|(?:[Dd]eputy |[Vv]ice |[Aa]ssistant )?[Mm]inister|[Aa]mbassador|[Cc]hief"
+              r"|(?:[Dd]eputy )?[Dd]irector(?:[- ][Gg]eneral)?|[Hh]ead|[Cc]hairman|[Ss]pokesperson|diplomat)")
 FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|my|me|we|We|our|Our|us)\b")
 SPEECH_TITLE = re.compile(r"\b(?:[Rr]emarks?|[Ss]peech|[Ss]tatement|[Aa]ddress|[Kk]eynote)\s+(?:by|of)\b")
 DEFAULT = object()
@@ -144,18 +145,16 @@ def extract_mentions(sentences: pd.DataFrame, codebook: Codebook | None = None) 
 # --- uncoded candidates -----------------------------------------------------------------------------
 
 NAME_LIKE = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s+(?:of|for|on|and|the|in|to)){0,2}\s+[A-Z][\w'’-]*)*")
-STOP_CAPITALS = frozenset("""A An The This That These Those It Its In On At As By For From With Without Of And Or
-But If When While Although However Meanwhile Furthermore Regarding According Across Every Each Many Some All Her
-His Their Our We I He She They You Currently Speaking Attending Welcoming Thank Ladies Distinguished Well-managed
-Migrant Migrants Although After Before During Since Instead Give""".split())
-MONTH_NAMES = frozenset("""January February March April May June July August September October November December
-Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
+STOP_CAPITALS = person_rules()["not_name_words"]
+MONTH_NAMES = frozenset(m.capitalize() for m in MONTHS)
+HONORIFICS = tuple(sorted(person_rules()["honorifics"], key=len, reverse=True))
+HONORIFIC_WORD = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?!\w)")
 
 
 def _trim_candidate(tokens: list[str], codebook: Codebook) -> list[str]:
     """Drop leading/trailing titles, months and function words: ["The", "Deputy", "Minister"] -> []."""
     skip = STOP_CAPITALS | MONTH_NAMES | codebook.role_words | {"of", "for", "on", "and", "the", "in", "to"}
-    while tokens and (tokens[0] in skip or tokens[0].rstrip(".") + "." in codebook.honorifics):
+    while tokens and (tokens[0] in skip or tokens[0].rstrip(".") + "." in HONORIFICS):
         tokens = tokens[1:]
     while tokens and tokens[-1] in skip:
         tokens = tokens[:-1]
@@ -237,7 +236,7 @@ def _title_run(before: str, codebook: Codebook) -> int:
     pos = end
     for m in reversed(list(re.finditer(r"\S+", before[:end]))):
         token = m.group()
-        honorific = token.rstrip(".") + "." in codebook.honorifics
+        honorific = token.rstrip(".") + "." in HONORIFICS
         if (token[-1] in ",;:.(" and not honorific) or not (token[0].isupper() or token in CONNECTORS):
             break
         pos = m.start()
@@ -250,8 +249,7 @@ def _title_before(before: str, codebook: Codebook) -> str | None:
     last = title.split(" and ")[-1]
     if set(re.split(r"[\s-]", last)) & codebook.role_words:  # "X Do Hung Viet and IOM Chief of Mission"
         title = last
-    for h in sorted(codebook.honorifics, key=len, reverse=True):
-        title = title.replace(h, " ")
+    title = HONORIFIC_WORD.sub(" ", title)
     kept = title.split()
     while kept and (kept[0] in CONNECTORS or kept[0] in STOP_CAPITALS):
         kept = kept[1:]
@@ -260,8 +258,12 @@ def _title_before(before: str, codebook: Codebook) -> str | None:
     return title if title and words & codebook.role_words else None
 
 
-APPOSITIVE = re.compile(r"^\s*(?:,|\s-|–)\s*((?:the\s+)?[A-Z][\w-]*"
-                        r"(?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|at|to|in|eth))*)")
+@cache
+def _appositive(codebook: Codebook) -> re.Pattern:
+    """A capitalised title right after a name (`", Head of the Permanent Mission to the UN"`), read through the
+    codebook's misspelt function words (`eth` for `the`)."""
+    connectors = "|".join(["of", "and", "for", "the", "at", "to", "in"] + [re.escape(t) for t in codebook.word_typos])
+    return re.compile(rf"^\s*(?:,|\s-|–)\s*((?:the\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w'’-]*|{connectors}))*)")
 ASSUMED = re.compile(r"\b(?:assumed|took up|took|was appointed to|was appointed as|was elected)\s+(?:the\s+)?"
                      r"(?:post|office|position|role)\s+of\s+(?:the\s+)?"
                      r"([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|and))*)")
@@ -328,7 +330,7 @@ def _titles_of(text: str, a: int, b: int, person_starts: list[int], codebook: Co
     found = []
     if title := _title_before(text[:a], codebook) or title_before(text, a):
         found.append(title)
-    app = APPOSITIVE.match(text[b:])
+    app = _appositive(codebook).match(text[b:])
     if app and set(re.split(r"[\s-]", app.group(1))) & codebook.role_words and not any(
             b < p < b + app.end() for p in person_starts):
         found.append(app.group(1).strip())
@@ -381,17 +383,24 @@ class _Hits:
         return None
 
     def person_before(self, before: int, pronoun: str) -> str | None:
-        """The most recent person before `before` whose gender fits the pronoun: ("she", 120) -> "Amy Pope".
+        """Who `he`/`she` is: ("she", 120) -> "Amy Pope".
 
-        One rule for every person: a known gender (codebook, or an honorific such as Ms.) must match the
-        pronoun; a person of unknown gender fits either pronoun.
+        One rule for every person: the most recent person before the pronoun whose known gender (codebook,
+        or an honorific such as Ms.) is the pronoun's; if there is none, the most recent person whose gender
+        is unknown. `they` and descriptors take the most recent person.
         """
         gender = PRONOUNS.get(pronoun.lower())
-        for i in range(bisect.bisect_left(self.people_starts, before) - 1, -1, -1):
+        earlier = range(bisect.bisect_left(self.people_starts, before) - 1, -1, -1)
+        if gender is None:
+            return self.people[earlier[0]][2] if len(earlier) else None
+        unknown = None
+        for i in earlier:
             _, _, actor, _, known = self.people[i]
-            if gender is None or pd.isna(known) or known == gender:
+            if known == gender:
                 return actor
-        return None
+            if unknown is None and pd.isna(known):
+                unknown = actor
+        return unknown
 
 
 def _mentions_by_article(mentions: pd.DataFrame) -> dict[str, _Hits]:
@@ -405,12 +414,19 @@ def _mentions_by_article(mentions: pd.DataFrame) -> dict[str, _Hits]:
 
 
 def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame | None = None,
-                   codebook: Codebook | None = None) -> pd.DataFrame:
-    """Direct quotes, reported speech and first-person speech, each with its speaker."""
+                   codebook: Codebook | None = None, roles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Direct quotes, reported speech, interview answers and first-person speech, each with its speaker.
+
+    With `roles`, "the Deputy Minister said" is the person who holds that title in the article.
+    """
     codebook = codebook or default_codebook()
     rows = []
     speech_speakers = _speech_speakers(articles, codebook) if articles is not None else {}
     hits_of = _mentions_by_article(mentions)
+    titles_of: dict[str, list[tuple[str, str]]] = {}
+    if roles is not None:
+        for article_id, person, role in zip(roles["article_id"], roles["person"], roles["role"], strict=True):
+            titles_of.setdefault(article_id, []).append((person, fold_diacritics(role).lower()))
     no_hits = _Hits([])
     for article_id, group in sentences.sort_values(["article_id", "sentence_no"]).groupby("article_id", sort=True):
         text = _article_text(group)
@@ -431,7 +447,8 @@ def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd
         for sentence_no, start, _end, sentence in spans:
             if sentence_no in quoted_sentences:
                 continue
-            reported = _reported(sentence, int(start), hits, codebook)
+            reported = _answer(sentence, int(start), hits) or _reported(sentence, int(start), hits, codebook,
+                                                                         titles_of.get(article_id, []))
             if reported:
                 rows.append((article_id, sentence_no, *reported))
             elif article_id in speech_speakers and FIRST_PERSON.search(sentence):
@@ -458,7 +475,25 @@ def _attribute(text, q_start, q_end, s_end, s_start, hits: _Hits, codebook) -> t
     return None, None
 
 
-def _reported(text: str, start: int, hits: _Hits, codebook: Codebook) -> tuple | None:
+def _answer(text: str, start: int, hits: _Hits) -> tuple | None:
+    """An interview answer: a sentence that opens with a person's name and a colon: `"Anna Berg: We ..."`."""
+    i = bisect.bisect_left(hits.starts, start)
+    if i < len(hits.rows) and hits.rows[i][0] == start and hits.rows[i][3] == "person":
+        b = hits.rows[i][1] - start
+        if text[b:b + 1] == ":" and len(text[b + 1:].split()) >= 3:
+            return hits.rows[i][2], text[b + 1:].strip(), "interview", text[:b + 1]
+    return None
+
+
+def _holder(titles: list[tuple[str, str]], descriptor: str) -> str | None:
+    """The one person in an article whose title holds a descriptor: "the Deputy Minister" -> that person."""
+    office = descriptor.lower().removeprefix("the ").strip()
+    holders = {person for person, role in titles if office in role}
+    return holders.pop() if len(holders) == 1 else None
+
+
+def _reported(text: str, start: int, hits: _Hits, codebook: Codebook,
+              titles: list[tuple[str, str]] = ()) -> tuple | None:
     """Reported speech in one sentence: `"Dung stressed"` or `"she said"` -> (speaker, clause, "reported", cue)."""
     verb = rf"(?:\s*,[^.;:\"“”]{{1,160}}?,)?\s+{ADVERB}({SPEECH_VERBS})\b(?:\s+that\b)?"
     end = start + len(text)
@@ -475,7 +510,8 @@ def _reported(text: str, start: int, hits: _Hits, codebook: Codebook) -> tuple |
     pronoun = re.search(rf"\b(he|she|He|She|{DESCRIPTOR}){verb}", text)
     if pronoun:
         word = pronoun.group(1).split()[-1] if pronoun.group(1).lower() in PRONOUNS else "they"
-        speaker = hits.person_before(start + pronoun.start(), word)
+        speaker = (word == "they" and _holder(list(titles), pronoun.group(1))) \
+            or hits.person_before(start + pronoun.start(), word)
         return (speaker, _reported_clause(text, pronoun.start(), pronoun.end()), "reported",
                 pronoun.group(0).strip())
     return None

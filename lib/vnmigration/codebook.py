@@ -37,7 +37,7 @@ class Codebook:
     surfaces: tuple[Surface, ...]
     non_actors: frozenset[str]
     role_words: frozenset[str]
-    honorifics: tuple[str, ...]
+    word_typos: dict[str, str]
     role_synonyms: dict[str, str]
 
     def attributes(self, actor: str) -> dict:
@@ -97,7 +97,7 @@ def parse_codebook(data: dict) -> Codebook:
                 surfaces.append(Surface(variant, label, match, context))
     return Codebook(
         actors=actors, surfaces=tuple(surfaces), non_actors=frozenset(data.get("non_actors", [])),
-        role_words=frozenset(data.get("role_words", [])), honorifics=tuple(data.get("honorifics", [])),
+        role_words=frozenset(data.get("role_words", [])), word_typos=dict(data.get("word_typos") or {}),
         role_synonyms=dict(data.get("role_synonyms", {})),
     )
 

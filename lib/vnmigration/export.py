@@ -23,11 +23,12 @@ def build_tables(corpus: str | Path | None = None) -> dict[str, pd.DataFrame]:
     dates = pd.concat([extract_dates(sentences, articles), site_dates], ignore_index=True)
     events = pd.concat([extract_events(sentences, dates, mentions, articles), site_events], ignore_index=True)
     themes = tag_themes(sentences)
+    roles = extract_roles(sentences, mentions, articles)
     return {
         "articles": articles, "sentences": sentences, "problems": problems, "site_statements": statements,
         "mentions": mentions,
-        "uncoded": uncoded_candidates(sentences, mentions), "roles": extract_roles(sentences, mentions, articles),
-        "quotes": extract_quotes(sentences, mentions, articles), "actor_edges": actor_edges(mentions),
+        "uncoded": uncoded_candidates(sentences, mentions), "roles": roles,
+        "quotes": extract_quotes(sentences, mentions, articles, roles=roles), "actor_edges": actor_edges(mentions),
         "dates": dates, "events": events, "timeline": build_timeline(events),
         "themes": themes, "theme_profile": theme_profile(themes, articles),
         "distinctive_terms": distinctive_terms(articles),

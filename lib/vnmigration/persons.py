@@ -66,6 +66,7 @@ def person_rules() -> dict:
         "organisation_words": frozenset(data["organisation_words"]),
         "office_words": frozenset(w for o in offices for w in re.split(r"[\s-]", o)) | {"Excellency"},
         "not_persons": frozenset(fold_diacritics(n) for n in data["not_persons"]),
+        "not_name_words": frozenset(data["not_name_words"]),
     }
 
 
@@ -185,6 +186,10 @@ def _article_persons(article_id: str, rows: list[tuple], occupied: dict, rules: 
         taken = occupied.get((article_id, sentence_no), [])
         found = [(a, b, g) for a, b, g in _names_in(folded, rules)
                  if not any(x < offset + b and offset + a < y for x, y in taken)]
+        for actor in gender:  # a full name already found in this article needs no cue the second time
+            found += [(m.start(), m.end(), None) for m in re.finditer(rf"\b{re.escape(actor)}\b", folded)
+                      if not any(a < m.end() and m.start() < b for a, b, _ in found)
+                      and not any(x < offset + m.end() and offset + m.start() < y for x, y in taken)]
         for a, b, g in found:
             actor = " ".join(folded[a:b].split())
             gender[actor] = gender.get(actor) or g

@@ -57,10 +57,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def split_sentences(articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per sentence of each article's `text`: article_id, sentence_no (from 1), text, start, end."""
+    """One row per sentence of each article's `text`: article_id, sentence_no (from 1), text, start, end.
+
+    An article whose `language` is not "en" has no sentences: English patterns are not mined from it.
+    """
+    english = articles["language"] == "en" if "language" in articles else pd.Series(True, index=articles.index)
     rows = [
         (article_id, n, text[a:b], a, b)
-        for article_id, text in zip(articles["article_id"], articles["text"], strict=True)
+        for article_id, text, keep in zip(articles["article_id"], articles["text"], english, strict=True) if keep
         for n, (a, b) in enumerate(sentence_spans(text), start=1)
     ]
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS).astype(

@@ -1,0 +1,681 @@
+"""Streaming export: every per-article stage on partitions of files, each table appended to its output.
+
+`export(OUT, corpus)` reads `partition_size` files at a time, runs the per-article stages on them and
+appends each table to OUT (CSV files, or Parquet folders of part files). What crosses partitions is kept
+as compact keys, so memory grows with one partition plus these keys, not with the corpus:
+
+- duplicates: the text digests seen so far (`corpus.read_files(seen=...)`);
+- publication-year anchoring: the `(name, month) -> {year: where}` index of `corpus._named_months`, merged
+  in corpus order; undated articles are spilled to disk and run after the last partition, once the
+  index is complete, then `corpus.no_date_problems` names the ones still undated;
+- the timeline: the events table (small) is kept and consolidated once at the end, in corpus order;
+- actor edges: pair counts summed (sentences and articles never span partitions);
+- uncoded candidates: `actors.uncoded_part` folded per partition, merged at the end;
+- distinctive terms: per-article term counts are spilled with corpus-wide term ids (in order of first
+  appearance, as scikit-learn numbers them before sorting) while document frequencies add up; a second
+  pass over the spill applies the corpus-wide IDF with scikit-learn's own arithmetic, so the weights are
+  those of `themes.distinctive_terms` on the whole corpus;
+- theme profile: per-partition profiles are spilled and written at the end with every theme column any
+  partition used (0.0 elsewhere, as the whole-corpus table has).
+
+Rows come out in partition order (spilled undated articles last); sorted by their keys the tables equal
+`export.build_tables`. Label columns (`LABELS`) are categoricals in the written tables.
+
+With `engine="dask"` the same partition functions run on a Dask cluster (a LocalCluster on all cores, or
+the scheduler at `scheduler`); the cross-article steps run on the client on the gathered compact results.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import corpus as cp
+from .actors import (
+    MENTION_COLUMNS,
+    QUOTE_COLUMNS,
+    ROLE_COLUMNS,
+    actor_edges,
+    extract_mentions,
+    extract_quotes,
+    extract_roles,
+    fold_uncoded,
+    mask_actors,
+    merge_uncoded,
+    uncoded_part,
+)
+from .events import (
+    DATE_COLUMNS,
+    EVENT_COLUMNS,
+    TIMELINE_COLUMNS,
+    build_timeline,
+    extract_dates,
+    extract_events,
+    statement_events,
+)
+from .paths import SEEDS
+from .sentences import SENTENCE_COLUMNS, split_sentences
+from .themes import THEME_COLUMNS, _vectorizer, tag_themes, theme_profile
+
+# The tables, in the order of export.build_tables.
+TABLES = ("articles", "sentences", "problems", "site_statements", "mentions", "uncoded", "roles", "quotes",
+          "actor_edges", "dates", "events", "timeline", "themes", "theme_profile", "distinctive_terms")
+PER_PARTITION = ("articles", "sentences", "mentions", "roles", "quotes", "dates", "events", "themes")
+# Row keys: each table sorted by these is the same however the corpus was partitioned.
+KEYS = {
+    "articles": ["article_id"], "sentences": ["article_id", "sentence_no"], "problems": ["file", "reason"],
+    "site_statements": ["source_id", "statement"],
+    "mentions": ["article_id", "start", "end", "actor", "match"], "uncoded": ["candidate"],
+    "roles": ["article_id", "sentence_no", "person", "role"],
+    "quotes": ["article_id", "sentence_no", "kind", "speaker", "quote"], "actor_edges": ["source", "target"],
+    "dates": ["article_id", "start", "end"], "events": ["article_id", "sentence_no", "date_text", "kind", "label"],
+    "timeline": ["event_id"], "themes": ["article_id", "sentence_no", "start", "theme"],
+    "theme_profile": ["article_id"], "distinctive_terms": ["article_id", "rank"],
+}
+# Label columns: few distinct values, written as categoricals (Parquet: dictionary-encoded).
+LABELS = {
+    "articles": ["outlet", "published_precision", "published_source", "encoding"],
+    "problems": ["reason"],
+    "site_statements": ["source_id", "outlet"],
+    "mentions": ["actor", "kind", "side", "match"],
+    "roles": ["person", "role_normalized", "organization", "source"],
+    "quotes": ["speaker", "kind"],
+    "actor_edges": ["source", "target"],
+    "dates": ["precision", "resolution"],
+    "events": ["precision", "kind", "status", "certainty"],
+    "timeline": ["precision", "kind", "status", "certainty"],
+    "themes": ["theme", "label"],
+}
+# Columns whose cells are lists: `;`-joined in CSV (as export.write_tables does), list columns in Parquet.
+LIST_COLUMNS = {"events": ["participants"], "timeline": ["participants", "article_ids"],
+                "theme_profile": ["gcm_objectives"]}
+EMPTY_COLUMNS = {
+    "articles": cp.ARTICLE_COLUMNS, "sentences": SENTENCE_COLUMNS, "problems": cp.PROBLEM_COLUMNS,
+    "site_statements": cp.STATEMENT_COLUMNS,
+    "mentions": MENTION_COLUMNS, "uncoded": ["candidate", "n_mentions", "n_articles", "first_article", "example"],
+    "roles": ROLE_COLUMNS, "quotes": QUOTE_COLUMNS, "actor_edges": ["source", "target", "sentences", "articles"],
+    "dates": DATE_COLUMNS, "events": EVENT_COLUMNS, "timeline": TIMELINE_COLUMNS, "themes": THEME_COLUMNS,
+    "theme_profile": ["article_id", "n_sentences", "gcm_objectives", "n_gcm_objectives"],
+    "distinctive_terms": ["article_id", "rank", "term", "tfidf"],
+}
+PROFILE_TAIL = ["n_sentences", "gcm_objectives", "n_gcm_objectives"]
+N_TERMS = 10  # distinctive terms per article, as themes.distinctive_terms
+
+
+# --- per-partition work (runs on Dask workers too: plain functions of their arguments) --------------
+
+def process(articles: pd.DataFrame) -> dict:
+    """Every per-article stage on one partition of articles: the tables, edge counts and uncoded part."""
+    if articles.empty:
+        return {}
+    sentences = split_sentences(articles)
+    mentions = extract_mentions(sentences)
+    dates = extract_dates(sentences, articles)
+    events = extract_events(sentences, dates, mentions, articles)
+    themes = tag_themes(sentences)
+    return {
+        "articles": articles, "sentences": sentences, "mentions": mentions,
+        "roles": extract_roles(sentences, mentions, articles), "quotes": extract_quotes(sentences, mentions, articles),
+        "dates": dates, "events": events, "themes": themes, "theme_profile": theme_profile(themes, articles),
+        "edges": actor_edges(mentions), "uncoded": uncoded_part(sentences, mentions),
+    }
+
+
+def term_counts(articles: pd.DataFrame) -> tuple:
+    """Each article's term counts, with partition term ids in order of first appearance (as scikit-learn's
+    CountVectorizer numbers terms before sorting): (article_ids, terms, indptr, ids, counts)."""
+    analyze = _vectorizer().build_analyzer()
+    vocabulary: dict[str, int] = {}
+    indptr, ids, counts = [0], [], []
+    for doc in mask_actors(articles["text"]):
+        counter: dict[int, int] = {}
+        for feature in analyze(doc):
+            j = vocabulary.get(feature)
+            if j is None:
+                j = vocabulary[feature] = len(vocabulary)
+            counter[j] = counter.get(j, 0) + 1
+        ids.extend(counter)
+        counts.extend(counter.values())
+        indptr.append(len(ids))
+    return (articles["article_id"].tolist(), list(vocabulary), np.asarray(indptr, np.int64),
+            np.asarray(ids, np.int64), np.asarray(counts, np.int64))
+
+
+def read_partition(paths: list[Path], seen: dict[str, str],
+                   templates: frozenset[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`corpus.read_files(paths, seen, anchor=False)`, with site templates found over the whole corpus.
+
+    `templates` (from `scan_partition` results) replaces `corpus.template_lines` on the partition alone;
+    None reads with `corpus.read_files` itself.
+    """
+    if templates is None or not hasattr(cp, "template_lines"):
+        return cp.read_files(paths, seen=seen, anchor=False)
+    pages, problems = [], []
+    for path in paths:  # the loop of corpus.read_files
+        try:
+            raw = path.read_bytes()
+        except OSError as e:
+            problems.append((path.name, "unreadable", str(e), False))
+            continue
+        text, encoding = cp.decode(raw)
+        if text is None:
+            problems.append((path.name, "binary", "contains NUL bytes", False))
+            continue
+        if not text.strip():
+            problems.append((path.name, "empty", f"{len(raw)} bytes, no text", False))
+            continue
+        key = hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
+        if key in seen:
+            problems.append((path.name, "duplicate", f"same text as {seen[key]}", False))
+            continue
+        seen[key] = path.name
+        if encoding in ("cp1252", "latin-1"):
+            problems.append((path.name, "not-utf8", f"decoded as {encoding}", True))
+        pages.append((path, raw, text, encoding))
+    rows = [cp._article_row(*page, templates) for page in pages]
+    articles = pd.DataFrame(rows, columns=cp.ARTICLE_COLUMNS).pipe(cp._typed)
+    problems = pd.DataFrame(problems, columns=cp.PROBLEM_COLUMNS).astype({"kept": bool})
+    return articles, problems.sort_values(["file", "reason"], ignore_index=True)
+
+
+def scan_partition(paths: list[Path]) -> list[tuple]:
+    """Per file: (duplicate key, outlet, distinct non-prose lines), as `corpus.read_files` and
+    `corpus.template_lines` see them; the key is None for a file that is never kept."""
+    out = []
+    for path in paths:
+        try:
+            text, _ = cp.decode(path.read_bytes())
+        except OSError:
+            text = None
+        if not text or not text.strip():
+            out.append((None, None, ()))
+            continue
+        key = hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
+        if not hasattr(cp, "template_lines"):
+            out.append((key, None, ()))
+            continue
+        lines = {cp.normalise_line(ln) for ln in text.split("\n")}
+        out.append((key, cp.find_outlet(text)[0], tuple(ln for ln in lines if ln and not cp._is_prose(ln))))
+    return out
+
+
+def load_partition(paths: list[Path], seen: dict[str, str], templates: frozenset[str] | None = None) -> dict:
+    """Read one partition of files and run the stages on its dated articles; undated ones wait for anchoring."""
+    articles, problems = read_partition(paths, seen, templates)
+    undated = articles["published"].isna().to_numpy()
+    out = process(articles[~undated].reset_index(drop=True))
+    out.update(problems=list(problems.itertuples(index=False, name=None)), index=cp._named_months(articles),
+               terms=term_counts(articles), deferred=articles[undated].reset_index(drop=True),
+               statements=list(cp.site_statements(articles).itertuples(index=False, name=None)))
+    return out
+
+
+def anchor_partition(articles: pd.DataFrame, index: dict) -> dict:
+    """Date undated articles from the corpus-wide named-month index (corpus.anchor_this_year), then run the stages."""
+    found = {}
+    for i, article_id, text in zip(articles.index, articles["article_id"], articles["text"], strict=True):
+        if (year_evidence := cp._anchor_year(article_id, text, index)) is not None:
+            found[i] = year_evidence
+    if found:  # the same updates as corpus.anchor_this_year
+        articles = articles.copy()
+        rows = list(found)
+        articles.loc[rows, "published"] = [pd.Timestamp(year, 1, 1) for year, _ in found.values()]
+        articles.loc[rows, ["published_precision", "published_source"]] = ["year", "content"]
+        articles.loc[rows, "published_evidence"] = [evidence for _, evidence in found.values()]
+    out = process(articles)
+    out["problems"] = cp.no_date_problems(articles)
+    return out
+
+
+# --- engines ----------------------------------------------------------------------------------------
+
+class LocalEngine:
+    """Runs the partition functions in this process, one after another."""
+
+    def map(self, func: Callable, jobs: Iterable[tuple]) -> Iterator:
+        for args in jobs:
+            yield func(*args)
+
+    def share(self, obj):
+        return obj
+
+    def close(self) -> None:
+        pass
+
+
+class DaskEngine:
+    """Runs the partition functions on a Dask cluster with dask.delayed; results come back in order.
+
+    No scheduler address: a LocalCluster of one single-threaded process worker per core. At most
+    `window` partitions are in flight, so the client never holds more than that many results.
+    """
+
+    def __init__(self, scheduler: str | None = None, n_workers: int | None = None, window: int | None = None):
+        from distributed import Client, LocalCluster
+
+        if scheduler:
+            self.cluster, self.client = None, Client(scheduler)
+        else:
+            self.cluster = LocalCluster(n_workers=n_workers or os.cpu_count() or 1, threads_per_worker=1,
+                                        processes=True, dashboard_address=None)
+            self.client = Client(self.cluster)
+        workers = max(1, len(self.client.scheduler_info(n_workers=-1).get("workers", {})))
+        self.window = window or 2 * workers
+
+    def map(self, func: Callable, jobs: Iterable[tuple]) -> Iterator:
+        import dask
+
+        pending: deque = deque()
+        for args in jobs:
+            pending.append(self.client.compute(dask.delayed(func, pure=False)(*args)))
+            if len(pending) >= self.window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def share(self, obj):
+        """`obj` on every worker, as one future (scatter would split a dict or set into its items)."""
+        return self.client.scatter([obj], broadcast=True)[0]
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+# --- outputs ----------------------------------------------------------------------------------------
+
+def labelled(name: str, table: pd.DataFrame) -> pd.DataFrame:
+    """The table with its label columns as categoricals."""
+    cols = [c for c in LABELS.get(name, []) if c in table.columns]
+    return table.astype(dict.fromkeys(cols, "category")) if cols else table
+
+
+class CsvSink:
+    """OUT/<table>.csv, written as export.write_tables writes them: header once, lists `;`-joined, ISO dates."""
+
+    def __init__(self, outdir: str | Path):
+        self.outdir = Path(outdir)
+        self.outdir.mkdir(parents=True, exist_ok=True)
+        self.started: set[str] = set()
+
+    def write(self, name: str, table: pd.DataFrame) -> None:
+        flat = table.copy()
+        for col in LIST_COLUMNS.get(name, []):
+            flat[col] = flat[col].map(lambda v: ";".join(map(str, v)) if isinstance(v, list | tuple) else v)
+        first = name not in self.started
+        self.started.add(name)
+        flat.to_csv(self.outdir / f"{name}.csv", mode="w" if first else "a", header=first, index=False,
+                    date_format="%Y-%m-%d", encoding="utf-8")
+
+    def close(self) -> list[Path]:
+        return [self.outdir / f"{name}.csv" for name in TABLES]
+
+
+class ParquetSink:
+    """OUT/<table>/part-NNNNN.parquet through pyarrow, one schema per table (`pd.read_parquet(OUT/<table>)`).
+
+    Empty parts are not written; a table that never has a row gets one empty part at the end.
+    """
+
+    def __init__(self, outdir: str | Path):
+        self.outdir = Path(outdir)
+        self.outdir.mkdir(parents=True, exist_ok=True)
+        self.schemas: dict = {}
+        self.parts: dict[str, int] = {}
+        self.empty: dict[str, pd.DataFrame] = {}
+
+    @property
+    def started(self) -> set[str]:
+        return set(self.parts) | set(self.empty)
+
+    def write(self, name: str, table: pd.DataFrame) -> None:
+        if table.empty and name not in self.parts:
+            self.empty.setdefault(name, table)
+        elif not table.empty:
+            self._write(name, table)
+
+    def _write(self, name: str, table: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        folder = self.outdir / name
+        if name not in self.parts:
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            self.parts[name] = 0
+        arrow = pa.Table.from_pandas(table, preserve_index=False)
+        schema = self.schemas.setdefault(name, _settled(arrow.schema))
+        pq.write_table(_cast(arrow, schema), folder / f"part-{self.parts[name]:05d}.parquet")
+        self.parts[name] += 1
+
+    def close(self) -> list[Path]:
+        for name, table in self.empty.items():
+            if name not in self.parts:
+                self._write(name, table)
+        return [self.outdir / name for name in TABLES]
+
+
+def _settled(schema):
+    """A part's schema with the types a later part could disagree on fixed: null -> string, dictionaries
+    indexed by int32, large strings as strings."""
+    import pyarrow as pa
+
+    def fix(field_type, column):
+        if pa.types.is_null(field_type):
+            return pa.string()
+        if pa.types.is_large_string(field_type) or pa.types.is_string_view(field_type):
+            return pa.string()
+        if pa.types.is_dictionary(field_type):
+            return pa.dictionary(pa.int32(), pa.string())
+        if pa.types.is_list(field_type) or pa.types.is_large_list(field_type):
+            inner = field_type.value_type
+            if pa.types.is_null(inner):
+                inner = pa.int64() if column == "gcm_objectives" else pa.string()
+            return pa.list_(fix(inner, column))
+        return field_type
+
+    return pa.schema([pa.field(f.name, fix(f.type, f.name)) for f in schema], metadata=schema.metadata)
+
+
+def _cast(arrow, schema):
+    """Cast a part to its table's schema (null columns to strings, dictionary indexes to int32)."""
+    import pyarrow as pa
+
+    columns = []
+    for field in schema:
+        column = arrow.column(field.name)
+        if column.type != field.type:
+            if pa.types.is_dictionary(field.type) and pa.types.is_dictionary(column.type):
+                column = pa.chunked_array([c.dictionary_decode() for c in column.chunks], column.type.value_type)
+            column = column.cast(field.type)
+        columns.append(column)
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+class MemorySink:
+    """Keeps every written part: `tables()` concatenates them (for tests and small corpora)."""
+
+    def __init__(self):
+        self.parts: dict[str, list[pd.DataFrame]] = {}
+
+    def write(self, name: str, table: pd.DataFrame) -> None:
+        self.parts.setdefault(name, []).append(table)
+
+    def close(self) -> list:
+        return []
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {name: pd.concat(self.parts[name], ignore_index=True) for name in TABLES if name in self.parts}
+
+
+# --- the cross-article state ------------------------------------------------------------------------
+
+class _Terms:
+    """Corpus-wide term ids (in order of first appearance) and document frequencies; counts spilled to disk."""
+
+    def __init__(self, spill: Path):
+        self.spill = spill
+        self.ids: dict[str, int] = {}
+        self.terms: list[str] = []
+        self.df = np.zeros(1024, np.int64)
+        self.n_docs = 0
+        self.files: list[Path] = []
+
+    def add(self, part: tuple) -> None:
+        article_ids, local_terms, indptr, local, counts = part
+        if not article_ids:
+            return
+        mapping = np.empty(len(local_terms), np.int64)
+        for k, term in enumerate(local_terms):
+            j = self.ids.get(term)
+            if j is None:
+                j = self.ids[term] = len(self.terms)
+                self.terms.append(term)
+            mapping[k] = j
+        ids = mapping[local]
+        if len(self.terms) > len(self.df):
+            self.df = np.concatenate([self.df, np.zeros(max(len(self.terms), 2 * len(self.df)) - len(self.df),
+                                                        np.int64)])
+        self.df[:len(self.terms)] += np.bincount(ids, minlength=len(self.terms))  # ids are unique per article
+        self.n_docs += len(article_ids)
+        path = self.spill / f"terms-{len(self.files):06d}.pkl"
+        with open(path, "wb") as f:
+            pickle.dump((article_ids, indptr, ids, counts), f, protocol=pickle.HIGHEST_PROTOCOL)
+        self.files.append(path)
+
+    def distinctive(self, n: int = N_TERMS) -> Iterator[pd.DataFrame]:
+        """themes.distinctive_terms, one spilled partition at a time, with the corpus-wide IDF."""
+        import scipy.sparse as sp
+        from sklearn.preprocessing import normalize
+
+        n_terms = len(self.terms)
+        # TfidfTransformer.fit, smooth_idf=True
+        df = self.df[:n_terms].astype(np.float64)
+        df += 1.0
+        idf = np.full_like(df, fill_value=self.n_docs + 1, dtype=np.float64)
+        idf /= df
+        np.log(idf, out=idf)
+        idf += 1.0
+        vocab = np.array(self.terms, dtype=object)
+        for path in self.files:
+            with open(path, "rb") as f:
+                article_ids, indptr, ids, counts = pickle.load(f)
+            rows = np.repeat(np.arange(len(article_ids)), np.diff(indptr))
+            order = np.lexsort((ids, rows))  # each article's terms by first appearance, as CountVectorizer stores them
+            ids = ids[order]
+            data = counts[order].astype(np.float64)
+            # TfidfTransformer.transform, sublinear_tf=True, norm="l2"
+            np.log(data, data)
+            data += 1.0
+            data *= idf[ids]
+            matrix = normalize(sp.csr_array((data, ids, indptr), shape=(len(article_ids), n_terms)), norm="l2",
+                               copy=False)
+            out = []
+            for i, article_id in enumerate(article_ids):
+                row = slice(matrix.indptr[i], matrix.indptr[i + 1])
+                terms, weights = matrix.indices[row], matrix.data[row]
+                best = sorted(range(len(terms)), key=lambda k: (-weights[k], vocab[terms[k]]))[:n]
+                out += [(article_id, rank, vocab[terms[k]], round(float(weights[k]), 4))
+                        for rank, k in enumerate(best, 1)]
+            yield pd.DataFrame(out, columns=["article_id", "rank", "term", "tfidf"])
+
+
+class _State:
+    """What the export keeps between partitions, and the tables it writes at the end."""
+
+    def __init__(self, sink, spill: Path, rank: dict[str, int]):
+        self.sink, self.spill, self.rank = sink, spill, rank
+        self.index: dict = {}
+        self.terms = _Terms(spill)
+        self.problems: list[tuple] = []
+        self.uncoded: dict[str, list] = {}
+        self.edges: dict[tuple[str, str], list[int]] = {}
+        self.events: list[pd.DataFrame] = []
+        self.statements: dict[tuple, list] = {}  # (source_id, outlet, statement) -> [first_article, n_articles]
+        self.deferred: list[Path] = []
+        self.n_deferred = 0
+        self.profiles: list[Path] = []
+        self.themes: set[str] = set()
+        self.n_articles = 0
+
+    def take(self, result: dict) -> None:
+        """Fold one partition's result in: write its tables, merge its compact keys, spill what waits."""
+        for key, years in result.get("index", {}).items():
+            merged = self.index.setdefault(key, {})
+            for year, where in years.items():
+                merged.setdefault(year, where)
+        if "terms" in result:
+            self.terms.add(result["terms"])
+        deferred = result.get("deferred")
+        if deferred is not None and len(deferred):
+            path = self.spill / f"undated-{len(self.deferred):06d}.pkl"
+            deferred.to_pickle(path)
+            self.deferred.append(path)
+            self.n_deferred += len(deferred)
+        self.problems += result.get("problems", [])
+        for source, outlet, statement, first, n in result.get("statements", []):
+            row = self.statements.setdefault((source, outlet, statement), [first, 0])
+            row[0] = min(row[0], first)
+            row[1] += n
+        if "articles" not in result:
+            return
+        self.n_articles += len(result["articles"])
+        for name in PER_PARTITION:
+            self.sink.write(name, labelled(name, result[name]))
+        self.events.append(result["events"])
+        profile = result["theme_profile"]
+        self.themes |= set(profile.columns) - {"article_id", *PROFILE_TAIL}
+        path = self.spill / f"profile-{len(self.profiles):06d}.pkl"
+        profile.to_pickle(path)
+        self.profiles.append(path)
+        for a, b, s, n in result["edges"].itertuples(index=False, name=None):
+            pair = self.edges.setdefault((a, b), [0, 0])
+            pair[0] += s
+            pair[1] += n
+        fold_uncoded(self.uncoded, result["uncoded"], self.rank.__getitem__)
+
+    def deferred_chunks(self, size: int) -> Iterator[pd.DataFrame]:
+        """The spilled undated articles, in corpus order, `size` at a time."""
+        buffer: list[pd.DataFrame] = []
+        held = 0
+        for path in self.deferred:
+            buffer.append(pd.read_pickle(path))
+            path.unlink()
+            held += len(buffer[-1])
+            while held >= size:
+                joined = pd.concat(buffer, ignore_index=True)
+                yield joined.iloc[:size].reset_index(drop=True)
+                buffer, held = [joined.iloc[size:]], len(joined) - size
+        if held:
+            yield pd.concat(buffer, ignore_index=True)
+
+    def finish(self) -> None:
+        """Write the cross-article tables: problems, uncoded, actor edges, timeline, theme profile, terms."""
+        sink = self.sink
+        problems = (pd.DataFrame(self.problems, columns=cp.PROBLEM_COLUMNS).astype({"kept": bool})
+                    .sort_values(["file", "reason"], ignore_index=True))
+        sink.write("problems", labelled("problems", problems))
+        uncoded = merge_uncoded([self.uncoded]) if self.uncoded else _empty("uncoded")
+        sink.write("uncoded", uncoded)
+        edges = pd.DataFrame([(a, b, s, n) for (a, b), (s, n) in sorted(self.edges.items())],
+                             columns=EMPTY_COLUMNS["actor_edges"])
+        sink.write("actor_edges", labelled("actor_edges", edges))
+        statements = pd.DataFrame([(*key, *row) for key, row in self.statements.items()],
+                                  columns=cp.STATEMENT_COLUMNS)
+        sink.write("site_statements", labelled("site_statements", statements))
+        site_events = None
+        if len(statements):  # dated once per site, as export.build_tables does
+            site_dates, site_events = statement_events(statements)
+            sink.write("dates", labelled("dates", site_dates))
+            sink.write("events", labelled("events", site_events))
+        if self.events or site_events is not None:
+            events = pd.concat(self.events, ignore_index=True) if self.events else None
+            self.events = []
+            if events is not None:
+                position = events["article_id"].map(self.rank).to_numpy()
+                events = events.iloc[np.argsort(position, kind="stable")]
+            events = pd.concat([e for e in (events, site_events) if e is not None], ignore_index=True)
+            sink.write("timeline", labelled("timeline", build_timeline(events)))
+            del events
+        columns = ["article_id", *sorted(self.themes), *PROFILE_TAIL]
+        for path in self.profiles:
+            sink.write("theme_profile", pd.read_pickle(path).reindex(columns=columns, fill_value=0.0))
+        if self.terms.n_docs:
+            for table in self.terms.distinctive():
+                sink.write("distinctive_terms", table)
+        for name in TABLES:  # a table no partition wrote still gets its header (or schema)
+            if name not in getattr(sink, "started", TABLES):
+                sink.write(name, _empty(name))
+
+
+def _empty(name: str) -> pd.DataFrame:
+    return pd.DataFrame(columns=EMPTY_COLUMNS[name])
+
+
+def _progress(iterable: Iterable, total: int, desc: str, enabled: bool | None) -> Iterable:
+    """A tqdm bar on a terminal; plain iteration in notebooks, CI, pipes and files."""
+    if enabled is None:
+        enabled = sys.stderr.isatty() and not os.environ.get("CI")
+    if not enabled:
+        return iterable
+    from tqdm import tqdm
+
+    return tqdm(iterable, total=total, desc=desc, unit="part", file=sys.stderr)
+
+
+def export(outdir: str | Path, corpus: str | Path | None = None, fmt: str = "csv", partition_size: int = 250,
+           engine: str = "pandas", scheduler: str | None = None, progress: bool | None = None,
+           sink=None, runner=None) -> list[Path]:
+    """Stream every table of the corpus folder into OUTDIR (CSV files or Parquet folders); returns their paths.
+
+    `engine="dask"` runs the partitions on a Dask cluster (`scheduler` address, or a LocalCluster);
+    `sink` and `runner` replace the output writer and the engine (tests use `MemorySink`).
+    """
+    folder = Path(corpus) if corpus is not None else SEEDS
+    if not folder.is_dir():
+        raise FileNotFoundError(f"corpus folder not found: {folder}")
+    if partition_size < 1:
+        raise ValueError("partition size must be at least 1")
+    if sink is None:
+        sink = {"csv": CsvSink, "parquet": ParquetSink}[fmt](outdir)
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    paths = sorted(folder.glob("*.txt"))
+    parts = [paths[i:i + partition_size] for i in range(0, len(paths), partition_size)]
+    spill = Path(tempfile.mkdtemp(prefix=".vnmigration-spill-", dir=outdir))
+    own_runner = runner is None
+    if runner is None:
+        runner = DaskEngine(scheduler) if engine == "dask" else LocalEngine()
+    try:
+        state = _State(sink, spill, {p.stem: i for i, p in enumerate(paths)})
+        scanned = runner.map(scan_partition, ((part,) for part in parts))
+        seens, templates = _scan(parts, _progress(scanned, len(parts), "scan", progress))
+        templates = runner.share(templates)
+        jobs = ((part, seen, templates) for part, seen in zip(parts, seens, strict=True))
+        for result in _progress(runner.map(load_partition, jobs), len(parts), "partitions", progress):
+            state.take(result)
+        index = runner.share(state.index)
+        chunks = ((chunk, index) for chunk in state.deferred_chunks(partition_size))
+        n_chunks = -(-state.n_deferred // partition_size)
+        for result in _progress(runner.map(anchor_partition, chunks), n_chunks, "undated", progress):
+            state.take(result)
+        state.finish()
+    finally:
+        shutil.rmtree(spill, ignore_errors=True)
+        if own_runner:
+            runner.close()
+    return sink.close()
+
+
+def _scan(parts: list[list[Path]], scanned: Iterable[list[tuple]]) -> tuple[list[dict], frozenset[str] | None]:
+    """From the scan, in corpus order: each partition's `seen` (the digests earlier partitions hold, as one
+    shared dict would) and the site templates of `corpus.template_lines` over every kept page."""
+    first: dict[str, str] = {}
+    anywhere: Counter = Counter()
+    by_outlet: Counter = Counter()
+    seens = []
+    for part, files in zip(parts, scanned, strict=True):
+        seens.append({key: first[key] for key, _, _ in files if key is not None and key in first})
+        for path, (key, outlet, lines) in zip(part, files, strict=True):
+            if key is None or key in first:
+                continue
+            first[key] = path.name
+            for line in lines:
+                anywhere[line] += 1
+                if outlet is not None:
+                    by_outlet[(outlet, line)] += 1
+    if not hasattr(cp, "template_lines"):
+        return seens, None
+    return seens, frozenset([line for line, n in anywhere.items() if n >= 3]
+                            + [line for (_, line), n in by_outlet.items() if n >= 2])

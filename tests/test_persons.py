@@ -1,0 +1,128 @@
+"""People the codebook lacks: detection, title splitting, short forms, diacritics, pronouns, other languages."""
+
+import pandas as pd
+import pytest
+from conftest import write
+
+import vnmigration as vn
+from vnmigration.persons import detect_persons, fold_diacritics
+
+
+def tables(**texts):
+    """Sentences, mentions, roles and quotes of small made-up articles (published 2024-05-02)."""
+    articles = pd.DataFrame({"article_id": list(texts), "text": list(texts.values()), "title": pd.NA,
+                             "published": pd.Timestamp("2024-05-02"), "published_precision": "day"})
+    sentences = vn.split_sentences(articles)
+    mentions = vn.extract_mentions(sentences)
+    roles = vn.extract_roles(sentences, mentions, articles)
+    return sentences, mentions, roles, vn.extract_quotes(sentences, mentions, articles, roles=roles)
+
+
+def test_the_title_is_split_from_the_name():
+    _, mentions, roles, _ = tables(a="Deputy Minister of Foreign Affairs Tran Van Nam met the delegation in Hanoi.")
+    assert mentions.loc[mentions["match"] == "detected", "actor"].tolist() == ["Tran Van Nam"]
+    assert roles[["person", "role"]].values.tolist() == [["Tran Van Nam", "Deputy Minister of Foreign Affairs"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Affairs Tran Van Nam opened the meeting on migration.",
+    "Deputy Minister of Labour, Invalids and Social Affairs Tran Van Nam opened the meeting.",
+])
+def test_an_organisation_is_never_part_of_a_name(text):
+    _, mentions, _, _ = tables(a=text)
+    assert set(mentions.loc[mentions["kind"] == "person", "actor"]) == {"Tran Van Nam"}
+
+
+@pytest.mark.parametrize("text", [
+    "Law No. 12/2019/QH14 takes effect and the Resource Centre opens in Ho Chi Minh City next week.",
+    "Delegates from Ha Noi, Ha Tinh and Quang Ninh attended the Regional Review in Bangkok.",
+    "The Ministry of Labour, Invalids and Social Affairs and the Women's Union signed a plan.",
+])
+def test_ordinary_phrases_and_places_are_never_persons(text):
+    _, mentions, _, _ = tables(a=text)
+    assert (mentions["match"] != "detected").all(), mentions
+
+
+def test_western_names_need_a_cue_and_keep_their_appositive_title():
+    _, mentions, roles, _ = tables(
+        a="Erik Lund, IOM programme manager for climate migration, said salinity drives people to the cities. "
+          "Peter Hall arrived later.")
+    assert set(mentions.loc[mentions["match"] == "detected", "actor"]) == {"Erik Lund"}
+    assert roles.loc[roles["person"] == "Erik Lund", "role"].tolist() == ["IOM programme manager for climate migration"]
+
+
+def test_short_forms_resolve_within_the_article_only():
+    _, mentions, _, quotes = tables(
+        a="Ambassador Nguyen Thi Lan met IOM officials. Lan said the plan was ready.",
+        b="Lan said nothing about the plan to the press.")
+    short = mentions[mentions["match"] == "short-form"]
+    assert short[["article_id", "actor"]].values.tolist() == [["a", "Nguyen Thi Lan"]]
+    assert quotes.loc[quotes["article_id"] == "a", "speaker"].tolist() == ["Nguyen Thi Lan"]
+
+
+def test_viet_nam_is_not_a_short_form_of_nam():
+    _, mentions, _, _ = tables(a="Minister Tran Van Nam spoke. Viet Nam will host the forum.")
+    assert not ((mentions["surface"] == "Nam") & (mentions["match"] == "short-form")).any()
+
+
+def test_diacritics_match_the_codebook_and_offsets_stay():
+    text = "Phó Thủ tướng Lê Thành Long met IOM. Deputy Minister Tô Anh Dũng spoke in Hà Nội."
+    _, mentions, _, _ = tables(a=text)
+    coded = mentions[mentions["match"] != "detected"]
+    assert {"Le Thanh Long", "To Anh Dung"} <= set(coded["actor"])
+    for r in coded.itertuples():
+        assert text[r.start:r.end] == r.surface
+    assert fold_diacritics("Lê Thành Long") == "Le Thanh Long" and len(fold_diacritics(text)) == len(text)
+
+
+def test_the_codebook_wins_over_detection():
+    _, mentions, _, _ = tables(a="Deputy Prime Minister Le Thanh Long received Director General Amy Pope.")
+    people = mentions[mentions["kind"] == "person"]
+    assert set(people["match"]) == {"exact"} and set(people["side"]) != {"unknown"}
+
+
+def test_pronouns_follow_one_gender_rule():
+    # Ms. states a gender: "she" is the most recent woman; with no man known, "he" is the most recent person of
+    # unknown gender.
+    _, _, _, quotes = tables(
+        a="Ms. Anna Berg met Minister Tran Van Hai. She said the plan was ready.",
+        b="Minister Tran Van Hai met Ms. Anna Berg. He said the plan was ready.",
+        c="Ms. Anna Berg met Minister Tran Van Hai. She said the plan was ready for the ministry.")
+    speakers = dict(zip(quotes["article_id"], quotes["speaker"], strict=True))
+    assert speakers["a"] == "Anna Berg"
+    assert speakers["b"] == "Tran Van Hai"  # "he": Anna Berg is female, Tran Van Hai unknown
+
+
+def test_the_official_title_names_its_holder():
+    _, _, _, quotes = tables(
+        a="Deputy Minister Tran Van Hai met IOM Chief of Mission Anna Berg. The Deputy Minister said the plan was "
+          "ready for approval.")
+    assert quotes["speaker"].tolist() == ["Tran Van Hai"]
+
+
+def test_an_interview_answer_names_its_speaker():
+    _, _, _, quotes = tables(
+        a="Reporter Mai Thi Hoa spoke to IOM Chief of Mission Anna Berg. Anna Berg: We work with six provinces "
+          "on safe migration.")
+    assert ("Anna Berg", "interview") in set(zip(quotes["speaker"], quotes["kind"], strict=True))
+
+
+def test_text_that_is_not_english_is_kept_and_not_mined(corpus_dir):
+    write(corpus_dir, "vi.txt", "Ngày 14/11, tại Hà Nội, Thứ trưởng Bộ Ngoại giao đã tiếp Tổng Giám đốc Tổ chức "
+          "Di cư Quốc tế. Hai bên trao đổi về hợp tác di cư an toàn, trật tự và hợp pháp, về hỗ trợ người lao động "
+          "Việt Nam ở nước ngoài và về ứng phó với biến đổi khí hậu ở Đồng bằng sông Cửu Long trong thời gian tới.\n")
+    articles, problems = vn.read_corpus(corpus_dir)
+    assert articles["language"].tolist() == ["other"]
+    assert "not-english" in problems["reason"].tolist() and problems["kept"].all()
+    sentences = vn.split_sentences(articles)
+    assert sentences.empty
+    assert vn.uncoded_candidates(sentences, vn.extract_mentions(sentences)).empty
+
+
+def test_detected_persons_and_short_forms_on_made_up_sentences():
+    sentences = vn.split_sentences(pd.DataFrame({"article_id": ["x"], "text": [
+        "His Excellency Mr. Jean-Pierre Dubois met IOM Chief of Mission Richard Calloway. Calloway noted progress."]}))
+    found = detect_persons(sentences)
+    assert found[["actor", "match", "gender"]].fillna("unknown").values.tolist() == [
+        ["Jean-Pierre Dubois", "detected", "male"], ["Richard Calloway", "detected", "unknown"],
+        ["Richard Calloway", "short-form", "unknown"]]

@@ -126,3 +126,13 @@ def test_detected_persons_and_short_forms_on_made_up_sentences():
     assert found[["actor", "match", "gender"]].fillna("unknown").values.tolist() == [
         ["Jean-Pierre Dubois", "detected", "male"], ["Richard Calloway", "detected", "unknown"],
         ["Richard Calloway", "short-form", "unknown"]]
+
+
+def test_detected_persons_are_codebook_candidates_with_their_titles():
+    sentences, mentions, roles, _ = tables(
+        a="Deputy Minister of Foreign Affairs Tran Van Nam met IOM. Nam said the plan was ready.",
+        b="Tran Van Nam, Director General of the Consular Department, opened the workshop in Hanoi.")
+    uncoded = vn.uncoded_candidates(sentences, mentions, roles=roles).set_index("candidate")
+    nam = uncoded.loc["Tran Van Nam"]
+    assert (nam["kind"], nam["n_mentions"], nam["n_articles"]) == ("person (detected)", 3, 2)
+    assert nam["titles"] == "Deputy Minister of Foreign Affairs; Director General of the Consular Department"

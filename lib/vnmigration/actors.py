@@ -156,20 +156,24 @@ def _trim_candidate(tokens: list[str], codebook: Codebook) -> list[str]:
     skip = STOP_CAPITALS | MONTH_NAMES | codebook.role_words | {"of", "for", "on", "and", "the", "in", "to"}
     while tokens and (tokens[0] in skip or tokens[0].rstrip(".") + "." in HONORIFICS):
         tokens = tokens[1:]
-    while tokens and tokens[-1] in skip:
+    while tokens and (tokens[-1] in skip or tokens[-1].rstrip(".") + "." in HONORIFICS):
         tokens = tokens[:-1]
     return tokens
 
 
-def uncoded_candidates(sentences: pd.DataFrame, mentions: pd.DataFrame,
-                       codebook: Codebook | None = None) -> pd.DataFrame:
-    """Capitalised name-like phrases no codebook entry covers, with counts: `World Migration Report` (1)."""
-    return merge_uncoded([uncoded_part(sentences, mentions, codebook)])
+UNCODED_COLUMNS = ["candidate", "kind", "titles", "n_mentions", "n_articles", "first_article", "example"]
 
 
-def uncoded_part(sentences: pd.DataFrame, mentions: pd.DataFrame,
-                 codebook: Codebook | None = None) -> dict[str, list]:
-    """One partition's name-like phrases: {name: [n_mentions, n_articles, first_article, example]}.
+def uncoded_candidates(sentences: pd.DataFrame, mentions: pd.DataFrame, codebook: Codebook | None = None,
+                       roles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Candidates for the codebook, with counts: detected persons with their titles (`Tran Van Nam`, "Deputy
+    Minister"), and capitalised name-like phrases no entry covers (`World Migration Report`)."""
+    return merge_uncoded([uncoded_part(sentences, mentions, codebook, roles)])
+
+
+def uncoded_part(sentences: pd.DataFrame, mentions: pd.DataFrame, codebook: Codebook | None = None,
+                 roles: pd.DataFrame | None = None) -> dict[str, list]:
+    """One partition's candidates: {name: [n_mentions, n_articles, first_article, example, kind, titles]}.
 
     Articles never span partitions, so `merge_uncoded` sums the counts of several parts.
     """
@@ -192,7 +196,29 @@ def uncoded_part(sentences: pd.DataFrame, mentions: pd.DataFrame,
             if not name or name in codebook.non_actors or (m.start() == 0 and len(tokens) == 1):
                 continue
             found.setdefault(name, []).append((r.article_id, r.sentence_no, r.text))
-    return {name: [len(hits), len({h[0] for h in hits}), hits[0][0], hits[0][2]] for name, hits in found.items()}
+    part = {name: [len(hits), len({h[0] for h in hits}), hits[0][0], hits[0][2], "name", set()]
+            for name, hits in found.items()}
+    return part | _detected_part(sentences, mentions, roles)
+
+
+def _detected_part(sentences: pd.DataFrame, mentions: pd.DataFrame, roles: pd.DataFrame | None) -> dict[str, list]:
+    """Persons found outside the codebook, as codebook candidates with every title the texts give them."""
+    detected = mentions[mentions["match"].isin(["detected", "short-form"]) & (mentions["side"] == "unknown")]
+    if detected.empty:
+        return {}
+    keys = zip(sentences["article_id"], sentences["sentence_no"], strict=True)
+    text_of = dict(zip(keys, sentences["text"], strict=True))
+    titles: dict[str, set] = {}
+    if roles is not None:
+        for person, role in zip(roles["person"], roles["role"], strict=True):
+            titles.setdefault(person, set()).add(role)
+    part = {}
+    for actor, group in detected.groupby("actor", sort=True):
+        first = group.iloc[0]
+        part[actor] = [len(group), group["article_id"].nunique(), first["article_id"],
+                       text_of.get((first["article_id"], first["sentence_no"])), "person (detected)",
+                       titles.get(actor, set())]
+    return part
 
 
 def merge_uncoded(parts, rank=None) -> pd.DataFrame:
@@ -204,22 +230,24 @@ def merge_uncoded(parts, rank=None) -> pd.DataFrame:
     merged: dict[str, list] = {}
     for part in parts:
         fold_uncoded(merged, part, rank)
-    # A single ordinary capitalised word (`States`) counts only when it recurs; acronyms always count.
-    rows = [(name, n, n_articles, first, example) for name, (n, n_articles, first, example) in merged.items()
-            if " " in name or re.search(r"[A-Z].*[A-Z]", name) or n > 1]
-    return (pd.DataFrame(rows, columns=["candidate", "n_mentions", "n_articles", "first_article", "example"])
+    # A single ordinary capitalised word (`States`) counts only when it recurs; acronyms and persons always count.
+    rows = [(name, kind, "; ".join(sorted(titles)) or None, n, n_articles, first, example)
+            for name, (n, n_articles, first, example, kind, titles) in merged.items()
+            if kind != "name" or " " in name or re.search(r"[A-Z].*[A-Z]", name) or n > 1]
+    return (pd.DataFrame(rows, columns=UNCODED_COLUMNS)
             .sort_values(["n_mentions", "candidate"], ascending=[False, True], ignore_index=True))
 
 
 def fold_uncoded(merged: dict[str, list], part: dict[str, list], rank=None) -> dict[str, list]:
     """Add one `uncoded_part` into a running part, in place (and return it): counts add up, the first stays."""
-    for name, (n, n_articles, first, example) in part.items():
+    for name, (n, n_articles, first, example, kind, titles) in part.items():
         row = merged.get(name)
         if row is None:
-            merged[name] = [n, n_articles, first, example]
+            merged[name] = [n, n_articles, first, example, kind, set(titles)]
             continue
         row[0] += n
         row[1] += n_articles
+        row[5] |= titles
         if rank is not None and rank(first) < rank(row[2]):
             row[2], row[3] = first, example
     return merged

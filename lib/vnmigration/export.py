@@ -27,7 +27,7 @@ def build_tables(corpus: str | Path | None = None) -> dict[str, pd.DataFrame]:
     return {
         "articles": articles, "sentences": sentences, "problems": problems, "site_statements": statements,
         "mentions": mentions,
-        "uncoded": uncoded_candidates(sentences, mentions), "roles": roles,
+        "uncoded": uncoded_candidates(sentences, mentions, roles=roles), "roles": roles,
         "quotes": extract_quotes(sentences, mentions, articles, roles=roles), "actor_edges": actor_edges(mentions),
         "dates": dates, "events": events, "timeline": build_timeline(events),
         "themes": themes, "theme_profile": theme_profile(themes, articles),

@@ -10,8 +10,8 @@ from vnmigration.report import write_index
 
 
 @pytest.fixture(scope="module")
-def tables():
-    return build_tables()
+def tables(seed_dir):
+    return build_tables(seed_dir)
 
 
 def test_duration_claim_and_conflict(tables):
@@ -49,8 +49,8 @@ def test_explorer_view_for_actor_and_theme(tables):
     assert explorer.choices(tables)[0] in set(tables["mentions"]["actor"])
 
 
-def test_export_command_writes_every_table(tmp_path):
-    assert main(["export", str(tmp_path)]) == 0
+def test_export_command_writes_every_table(tmp_path, seed_dir):
+    assert main(["export", str(tmp_path), "--corpus", str(seed_dir)]) == 0
     names = {p.stem for p in tmp_path.glob("*.csv")}
     assert names == {"articles", "sentences", "problems", "mentions", "uncoded", "roles", "quotes", "actor_edges",
                      "dates", "events", "timeline", "themes", "theme_profile", "distinctive_terms",

@@ -27,8 +27,8 @@ WATCH = ["covid-19", "gcm-implementation", "climate-disasters", "gcm-10", "human
 
 
 @pytest.fixture(scope="module")
-def tables():
-    return build_tables()
+def tables(seed_dir):
+    return build_tables(seed_dir)
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,11 @@ import pandas as pd
 import yaml
 
 from . import dates as dg
-from .paths import DATA, SEEDS
+from .paths import DATA, corpus_dir
+from .persons import fold_diacritics
+from .webpages import HTML_SUFFIXES, PageMeta, read_html
+
+TEXT_SUFFIXES = (".txt",)
 
 ARTICLE_COLUMNS = [
     "article_id", "file", "title", "outlet", "outlet_evidence", "published", "published_precision",
@@ -83,9 +87,18 @@ def _self_reference(names: list[str]) -> re.Pattern:
 def _load_outlets() -> list[dict]:
     """The outlet markers in data/outlets.yaml, compiled: [{'name': ..., 'signatures': [re.Pattern]}]."""
     entries = yaml.safe_load((DATA / "outlets.yaml").read_text(encoding="utf-8"))["outlets"]
-    return [{"name": e["name"],
+    return [{"name": e["name"], "names": [fold_diacritics(n).lower() for n in e["names"] + [e["name"]]],
              "signatures": [re.compile(t) for t in e.get("tags") or []] + [_self_reference(e["names"])]}
             for e in entries]
+
+
+def outlet_of_site_name(site_name: str | None) -> str | None:
+    """The outlet a page's own site name (`og:site_name`) names: "VietnamPlus" -> "Vietnam News Agency";
+    a name outlets.yaml does not know is kept as the page writes it."""
+    if not site_name:
+        return None
+    key = fold_diacritics(site_name).strip().lower()
+    return next((o["name"] for o in OUTLETS if key in o["names"]), site_name.strip())
 
 
 OUTLETS = _load_outlets()
@@ -355,16 +368,24 @@ def _anchor_year(article_id: str, text: str, index: dict) -> tuple[int, str] | N
     return None
 
 
-def _article_row(path: Path, raw: bytes, text: str, encoding: str, templates: frozenset[str] = frozenset()) -> dict:
-    """One file's row of the articles table."""
+def _article_row(path: Path, raw: bytes, text: str, encoding: str, templates: frozenset[str] = frozenset(),
+                 meta: PageMeta | None = None) -> dict:
+    """One file's row of the articles table; `meta` is what a saved web page's markup says about itself."""
     page = split_chrome(text, templates)
     title, title_at = find_title(page)
+    if meta is not None and meta.title and title is None and page.body and page.body[0] == meta.title:
+        title, title_at = meta.title, 0
     head_menu = drop_head_menu(page, title_at)
     page.boilerplate[:0] = [page.body[i] for i in head_menu]
     body = [line for i, line in enumerate(page.body) if i != title_at and i not in head_menu]
     body_text = "\n".join(body)
     outlet, outlet_evidence = find_outlet(text)
-    if page.header:
+    if outlet is None and meta is not None and meta.site_name:
+        outlet, outlet_evidence = outlet_of_site_name(meta.site_name), f"site name: {meta.site_name}"
+    if meta is not None and meta.date:
+        published, precision = pd.Timestamp(meta.date), "day"
+        source, evidence = "html-meta", f"page metadata {meta.date}"
+    elif page.header:
         published, precision, source, evidence = pd.Timestamp(page.header), "day", "header", f"date {page.header}"
     elif page.dateline:
         published, precision = page.dateline.date, page.dateline.precision
@@ -392,11 +413,17 @@ class CorpusError(ValueError):
 
 
 def read_corpus(folder: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """`articles` and `problems` for every `*.txt` in `folder`: 5 seeds -> (5 rows, 0 problems)."""
-    folder = Path(folder) if folder is not None else SEEDS
+    """`articles` and `problems` for every file in `folder` (default `paths.corpus_dir()`): 5 seeds -> (5 rows, 0).
+
+    `.txt` files are read as text, `.html`/`.htm` as saved web pages; any other file is a problem
+    (`unsupported-format`), never silently skipped. Hidden files (`.DS_Store`) are not articles.
+    """
+    folder = Path(folder) if folder is not None else corpus_dir()
+    if folder.is_file():
+        raise CorpusError(f"{folder} is a file: give the folder that holds the articles (.txt or .html files)")
     if not folder.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {folder}")
-    return read_files(sorted(folder.glob("*.txt")))
+    return read_files(sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")))
 
 
 def read_files(paths: list[Path], seen: dict[str, str] | None = None,
@@ -416,7 +443,14 @@ def read_files(paths: list[Path], seen: dict[str, str] | None = None,
         except OSError as e:
             problems.append((path.name, "unreadable", str(e), False))
             continue
+        if path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES:
+            problems.append((path.name, "unsupported-format", f"{path.suffix or 'no suffix'}: only .txt and "
+                             ".html/.htm files are read", False))
+            continue
         text, encoding = decode(raw)
+        meta = None
+        if text is not None and path.suffix.lower() in HTML_SUFFIXES:
+            text, meta = read_html(text)
         if text is None:
             problems.append((path.name, "binary", "contains NUL bytes", False))
             continue
@@ -430,9 +464,9 @@ def read_files(paths: list[Path], seen: dict[str, str] | None = None,
         seen[key] = path.name
         if encoding in ("cp1252", "latin-1"):
             problems.append((path.name, "not-utf8", f"decoded as {encoding}", True))
-        pages.append((path, raw, text, encoding))
+        pages.append((path, raw, text, encoding, meta))
     templates = template_lines([page[2] for page in pages], [find_outlet(page[2])[0] for page in pages])
-    rows = [_article_row(*page, templates) for page in pages]
+    rows = [_article_row(path, raw, text, encoding, templates, meta) for path, raw, text, encoding, meta in pages]
     problems += [(row["file"], "not-english", f"{language_of(row['text'])[1]:.0%} English function words; kept, "
                   "not mined with English patterns", True) for row in rows if row["language"] != "en"]
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS).pipe(_typed)
@@ -490,7 +524,7 @@ def load_articles(folder: str | Path | None = None, strict: bool = False) -> pd.
     if len(problems):
         summary = ", ".join(f"{r.file}: {r.reason}" for r in problems.itertuples())
         if strict:
-            raise CorpusError(f"{len(problems)} problem(s) in {folder or SEEDS}: {summary}")
+            raise CorpusError(f"{len(problems)} problem(s) in {folder or corpus_dir()}: {summary}")
         warnings.warn(f"{len(problems)} problem(s) while loading the corpus: {summary}", stacklevel=2)
     articles.attrs["problems"] = problems.to_dict("records")
     return articles

@@ -1,15 +1,36 @@
-"""Every path the package uses, built in one place."""
+"""Every path the package uses, built in one place.
 
+Data files (codebook, taxonomy, rules) are package resources: they are installed with the package. The
+project folder (seeds/, notebooks/, reports/, eval/) is `$VNMIGRATION_ROOT` when set, else the source
+checkout the package runs from, else the working directory, so an installed package finds a corpus too.
+The corpus the notebooks and `build_tables()` read is `$VNMIGRATION_CORPUS` when set, else seeds/.
+"""
+
+import os
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE / "data"
-ROOT = PACKAGE.parent.parent
+ROOT_VARIABLE, CORPUS_VARIABLE = "VNMIGRATION_ROOT", "VNMIGRATION_CORPUS"
+
+
+def _project_root() -> Path:
+    """`$VNMIGRATION_ROOT`, else the checkout holding lib/vnmigration, else the working directory."""
+    if os.environ.get(ROOT_VARIABLE):
+        return Path(os.environ[ROOT_VARIABLE]).expanduser().resolve()
+    checkout = PACKAGE.parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "lib" / "vnmigration").is_dir():
+        return checkout
+    return Path.cwd()
+
+
+ROOT = _project_root()
 SEEDS = ROOT / "seeds"
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
 FIGURES = REPORTS / "figures"
 TABLES = REPORTS / "tables"
+CACHE = ROOT / ".cache"
 EVAL = ROOT / "eval"
 EVAL_ARTICLES = EVAL / "articles"
 EVAL_GOLD = EVAL / "gold.yaml"
@@ -18,3 +39,8 @@ CODEBOOK = DATA / "codebook.yaml"
 TAXONOMY = DATA / "taxonomy.yaml"
 GCM_OBJECTIVES = DATA / "gcm_objectives.csv"
 EVENT_RULES = DATA / "event_rules.yaml"
+
+
+def corpus_dir() -> Path:
+    """The corpus folder to read: `$VNMIGRATION_CORPUS` (set by `make report CORPUS=DIR`), else seeds/."""
+    return Path(os.environ[CORPUS_VARIABLE]).expanduser() if os.environ.get(CORPUS_VARIABLE) else SEEDS

@@ -1,0 +1,38 @@
+"""Saved web pages (.html, .htm) as article text: trafilatura finds the main text, title and site name,
+htmldate the publication date; the corpus reader then applies the same chrome rules as to text files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+HTML_SUFFIXES = (".html", ".htm")
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What a page's markup says about itself: `PageMeta("2021-06-14", "Viet Nam and IOM ...", "VNA", None)`."""
+
+    date: str | None
+    title: str | None
+    site_name: str | None
+    author: str | None
+
+
+def read_html(markup: str) -> tuple[str, PageMeta]:
+    """The main text of a saved page (title line first) and its metadata; ("", empty meta) if there is none.
+
+    `<article><h1>T</h1><p>Body.</p></article>` with a JSON-LD `datePublished` -> ("T\\nBody.", PageMeta(date=...)).
+    """
+    import htmldate
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False, include_tables=False)
+    if doc is None:
+        return "", PageMeta(None, None, None, None)
+    found = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    date = htmldate.find_date(markup, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    text = found.get("text") or ""
+    title = found.get("title")
+    if title and not text.startswith(title):
+        text = f"{title}\n{text}"
+    return text, PageMeta(date, title, found.get("sitename"), found.get("author"))

@@ -19,7 +19,7 @@ from matplotlib.text import Annotation, Text  # noqa: E402
 
 import vnmigration as vn  # noqa: E402
 from vnmigration import plots, report  # noqa: E402
-from vnmigration import themes as th  # noqa: E402
+from vnmigration import taxonomy as th  # noqa: E402
 from vnmigration.export import build_tables  # noqa: E402
 
 SPLIT = 2023
@@ -302,13 +302,13 @@ def test_placed_labels_are_the_same_every_run(tables, cut_labels):
 
 
 def test_saved_png_carries_the_title_the_report_uses_for_alt_text(tables, cut_labels, tmp_path, monkeypatch):
-    monkeypatch.setattr(plots, "FIGURES", tmp_path)
+    monkeypatch.setenv("VNMIGRATION_REPORTS", str(tmp_path))
     fig = _draw(tables, cut_labels, "words-kept-removed")
     name = plots.save(fig, "words")
     plt.close(fig)
-    assert name == "words.png"
-    assert report.alt_text("words", tmp_path) == f"Chart: {plots.figure_title(fig)}"
-    assert report.alt_text("no-such-figure", tmp_path) == "Chart: no such figure"
+    assert name == "words.png" and (tmp_path / "figures" / "words.png").is_file()
+    assert report.alt_text("words") == f"Chart: {plots.figure_title(fig)}"
+    assert report.alt_text("no-such-figure") == "Chart: no such figure"
 
 
 def test_alt_text_preprocessor_gives_every_png_an_alt(tmp_path, monkeypatch):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import vnmigration as vn
 from vnmigration.paths import TAXONOMY
 from vnmigration.sentences import split_sentences
-from vnmigration.themes import (
+from vnmigration.taxonomy import (
     ASCII_LOWER,
     TaxonomyError,
     _word_matches,

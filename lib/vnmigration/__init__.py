@@ -9,13 +9,15 @@ from .actors import (
     extract_roles,
     uncoded_candidates,
 )
+from .api import build_tables, mentions, themes, timeline
 from .codebook import CodebookError, load_codebook
 from .corpus import CorpusError, load_articles, problems_of, read_corpus
 from .events import build_timeline, extract_dates, extract_events
 from .sentences import split_sentences
-from .themes import distinctive_terms, load_taxonomy, nmf_topics, tag_themes, theme_profile
+from .taxonomy import distinctive_terms, load_taxonomy, nmf_topics, tag_themes, theme_profile
 
 __all__ = [
+    "build_tables", "mentions", "themes", "timeline",
     "CodebookError", "CorpusError", "actor_centrality", "actor_edges", "actor_graph", "build_timeline",
     "extract_dates", "extract_events", "extract_mentions",
     "extract_quotes", "extract_roles", "load_articles", "load_codebook", "problems_of", "read_corpus",

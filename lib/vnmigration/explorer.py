@@ -9,6 +9,8 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import HTML, display
 
+from .paths import in_report_run
+
 
 def _sentences_for(tables: dict[str, pd.DataFrame], choice: str) -> pd.DataFrame:
     """Keys (article_id, sentence_no) of the sentences that mention an actor or carry a theme."""
@@ -50,9 +52,15 @@ def choices(tables: dict[str, pd.DataFrame]) -> list[str]:
 
 
 def explore(tables: dict[str, pd.DataFrame], default: str | None = None):
-    """An ipywidgets panel: a dropdown of actors and themes above the explorer's view of the choice."""
-    import ipywidgets as widgets
+    """An ipywidgets panel: a dropdown of actors and themes above the explorer's view of the choice.
+
+    In a report run (`python -m vnmigration report`) no widget is made: a report has no kernel to answer
+    it, and the static view of the default choice is what the report shows.
+    """
     options = choices(tables)
+    if in_report_run():
+        return static_view(tables, default or options[0])
+    import ipywidgets as widgets
     picker = widgets.Dropdown(options=options, value=default or options[0], description="Show:")
     out = widgets.Output()
 

@@ -7,15 +7,22 @@ from pathlib import Path
 import pandas as pd
 
 from .actors import actor_edges, extract_mentions, extract_quotes, extract_roles, uncoded_candidates
-from .corpus import read_corpus, site_statements
+from .corpus import CorpusError, read_corpus, site_statements
 from .events import build_timeline, extract_dates, extract_events, statement_events
+from .paths import corpus_dir
 from .sentences import split_sentences
-from .themes import distinctive_terms, tag_themes, theme_profile
+from .taxonomy import distinctive_terms, tag_themes, theme_profile
 
 
 def build_tables(corpus: str | Path | None = None) -> dict[str, pd.DataFrame]:
-    """All exported tables by name, from one corpus folder: {"articles": ..., "sentences": ..., ...}."""
+    """All exported tables by name, from one corpus folder: {"articles": ..., "sentences": ..., ...}.
+
+    A folder with no readable article is a `CorpusError` that says why, in one sentence.
+    """
     articles, problems = read_corpus(corpus)
+    if articles.empty:
+        why = "; ".join(f"{r.file}: {r.reason}" for r in problems.itertuples()) or "it holds no .txt or .html file"
+        raise CorpusError(f"no article to analyse in {corpus or corpus_dir()}: {why}")
     sentences = split_sentences(articles)
     mentions = extract_mentions(sentences)
     statements = site_statements(articles)

@@ -122,15 +122,31 @@ def source_conflicts(claims: pd.DataFrame, timeline: pd.DataFrame, roles: pd.Dat
     return pd.DataFrame(rows, columns=["conflict", "source_a", "claim_a", "source_b", "claim_b", "size"])
 
 
+PERIOD_SPLIT = 2023  # the year the research question asks about: did the agenda shift from 2023 on?
+
+
+def period_split(articles: pd.DataFrame, preferred: int = PERIOD_SPLIT) -> int | None:
+    """The year that splits a corpus into before and from: `preferred` when dated articles fall on both sides,
+    else the median publication year; None when fewer than two years are dated.
+
+    Seeds published 2020-2025 -> 2023; a corpus of 2011-2015 articles -> its median year.
+    """
+    years = sorted(articles["published"].dropna().dt.year.unique())
+    if len(years) < 2:
+        return None
+    return preferred if years[0] < preferred <= years[-1] else int(years[len(years) // 2])
+
+
 def carriers_by_period(mentions: pd.DataFrame, roles: pd.DataFrame, articles: pd.DataFrame,
                        split_year: int) -> pd.DataFrame:
-    """People's mentions before and from `split_year`, with every role the texts give them."""
+    """People's mentions in dated articles before and from `split_year`, with every role the texts give them."""
     years = articles.set_index("article_id")["published"].dt.year
     people = mentions[mentions["kind"] == "person"]
-    late = people["article_id"].map(years) >= split_year
+    year = people["article_id"].map(years)
     before, after = f"before {split_year}", f"from {split_year}"
-    table = pd.DataFrame({before: people[~late.to_numpy()]["actor"].value_counts(),
-                          after: people[late.to_numpy()]["actor"].value_counts()}).fillna(0).astype(int)
+    table = pd.DataFrame({before: people[(year < split_year).to_numpy()]["actor"].value_counts(),
+                          after: people[(year >= split_year).to_numpy()]["actor"].value_counts()},
+                         columns=[before, after]).fillna(0).astype(int)
     titles = roles.groupby("person")["role_normalized"].agg(lambda s: " / ".join(sorted(set(s))))
     table = table.assign(role=table.index.map(lambda p: titles.get(p, "no title in the text")))
     table.index.name = "person"

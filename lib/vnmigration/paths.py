@@ -12,6 +12,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE / "data"
 ROOT_VARIABLE, CORPUS_VARIABLE = "VNMIGRATION_ROOT", "VNMIGRATION_CORPUS"
+REPORTS_VARIABLE = "VNMIGRATION_REPORTS"  # set by `python -m vnmigration report`: figures go there, widgets stay off
 
 
 def _project_root() -> Path:
@@ -28,8 +29,6 @@ ROOT = _project_root()
 SEEDS = ROOT / "seeds"
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
-FIGURES = REPORTS / "figures"
-TABLES = REPORTS / "tables"
 CACHE = ROOT / ".cache"
 EVAL = ROOT / "eval"
 EVAL_ARTICLES = EVAL / "articles"
@@ -44,3 +43,18 @@ EVENT_RULES = DATA / "event_rules.yaml"
 def corpus_dir() -> Path:
     """The corpus folder to read: `$VNMIGRATION_CORPUS` (set by `make report CORPUS=DIR`), else seeds/."""
     return Path(os.environ[CORPUS_VARIABLE]).expanduser() if os.environ.get(CORPUS_VARIABLE) else SEEDS
+
+
+def reports_dir() -> Path:
+    """Where reports, figures and tables go: `$VNMIGRATION_REPORTS` during a report run, else reports/."""
+    return Path(os.environ[REPORTS_VARIABLE]).expanduser() if os.environ.get(REPORTS_VARIABLE) else REPORTS
+
+
+def figures_dir() -> Path:
+    """Where chart PNGs go: `reports_dir()/figures`."""
+    return reports_dir() / "figures"
+
+
+def in_report_run() -> bool:
+    """True while `python -m vnmigration report` executes the notebooks: interactive widgets are not drawn."""
+    return bool(os.environ.get(REPORTS_VARIABLE))

@@ -10,7 +10,7 @@ import pandas as pd
 
 from .corpus import outlet_label
 from .dates import date_at_precision, period_end
-from .paths import FIGURES
+from .paths import figures_dir
 
 SIDE_COLORS = {
     "viet-nam-government": "#c0392b", "iom": "#1f5fa8", "un-system": "#5dade2",
@@ -39,12 +39,13 @@ def figure_title(fig: plt.Figure) -> str:
 
 
 def save(fig: plt.Figure, name: str) -> str:
-    """Write `fig` to reports/figures/<name>.png and return the file name: `"articles-over-time"`.
+    """Write `fig` to `paths.figures_dir()`/<name>.png and return the file name: `"articles-over-time"`.
 
     The chart title goes into the PNG's `Title` field, where the HTML report finds it for the image's alt text.
     """
-    FIGURES.mkdir(parents=True, exist_ok=True)
-    fig.savefig(FIGURES / f"{name}.png", metadata={"Software": None, "Title": figure_title(fig) or name})
+    figures = figures_dir()
+    figures.mkdir(parents=True, exist_ok=True)
+    fig.savefig(figures / f"{name}.png", metadata={"Software": None, "Title": figure_title(fig) or name})
     return f"{name}.png"
 
 
@@ -65,7 +66,7 @@ def _short(text: str, width: int = 48) -> str:
 
 def theme_labels(ids=None, width: int = 34) -> dict[str, str]:
     """Chart labels per theme id, `"10. Prevent, combat and…"` for a GCM objective, cut by `_short`."""
-    from .themes import load_taxonomy
+    from .taxonomy import load_taxonomy
     return {t.id: _short(f"{t.gcm_objective}. {t.label}" if t.gcm_objective else t.label, width)
             for t in load_taxonomy() if ids is None or t.id in set(ids)}
 

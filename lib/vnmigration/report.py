@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .paths import FIGURES, NOTEBOOKS
+from .paths import NOTEBOOKS, figures_dir
 
-SPLIT_YEAR = 2023  # the split notebooks 03 and 05 compare before and from
 README_COLUMNS = "../README.md#column-dictionaries"  # the README section with every table's columns
 SAVE_CALL = re.compile(r"""plots\.save\(\s*\w+\s*,\s*["']([^"']+)["']""")
 NBCONVERT_PLACEHOLDER = 'alt="No description has been provided for this image"'
@@ -44,10 +43,10 @@ def figure_title(path: str | Path) -> str:
         return ""
 
 
-def alt_text(name: str, figures: str | Path = FIGURES) -> str:
+def alt_text(name: str, figures: str | Path | None = None) -> str:
     """`"Chart: Articles by publication date and outlet (N = 5 dated of 5)"` for figure `name`, from the
     title stored in figures/<name>.png; the file name in words when the file has no title."""
-    title = figure_title(Path(figures) / f"{name}.png")
+    title = figure_title(Path(figures or figures_dir()) / f"{name}.png")
     return f"Chart: {title}" if title else f"Chart: {name.replace('-', ' ')}"
 
 
@@ -72,7 +71,7 @@ def alt_text_preprocessor(nb, resources):
     return nb, resources
 
 
-def add_alt_text(page: str | Path, figures: str | Path = FIGURES) -> int:
+def add_alt_text(page: str | Path, figures: str | Path | None = None) -> int:
     """Replace nbconvert's placeholder alt text in one HTML page with each figure's title; returns how
     many images it described. The figure is found from the `plots.save` call shown before the image."""
     path = Path(page)
@@ -91,43 +90,52 @@ def add_alt_text(page: str | Path, figures: str | Path = FIGURES) -> int:
 
 # --- headline findings ----------------------------------------------------------------------------------
 
-def headline_findings(tables: dict[str, pd.DataFrame], split_year: int = SPLIT_YEAR) -> list[str]:
-    """The report's headline findings as sentences, each computed from the tables of `build_tables()`."""
+def headline_findings(tables: dict[str, pd.DataFrame], split_year: int | None = None) -> list[str]:
+    """The report's headline findings as sentences, each computed from the tables of `build_tables()`;
+    the period split defaults to `findings.period_split` of the articles."""
     from . import findings
-    from . import themes as th
+    from . import taxonomy as th
     from .actors import actor_centrality, actor_graph
     from .corpus import outlet_label
     from .dates import date_at_precision
     articles, mentions, timeline = tables["articles"], tables["mentions"], tables["timeline"]
     years = articles["published"].dt.year
-    lines = [f"{len(articles)} texts ({int(years.min())}–{int(years.max())}) from "
+    span = f"{int(years.min())}–{int(years.max())}" if years.notna().any() else "none dated"
+    lines = [f"{len(articles)} texts ({span}) from "
              f"{outlet_label(articles).nunique()} sources: {len(tables['sentences'])} sentences, "
              f"{int(articles['n_words'].sum()):,} words of body text after removing "
              f"{int(articles['n_words_removed'].sum()):,} words of site chrome, captions and bylines."]
-    shared = timeline[timeline["n_sources"] > 1]
-    lines.append(f"{len(timeline)} distinct happenings from {len(tables['events'])} dated event mentions, "
-                 f"{int(timeline['date'].dt.year.min())}–{int(timeline['date'].dt.year.max())}; {len(shared)} "
-                 f"told by more than one article: " + "; ".join(
-                     f"{r.label} ({date_at_precision(r.date, r.precision)})" for r in shared.itertuples()) + ".")
+    dated = timeline.dropna(subset=["date"])
+    shared = dated[dated["n_sources"] > 1]
+    if len(dated):
+        lines.append(f"{len(timeline)} distinct happenings from {len(tables['events'])} event mentions, "
+                     f"{int(dated['date'].dt.year.min())}–{int(dated['date'].dt.year.max())}; {len(shared)} "
+                     f"told by more than one article" + (": " if len(shared) else ".") + "; ".join(
+                         f"{r.label} ({date_at_precision(r.date, r.precision)})" for r in shared.itertuples())
+                     + ("." if len(shared) else ""))
     coverage = th.gcm_coverage(tables["themes"])
     touched = int((coverage["n_sentences"] > 0).sum())
     lines.append(f"{touched} of the {len(coverage)} GCM objectives are touched; {len(coverage) - touched} are "
                  "never mentioned.")
-    periods = th.compare_periods(tables["theme_profile"], articles, split_year)
-    names = {t.id: t.label for t in th.load_taxonomy()}
-    rise, fall = periods.iloc[0], periods.iloc[-1]
-    n_before, n_after = int((years < split_year).sum()), int((years >= split_year).sum())
-    lines.append(f"Agenda shift from {split_year} (mean sentence share over {n_before} articles before and "
-                 f"{n_after} from {split_year}): {names.get(rise['theme'], rise['theme'])} rises most "
-                 f"({rise.iloc[1]:.2f} → {rise.iloc[2]:.2f}), {names.get(fall['theme'], fall['theme'])} "
-                 f"falls most ({fall.iloc[1]:.2f} → {fall.iloc[2]:.2f}).")
-    central = actor_centrality(actor_graph(tables["actor_edges"], mentions)).iloc[0]
-    lines.append(f"{len(mentions)} mentions of {mentions['actor'].nunique()} actors; {central['actor']} has the "
-                 "highest betweenness in the sentence co-occurrence network.")
-    carried = findings.carriers_by_period(mentions, tables["roles"], articles, split_year)
-    lines.append(f"Before {split_year} the most-mentioned people are "
-                 f"{findings.lead_carriers(carried, f'before {split_year}')}; from {split_year}, "
-                 f"{findings.lead_carriers(carried, f'from {split_year}')}.")
+    split_year = split_year or findings.period_split(articles)
+    if split_year is not None:
+        periods = th.compare_periods(tables["theme_profile"], articles, split_year)
+        names = {t.id: t.label for t in th.load_taxonomy()}
+        rise, fall = periods.iloc[0], periods.iloc[-1]
+        n_before, n_after = int((years < split_year).sum()), int((years >= split_year).sum())
+        lines.append(f"Agenda shift from {split_year} (mean sentence share over {n_before} articles before and "
+                     f"{n_after} from {split_year}): {names.get(rise['theme'], rise['theme'])} rises most "
+                     f"({rise.iloc[1]:.2f} → {rise.iloc[2]:.2f}), {names.get(fall['theme'], fall['theme'])} "
+                     f"falls most ({fall.iloc[1]:.2f} → {fall.iloc[2]:.2f}).")
+    if len(mentions):
+        central = actor_centrality(actor_graph(tables["actor_edges"], mentions)).iloc[0]
+        lines.append(f"{len(mentions)} mentions of {mentions['actor'].nunique()} actors; {central['actor']} has the "
+                     "highest betweenness in the sentence co-occurrence network.")
+    if split_year is not None and (mentions["kind"] == "person").any():
+        carried = findings.carriers_by_period(mentions, tables["roles"], articles, split_year)
+        lines.append(f"Before {split_year} the most-mentioned people are "
+                     f"{findings.lead_carriers(carried, f'before {split_year}')}; from {split_year}, "
+                     f"{findings.lead_carriers(carried, f'from {split_year}')}.")
     claims = findings.duration_claims(tables["sentences"], articles)
     conflicts = findings.source_conflicts(claims, timeline, tables["roles"], mentions)
     if len(conflicts):

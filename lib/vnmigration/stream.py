@@ -45,6 +45,7 @@ from .actors import (
     MENTION_COLUMNS,
     QUOTE_COLUMNS,
     ROLE_COLUMNS,
+    UNCODED_COLUMNS,
     actor_edges,
     extract_mentions,
     extract_quotes,
@@ -65,7 +66,7 @@ from .events import (
 )
 from .paths import SEEDS
 from .sentences import SENTENCE_COLUMNS, split_sentences
-from .themes import THEME_COLUMNS, _vectorizer, tag_themes, theme_profile
+from .taxonomy import THEME_COLUMNS, _vectorizer, tag_themes, theme_profile
 
 # The tables, in the order of export.build_tables.
 TABLES = ("articles", "sentences", "problems", "site_statements", "mentions", "uncoded", "roles", "quotes",
@@ -102,7 +103,7 @@ LIST_COLUMNS = {"events": ["participants"], "timeline": ["participants", "articl
 EMPTY_COLUMNS = {
     "articles": cp.ARTICLE_COLUMNS, "sentences": SENTENCE_COLUMNS, "problems": cp.PROBLEM_COLUMNS,
     "site_statements": cp.STATEMENT_COLUMNS,
-    "mentions": MENTION_COLUMNS, "uncoded": ["candidate", "n_mentions", "n_articles", "first_article", "example"],
+    "mentions": MENTION_COLUMNS, "uncoded": UNCODED_COLUMNS,
     "roles": ROLE_COLUMNS, "quotes": QUOTE_COLUMNS, "actor_edges": ["source", "target", "sentences", "articles"],
     "dates": DATE_COLUMNS, "events": EVENT_COLUMNS, "timeline": TIMELINE_COLUMNS, "themes": THEME_COLUMNS,
     "theme_profile": ["article_id", "n_sentences", "gcm_objectives", "n_gcm_objectives"],
@@ -123,11 +124,12 @@ def process(articles: pd.DataFrame) -> dict:
     dates = extract_dates(sentences, articles)
     events = extract_events(sentences, dates, mentions, articles)
     themes = tag_themes(sentences)
+    roles = extract_roles(sentences, mentions, articles)
     return {
         "articles": articles, "sentences": sentences, "mentions": mentions,
-        "roles": extract_roles(sentences, mentions, articles), "quotes": extract_quotes(sentences, mentions, articles),
+        "roles": roles, "quotes": extract_quotes(sentences, mentions, articles),
         "dates": dates, "events": events, "themes": themes, "theme_profile": theme_profile(themes, articles),
-        "edges": actor_edges(mentions), "uncoded": uncoded_part(sentences, mentions),
+        "edges": actor_edges(mentions), "uncoded": uncoded_part(sentences, mentions, roles=roles),
     }
 
 

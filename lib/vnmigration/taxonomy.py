@@ -258,11 +258,12 @@ def compare_topics(topics: pd.DataFrame, assignments: pd.DataFrame, themes: pd.D
 
 
 def compare_periods(profile: pd.DataFrame, articles: pd.DataFrame, split_year: int) -> pd.DataFrame:
-    """Mean sentence share per theme before and from `split_year`, and the change, largest first."""
+    """Mean sentence share per theme in dated articles before and from `split_year`, and the change, largest first."""
     years = articles.set_index("article_id")["published"].dt.year
     shares = profile.set_index("article_id").drop(columns=["n_sentences", "gcm_objectives", "n_gcm_objectives"])
-    late = shares.index.map(years) >= split_year
-    out = pd.DataFrame({f"before_{split_year}": shares[~late].mean(), f"from_{split_year}": shares[late].mean()})
+    year = pd.Series(shares.index.map(years), index=shares.index)
+    early, late = (year < split_year).to_numpy(), (year >= split_year).to_numpy()
+    out = pd.DataFrame({f"before_{split_year}": shares[early].mean(), f"from_{split_year}": shares[late].mean()})
     out = out.assign(change=out.iloc[:, 1] - out.iloc[:, 0]).round(3)
     out.index.name = "theme"
     return out.sort_values(["change", "theme"], ascending=[False, True]).reset_index()

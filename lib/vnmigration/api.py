@@ -1,0 +1,85 @@
+"""The researcher's entry points: every table of a corpus in one call, cached, and the tables most asked for.
+
+    >>> import vnmigration as vm
+    >>> tables = vm.build_tables()           # seeds/, or $VNMIGRATION_CORPUS, or any folder you pass
+    >>> sorted(tables)[:3]
+    ['actor_edges', 'articles', 'dates']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+import pandas as pd
+
+from . import export
+from .paths import CACHE, PACKAGE, corpus_dir
+
+CACHE_VERSION = "1"  # bump to invalidate every cached table set
+
+
+def _fingerprint(folder: Path) -> str:
+    """A key for a corpus and the code that reads it: file names and bytes, plus the package's code and data."""
+    digest = hashlib.sha256(CACHE_VERSION.encode())
+    for path in sorted(p for p in folder.iterdir() if p.is_file()):
+        digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".csv"):
+            digest.update(path.relative_to(PACKAGE).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def build_tables(folder: str | Path | None = None, cache: bool = True) -> dict[str, pd.DataFrame]:
+    """Every table for a corpus folder (default: `paths.corpus_dir()`), cached in .cache/ by content.
+
+    The cache key is the folder's file names and bytes and the package's code and data, so adding an
+    article or changing a rule recomputes, and re-running a notebook does not.
+
+    >>> tables = build_tables()
+    >>> len(tables["articles"]) >= 5 and {"timeline", "mentions", "themes"} <= set(tables)
+    True
+    """
+    folder = Path(folder) if folder is not None else corpus_dir()
+    if not cache or not folder.is_dir():
+        return export.build_tables(folder)
+    path = CACHE / f"tables-{_fingerprint(folder)}.pkl"
+    if path.is_file():
+        with path.open("rb") as f:
+            return pickle.load(f)
+    tables = export.build_tables(folder)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    with partial.open("wb") as f:
+        pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
+    partial.replace(path)
+    return tables
+
+
+def timeline(folder: str | Path | None = None) -> pd.DataFrame:
+    """The consolidated timeline of a corpus: one row per happening.
+
+    >>> timeline()[["date", "kind", "label"]].shape[1]
+    3
+    """
+    return build_tables(folder)["timeline"]
+
+
+def mentions(folder: str | Path | None = None) -> pd.DataFrame:
+    """Every actor mention of a corpus: codebook actors and detected persons.
+
+    >>> set(mentions()["kind"]) <= {"person", "organization", "place"}
+    True
+    """
+    return build_tables(folder)["mentions"]
+
+
+def themes(folder: str | Path | None = None) -> pd.DataFrame:
+    """Every theme hit of a corpus (GCM objectives and cross-cutting themes).
+
+    >>> themes()["theme"].str.match(r"gcm-\\d\\d|[a-z-]+").all()
+    True
+    """
+    return build_tables(folder)["themes"]

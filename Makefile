@@ -15,21 +15,21 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Executes copies of the notebooks into reports/ (HTML, figures, tables); the committed notebooks stay untouched.
+# Executes copies of the notebooks against CORPUS into reports/ (HTML, figures, CSV tables, index.html); the
+# committed notebooks stay untouched. `make report CORPUS=/path/to/folder` reports on any folder of articles.
+CORPUS ?= seeds
 report: install
-	mkdir -p reports/figures reports/tables
-	$(BIN)/python -m vnmigration export reports/tables
-	$(BIN)/jupyter nbconvert --to html --execute --ExecutePreprocessor.timeout=600 \
-		--HTMLExporter.preprocessors=vnmigration.report.alt_text_preprocessor --output-dir reports $(NOTEBOOKS)
-	$(BIN)/python -m vnmigration index reports
+	$(BIN)/python -m vnmigration report --corpus $(CORPUS) --out reports
 
 test: install
 	$(BIN)/ruff check lib tests benchmarks notebooks
 	$(BIN)/python -m pytest tests/
 	$(BIN)/python -m pytest --nbval notebooks/ --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
 
+# Containers and Binder run as root, which JupyterLab refuses without --allow-root.
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 lab: install
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(LAB_ARGS)
 
 # For maintainers: re-execute the committed notebooks in place, top to bottom, from a clean kernel.
 notebooks: install

@@ -6,6 +6,8 @@ Each measurement runs in its own subprocess so that peak memory (ru_maxrss) belo
 Pipeline: load -> sentences -> mentions -> dates/events -> themes -> roles -> quotes -> timeline (every stage
 the export runs per article, plus the cross-article timeline). `--consolidate N` times `build_timeline` on N
 distinct events; `--single-mb M` times `python -m vnmigration export` on one article of about M MB.
+Streaming export: `python -m vnmigration export` (vnmigration.stream) on the --mb corpus, and with `--stream-gb G`
+on a synthetic corpus of about G GB: seconds and peak RSS growth over corpus bytes. `--stream-only` runs only these.
 Baselines, on the same first --sample articles: spaCy (blank English, sentencizer, EntityRuler built
 from the same codebook) for sentences and mentions, and dateparser.search.search_dates for dates.
 The floor is one bare `re` pass over the same bytes. Needs the `bench` extra (spaCy, dateparser).
@@ -17,6 +19,7 @@ import argparse
 import json
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -114,6 +117,38 @@ def pipeline_in_partitions(folder: Path, size: int) -> dict:
             "rss_peak_kb": peak, **{name: sum(map(len, parts)) for name, parts in outputs.items()}}
 
 
+def stream_export(folder: Path, size: int, fmt: str) -> dict:
+    """`vnmigration.stream.export` on a folder: seconds and peak RSS growth (libraries and caches loaded first)."""
+    import pyarrow.parquet  # noqa: F401  (loaded before the baseline, as the codebook and taxonomy below)
+    import scipy.sparse  # noqa: F401
+    import sklearn.feature_extraction.text  # noqa: F401
+    import sklearn.preprocessing  # noqa: F401
+
+    from vnmigration import stream
+
+    out = HERE / "out" / f"stream-{folder.name}"
+    stream.export(out, None, fmt=fmt, partition_size=size, progress=False)  # warm: codebook, taxonomy, rules
+    files = _files(folder)
+    n_bytes = sum(p.stat().st_size for p in files)
+    rss_before = _rss_now_kb()
+    t = time.perf_counter()
+    paths = stream.export(out, folder, fmt=fmt, partition_size=size, progress=False)
+    total = time.perf_counter() - t
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    written = sum(f.stat().st_size for p in paths for f in ([p] if p.is_file() else p.glob("*")))
+    shutil.rmtree(out, ignore_errors=True)
+    return {"files": len(files), "bytes": n_bytes, "written": written, "total": total, "rss_before_kb": rss_before,
+            "rss_peak_kb": peak}
+
+
+def _print_stream(r: dict, size: int) -> None:
+    grow = (r["rss_peak_kb"] - r["rss_before_kb"]) * 1024
+    print(f"  {r['files']:,} files, {r['bytes'] / 1e6:,.1f} MB, partitions of {size}: {r['total']:.1f} s "
+          f"({r['bytes'] / 1e6 / r['total']:.2f} MB/s), peak RSS growth {grow / 2**20:,.0f} MiB = "
+          f"{grow / r['bytes']:.2f}x the corpus bytes (target <= 2x), process peak {r['rss_peak_kb'] / 2**20:.2f} GiB; "
+          f"{r['written'] / 1e6:,.1f} MB written")
+
+
 def consolidate(folder: Path, n: int) -> dict:
     """`build_timeline` on `n` distinct events: the corpus's events tiled, each copy shifted in time and relabelled."""
     import pandas as pd
@@ -198,7 +233,14 @@ def main() -> None:
     parser.add_argument("--partition-size", type=int, default=250)
     parser.add_argument("--consolidate", type=int, default=100_000, help="events for the timeline benchmark (0: skip)")
     parser.add_argument("--single-mb", type=float, default=20.0, help="size of the one-article export (0: skip)")
+    parser.add_argument("--stream", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--format", default="csv", choices=["csv", "parquet"], help="streaming export format")
+    parser.add_argument("--stream-gb", type=float, default=0.0, help="also stream a synthetic corpus of this many GB")
+    parser.add_argument("--stream-only", action="store_true", help="run only the streaming-export measurements")
     args = parser.parse_args()
+    if args.stream:
+        print(json.dumps(stream_export(args.stream, args.partition_size, args.format)))
+        return
     if args.pipeline:
         print(json.dumps(pipeline(args.pipeline, args.limit)))
         return
@@ -212,6 +254,17 @@ def main() -> None:
     sys.path.insert(0, str(HERE))
     from synthetic import build
 
+    if args.stream_only or args.stream_gb:
+        per_article = _child("--pipeline", str(build(args.sizes[0])))["bytes"] / args.sizes[0]
+        sizes = ([int(args.mb * 1_000_000 / per_article)] if args.mb else []) + (
+            [int(args.stream_gb * 1e9 / per_article)] if args.stream_gb else [])
+        print("Streaming export (python -m vnmigration export):")
+        for n in sizes:
+            r = _child("--stream", str(build(n)), "--partition-size", str(args.partition_size), "--format",
+                       args.format)
+            _print_stream(r, args.partition_size)
+        if args.stream_only:
+            return
     if args.single_mb:
         r = single_file_export(args.single_mb)
         print(f"One article of {r['bytes'] / 1e6:.1f} MB through `export`: {r['seconds']:.1f} s (target < 60 s)")
@@ -241,6 +294,10 @@ def main() -> None:
         extra_mb = (r["rss_peak_kb"] - r["rss_before_kb"]) / 1024
         print(f"{n:>9,} {r['bytes'] / 1e6:>7.1f} {r['total']:>8.2f} {n / r['total']:>11,.0f} "
               f"{r['bytes'] / 1e6 / r['total']:>6.2f} {extra_mb:>8.0f} {extra_mb * 1024 * 1024 / r['bytes']:>10.2f}")
+    print("\nStreaming export (python -m vnmigration export) of the same corpora:")
+    for n in sizes[-1:]:
+        _print_stream(_child("--stream", str(build(n)), "--partition-size", str(args.partition_size), "--format",
+                             args.format), args.partition_size)
     small, large = sizes[0], sizes[1] if len(sizes) > 1 else sizes[0]
     scale = (runs[large]["total"] / runs[small]["total"]) / (large / small)
     print(f"\nScaling {small:,} -> {large:,} articles: time x{runs[large]['total'] / runs[small]['total']:.1f} "

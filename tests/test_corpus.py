@@ -321,3 +321,39 @@ def test_outlets_are_named_by_their_own_markers(page, outlet):
 ])
 def test_a_credit_or_a_mention_is_not_an_outlet(page):
     assert vn.corpus.find_outlet(page) == (None, None)
+
+
+def test_a_saved_web_page_is_read_through_its_markup(corpus_dir):
+    from pathlib import Path
+
+    write(corpus_dir, "page.html", (Path(__file__).parent / "fixtures" / "page.html").read_bytes())
+    row = vn.load_articles(corpus_dir).iloc[0]
+    assert row["title"] == "Viet Nam and IOM open a migrant resource centre"
+    assert (row["published"], row["published_source"]) == (pd.Timestamp("2021-06-14"), "html-meta")
+    assert row["outlet"] == "Vietnam News Agency"  # og:site_name "VietnamPlus" is VNA's own site
+    assert row["text"].startswith("The Ministry of Foreign Affairs") and "Related news" not in row["text"]
+    assert "Politics" not in row["text"] and "All rights reserved" not in row["text"]
+
+
+def test_every_file_becomes_a_row_or_a_problem(corpus_dir):
+    write(corpus_dir, "a.txt", "date 2021-05-04 The ministry and IOM met in Hanoi to review the national plan.\n")
+    write(corpus_dir, "report.pdf", b"%PDF-1.4 binary")
+    write(corpus_dir, "notes.docx", b"PK\x03\x04")
+    articles, problems = vn.read_corpus(corpus_dir)
+    assert articles["file"].tolist() == ["a.txt"]
+    assert problems.set_index("file")["reason"].to_dict() == {"notes.docx": "unsupported-format",
+                                                               "report.pdf": "unsupported-format"}
+
+
+def test_a_file_or_an_empty_folder_is_one_clear_error(corpus_dir, capsys):
+    from vnmigration.__main__ import main
+
+    page = write(corpus_dir, "a.txt", "Some text.\n")
+    with pytest.raises(vn.CorpusError, match="is a file"):
+        vn.read_corpus(page)
+    empty = corpus_dir / "empty"
+    empty.mkdir()
+    with pytest.raises(vn.CorpusError, match="no article to analyse"):
+        vn.build_tables(empty)
+    assert main(["report", "--corpus", str(empty), "--out", str(corpus_dir / "out")]) == 2
+    assert "no article to analyse" in capsys.readouterr().err

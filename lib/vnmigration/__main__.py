@@ -1,6 +1,6 @@
 """Command line: `export OUTDIR [--corpus DIR] [--format csv|parquet] [--partition-size N] [--engine pandas|dask]
 [--scheduler ADDRESS]`, `evaluate [--gold F] [--corpus DIR] [--split S] [--out DIR]`
-and `index REPORTS`, each as `python -m vnmigration COMMAND`."""
+`report [--corpus DIR] [--out DIR]` and `index REPORTS`, each as `python -m vnmigration COMMAND`."""
 
 from __future__ import annotations
 
@@ -31,7 +31,13 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--out", default=None, help="write eval_scores.csv and eval_errors.csv here")
     index = commands.add_parser("index", help="write REPORTS/index.html linking notebooks, figures and tables")
     index.add_argument("reports")
+    report = commands.add_parser("report", help="execute every notebook against a corpus into an HTML report")
+    report.add_argument("--corpus", default=None, help="folder of articles (default: seeds/, or $VNMIGRATION_CORPUS)")
+    report.add_argument("--out", default=None, help="report folder, cleaned first (default: reports/)")
+    report.add_argument("--timeout", type=int, default=600, help="seconds any one cell may take (default 600)")
     args = parser.parse_args(argv)
+    if args.command == "report":
+        return _report(args)
     if args.command == "index":
         print(write_index(args.reports))
         return 0
@@ -48,6 +54,19 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for path in paths:
         print(path)
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    """Build the HTML report; a missing or empty corpus or a failing notebook is one clear message."""
+    from .corpus import CorpusError
+    from .report import ReportError, build_report
+
+    try:
+        print(build_report(args.corpus, args.out, args.timeout))
+    except (FileNotFoundError, CorpusError, ReportError) as e:
+        print(f"vnmigration: {e}", file=sys.stderr)
+        return 2
     return 0
 
 

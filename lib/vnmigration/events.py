@@ -72,7 +72,7 @@ def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
         for m in dg.find_dates(r.text):
             when = dg.resolve(m, published, precision)
             # "today" is the publication date, known as precisely as the publication is.
-            exact = precision if m.resolution == "publication" and precision else m.precision
+            exact = precision if m.resolution == "publication" and isinstance(precision, str) else m.precision
             rows.append((r.article_id, r.sentence_no, r.start + m.start, r.start + m.end, m.date_text, when,
                          dg.period_end(when, exact, m.year_end, m.day_end), exact, m.resolution))
     out = pd.DataFrame(rows, columns=DATE_COLUMNS)

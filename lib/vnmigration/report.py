@@ -187,3 +187,57 @@ def write_index(reports: str | Path, tables: dict[str, pd.DataFrame] | None = No
     path = reports / "index.html"
     path.write_text(page, encoding="utf-8")
     return path
+
+
+# --- the report build -----------------------------------------------------------------------------------
+
+class ReportError(RuntimeError):
+    """A notebook failed while the report was built; the message names it."""
+
+
+REPORT_OUTPUTS = ("figures", "tables")  # what a report folder holds besides its HTML pages
+
+
+def _clean(out: Path) -> None:
+    """Remove an earlier report from `out` (its HTML pages, figures/ and tables/), so no stale page survives."""
+    import shutil
+
+    for page in out.glob("*.html"):
+        page.unlink()
+    for folder in REPORT_OUTPUTS:
+        shutil.rmtree(out / folder, ignore_errors=True)
+
+
+def build_report(corpus: str | Path | None = None, out: str | Path | None = None, timeout: int = 600,
+                 notebooks: list[Path] | None = None) -> Path:
+    """Execute every notebook against `corpus` into `out` (HTML with alt text, figures, tables, index.html).
+
+    The committed notebooks are not touched: each runs in a fresh kernel with `$VNMIGRATION_CORPUS` and
+    `$VNMIGRATION_REPORTS` set, every cell under `timeout` seconds. A failing notebook raises ReportError
+    with its name. Returns the index page.
+    """
+    import os
+    import subprocess
+    import sys
+
+    from .api import build_tables
+    from .export import write_tables
+    from .paths import CORPUS_VARIABLE, REPORTS_VARIABLE, corpus_dir, reports_dir
+
+    corpus = Path(corpus).resolve() if corpus is not None else corpus_dir().resolve()
+    out = Path(out).resolve() if out is not None else reports_dir().resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    _clean(out)
+    tables = build_tables(corpus)
+    write_tables(tables, out / "tables")
+    env = os.environ | {CORPUS_VARIABLE: str(corpus), REPORTS_VARIABLE: str(out)}
+    for notebook in notebooks or sorted(NOTEBOOKS.glob("*.ipynb")):
+        done = subprocess.run(
+            [sys.executable, "-m", "jupyter", "nbconvert", "--to", "html", "--execute",
+             f"--ExecutePreprocessor.timeout={timeout}",
+             "--HTMLExporter.preprocessors=vnmigration.report.alt_text_preprocessor", "--output-dir", str(out),
+             str(notebook)], env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            tail = "\n".join(done.stderr.strip().splitlines()[-8:])
+            raise ReportError(f"notebook {notebook.name} failed on corpus {corpus}:\n{tail}")
+    return write_index(out, tables)

@@ -127,7 +127,7 @@ def process(articles: pd.DataFrame) -> dict:
     roles = extract_roles(sentences, mentions, articles)
     return {
         "articles": articles, "sentences": sentences, "mentions": mentions,
-        "roles": roles, "quotes": extract_quotes(sentences, mentions, articles),
+        "roles": roles, "quotes": extract_quotes(sentences, mentions, articles, roles=roles),
         "dates": dates, "events": events, "themes": themes, "theme_profile": theme_profile(themes, articles),
         "edges": actor_edges(mentions), "uncoded": uncoded_part(sentences, mentions, roles=roles),
     }

@@ -73,3 +73,14 @@ def test_report_index_links_everything(tmp_path):
     page = write_index(tmp_path).read_text()
     assert 'href="01-corpus.html"' in page and "01 · The corpus" in page
     assert 'href="figures/articles-over-time.png"' in page and 'href="tables/articles.csv"' in page
+
+
+def test_undated_articles_are_in_neither_period(tables):
+    from vnmigration import taxonomy as th
+
+    articles = tables["articles"].copy()
+    articles.loc[articles["article_id"].str.startswith("000"), "published"] = pd.NaT
+    periods = th.compare_periods(tables["theme_profile"], articles, 2023)
+    carried = findings.carriers_by_period(tables["mentions"], tables["roles"], articles, 2023)
+    assert "Le Thi Tuyet Mai" not in carried.index[(carried.iloc[:, :2].sum(axis=1) > 0)]  # named only in 000
+    assert periods.notna().all().all()

@@ -165,6 +165,8 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
     """
     rules = rules or load_event_rules()
     published = None if articles is None else _publications(articles)
+    published_on = {} if published is None else {
+        a: d for a, (d, p) in published.items() if isinstance(p, str) and p == "day"}
     by_sentence: dict[tuple, list] = {}
     for d in dates.itertuples(index=False):
         by_sentence.setdefault((d.article_id, d.sentence_no), []).append(d)
@@ -196,8 +198,10 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
                 certainty = "stated" if d.resolution in ("absolute", "since", "scheduled") else (
                     "publication" if d.resolution == "publication" else "from-publication")
                 near = (min(a, seg_a + trigger) - PLACE_NEAR, max(b, seg_a + trigger) + PLACE_NEAR)
+                ahead = d.resolution in PLANNED or (when := published_on.get(r.article_id)) is not None \
+                    and pd.notna(when) and pd.notna(d.date) and d.date > when  # dated after its article: a plan
                 rows.append(_event_row(r, d.date, d.date_end, d.precision, kind, label, actors, near,
-                                       "planned" if d.resolution in PLANNED else "happened", certainty,
+                                       "planned" if ahead else "happened", certainty,
                                        d.date_text))
         elif published is not None:
             rows += _undated_event(r, actors, published.get(r.article_id), rules)

@@ -142,10 +142,11 @@ def carriers_by_period(mentions: pd.DataFrame, roles: pd.DataFrame, articles: pd
     """People's mentions in dated articles before and from `split_year`, with every role the texts give them."""
     years = articles.set_index("article_id")["published"].dt.year
     people = mentions[mentions["kind"] == "person"]
-    year = people["article_id"].map(years)
+    year = people["article_id"].map(years).astype("Float64")
+    early, late = (year < split_year).fillna(False).to_numpy(bool), (year >= split_year).fillna(False).to_numpy(bool)
     before, after = f"before {split_year}", f"from {split_year}"
-    table = pd.DataFrame({before: people[(year < split_year).to_numpy()]["actor"].value_counts(),
-                          after: people[(year >= split_year).to_numpy()]["actor"].value_counts()},
+    table = pd.DataFrame({before: people[early]["actor"].value_counts(),
+                          after: people[late]["actor"].value_counts()},
                          columns=[before, after]).fillna(0).astype(int)
     titles = roles.groupby("person")["role_normalized"].agg(lambda s: " / ".join(sorted(set(s))))
     table = table.assign(role=table.index.map(lambda p: titles.get(p, "no title in the text")))

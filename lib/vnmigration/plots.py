@@ -15,6 +15,7 @@ from .paths import figures_dir
 SIDE_COLORS = {
     "viet-nam-government": "#c0392b", "iom": "#1f5fa8", "un-system": "#5dade2",
     "other-government": "#8e44ad", "regional-forum": "#16a085", "place": "#7f8c8d", "other": "#b7950b",
+    "unknown": "#d5d8dc",  # persons found outside the codebook: no side until a researcher codes them
 }
 PALETTE = ["#1f5fa8", "#c0392b", "#16a085", "#8e44ad", "#b7950b", "#7f8c8d", "#e67e22", "#2c3e50"]
 
@@ -306,6 +307,10 @@ def presence_by_year(ax: plt.Axes, mentions: pd.DataFrame, articles: pd.DataFram
     """Actor-by-year grid: mentions per year of publication, actors ordered by first appearance."""
     years = articles.set_index("article_id")["published"].dt.year
     data = mentions.assign(year=mentions["article_id"].map(years)).dropna(subset=["year"])
+    if data.empty:
+        ax.text(0.5, 0.5, "No dated article names an actor.", ha="center", va="center", transform=ax.transAxes)
+        ax.set_title("Who appears when (N = 0 dated mentions)")
+        return
     grid = data.pivot_table(index="actor", columns="year", values="start", aggfunc="count", fill_value=0)
     keep = data.groupby("actor")["article_id"].nunique() >= min_articles
     grid = grid[keep.reindex(grid.index, fill_value=False)]
@@ -343,6 +348,11 @@ def roles_over_time(ax: plt.Axes, roles: pd.DataFrame) -> None:
     """
     data = roles.dropna(subset=["published"]).assign(year=lambda d: d["published"].dt.year)
     data = data.drop_duplicates(["person", "year", "role_normalized"]).sort_values(["person", "year"])
+    if data.empty:
+        ax.text(0.5, 0.5, "No dated article gives a person a title.", ha="center", va="center",
+                transform=ax.transAxes)
+        ax.set_title("Roles over time (N = 0 person-year-role rows)")
+        return
     people = sorted(data["person"].unique(), key=lambda p: (data.loc[data["person"] == p, "year"].min(), p))
     lanes = {p: i for i, p in enumerate(people)}
     points, texts = [], []
@@ -424,9 +434,12 @@ def cooperation_timeline(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame
     left_years = timeline.loc[timeline["date"].dt.year < split_year, "date"].dt.year
     if len(left_years):
         old.set_xlim(pd.Timestamp(left_years.min() - 4, 1, 1), pd.Timestamp(left_years.max() + 5, 1, 1))
-    new_start = min(timeline.loc[timeline["date"].dt.year >= split_year, "date"].min(), pubs["published"].min())
-    new.set_xlim(pd.Timestamp(new_start.year, 1, 1) - pd.Timedelta(days=60),
-                 pd.Timestamp(pubs["published"].max().year + 1, 1, 1) + pd.Timedelta(days=60))
+    recent = timeline.loc[timeline["date"].dt.year >= split_year, "date"]
+    starts = [d for d in (recent.min(), pubs["published"].min()) if pd.notna(d)]
+    ends = [d for d in (recent.max(), pubs["published"].max()) if pd.notna(d)]
+    if starts:  # an undated corpus with no recent event keeps the default axis
+        new.set_xlim(pd.Timestamp(min(starts).year, 1, 1) - pd.Timedelta(days=60),
+                     pd.Timestamp(max(ends).year + 1, 1, 1) + pd.Timedelta(days=60))
     for ax in axes:
         ax.xaxis.set_major_locator(mdates.YearLocator(base=1 if ax is new else 20))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))

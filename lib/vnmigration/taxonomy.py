@@ -261,8 +261,8 @@ def compare_periods(profile: pd.DataFrame, articles: pd.DataFrame, split_year: i
     """Mean sentence share per theme in dated articles before and from `split_year`, and the change, largest first."""
     years = articles.set_index("article_id")["published"].dt.year
     shares = profile.set_index("article_id").drop(columns=["n_sentences", "gcm_objectives", "n_gcm_objectives"])
-    year = pd.Series(shares.index.map(years), index=shares.index)
-    early, late = (year < split_year).to_numpy(), (year >= split_year).to_numpy()
+    year = pd.Series(shares.index.map(years), index=shares.index, dtype="Float64")
+    early, late = (year < split_year).fillna(False).to_numpy(bool), (year >= split_year).fillna(False).to_numpy(bool)
     out = pd.DataFrame({f"before_{split_year}": shares[early].mean(), f"from_{split_year}": shares[late].mean()})
     out = out.assign(change=out.iloc[:, 1] - out.iloc[:, 0]).round(3)
     out.index.name = "theme"

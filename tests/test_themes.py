@@ -72,7 +72,7 @@ def test_no_theme_from_chrome(articles, sentences):
 
 
 def test_seed_profile(articles, sentences):
-    profile = vn.theme_profile(vn.tag_themes(sentences), articles).set_index("article_id")
+    profile = vn.theme_profile(vn.tag_themes(sentences), sentences, articles).set_index("article_id")
     a001 = profile.loc[profile.index.str.startswith("001")].iloc[0]
     assert {10, 21, 6} <= set(a001["gcm_objectives"])
     assert a001["climate-disasters"] > 0 and a001["humanitarian"] > 0 and a001["covid-19"] == 0
@@ -129,10 +129,11 @@ def test_cross_check_tables(articles, sentences):
 
 @settings(max_examples=80, deadline=None)
 @given(st.text(max_size=300))
-def test_arbitrary_text_never_raises(text):
+def test_arbitrary_text_gives_a_profile_row(text):
     articles = pd.DataFrame({"article_id": ["x"], "text": [text]})
-    themes = vn.tag_themes(split_sentences(articles))
-    vn.theme_profile(themes, articles)
+    sentences = split_sentences(articles)
+    profile = vn.theme_profile(vn.tag_themes(sentences), sentences, articles)
+    assert profile["n_sentences"].tolist() == [len(sentences)]
 
 
 def _plain_terms():

@@ -37,7 +37,7 @@ def build_tables(corpus: str | Path | None = None) -> dict[str, pd.DataFrame]:
         "uncoded": uncoded_candidates(sentences, mentions, roles=roles), "roles": roles,
         "quotes": extract_quotes(sentences, mentions, articles, roles=roles), "actor_edges": actor_edges(mentions),
         "dates": dates, "events": events, "timeline": build_timeline(events),
-        "themes": themes, "theme_profile": theme_profile(themes, articles),
+        "themes": themes, "theme_profile": theme_profile(themes, sentences, articles),
         "distinctive_terms": distinctive_terms(articles),
     }
 

@@ -128,7 +128,7 @@ def process(articles: pd.DataFrame) -> dict:
     return {
         "articles": articles, "sentences": sentences, "mentions": mentions,
         "roles": roles, "quotes": extract_quotes(sentences, mentions, articles, roles=roles),
-        "dates": dates, "events": events, "themes": themes, "theme_profile": theme_profile(themes, articles),
+        "dates": dates, "events": events, "themes": themes, "theme_profile": theme_profile(themes, sentences, articles),
         "edges": actor_edges(mentions), "uncoded": uncoded_part(sentences, mentions, roles=roles),
     }
 

@@ -15,7 +15,6 @@ import yaml
 
 from .actors import mask_actors
 from .paths import GCM_OBJECTIVES, TAXONOMY
-from .sentences import split_sentences
 
 # Matching runs on ASCII-lower-cased text with lower-cased patterns: the same offsets, and about three
 # times faster than re.IGNORECASE (benchmarks/run.py).
@@ -137,9 +136,12 @@ def tag_themes(sentences: pd.DataFrame, taxonomy: tuple[Theme, ...] | None = Non
     return out.sort_values(["article_id", "sentence_no", "start", "theme"], ignore_index=True)
 
 
-def theme_profile(themes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Article-by-theme shares of sentences, plus the GCM objectives each article touches."""
-    n_sentences = split_sentences(articles).groupby("article_id").size()
+def theme_profile(themes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Article-by-theme shares of sentences, plus the GCM objectives each article touches.
+
+    `sentences` gives each article's sentence count (nothing is split again); `articles` the rows, in order.
+    """
+    n_sentences = sentences.groupby("article_id").size()
     per = themes.drop_duplicates(["article_id", "sentence_no", "theme"]).groupby(["article_id", "theme"]).size()
     shares = (per / per.index.get_level_values("article_id").map(n_sentences).to_numpy()).round(3)
     table = shares.unstack(fill_value=0.0).reindex(articles["article_id"], fill_value=0.0)

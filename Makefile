@@ -24,6 +24,7 @@ report: install
 test: install
 	$(BIN)/ruff check lib tests benchmarks notebooks
 	$(BIN)/python -m pytest tests/
+	$(BIN)/python -m pytest --doctest-modules lib -p no:cacheprovider
 	$(BIN)/python -m pytest --nbval notebooks/ --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
 
 # Containers and Binder run as root, which JupyterLab refuses without --allow-root.

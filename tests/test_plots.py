@@ -56,7 +56,7 @@ def _charts(tables, labels):
         ("presence-by-year", (8, 9), lambda ax: plots.presence_by_year(ax, t["mentions"], articles)),
         ("roles-over-time", (10, 4.5), lambda ax: plots.roles_over_time(ax, t["roles"])),
         ("agenda-shift", (9, 6),
-         lambda ax: plots.period_shift(ax, th.compare_periods(profile, articles, SPLIT), labels, articles)),
+         lambda ax: plots.period_shift(ax, th.compare_periods(profile, articles, SPLIT), articles, labels)),
     ]
 
 

@@ -12,7 +12,24 @@ from .report import write_index
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Parse the command line and run the chosen command; returns the exit code."""
+    """Parse the command line and run the chosen command; returns the exit code.
+
+    >>> main(["export", "/tmp/vnmigration-unused", "--corpus", "/no/such/folder"])
+    2
+    """
+    args = _parser().parse_args(argv)
+    if args.command == "report":
+        return _report(args)
+    if args.command == "index":
+        print(write_index(args.reports))
+        return 0
+    if args.command == "evaluate":
+        return _evaluate(args)
+    return _export(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The command line: one sub-command each for export, evaluate, index and report."""
     parser = argparse.ArgumentParser(prog="vnmigration", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     export = commands.add_parser("export", help="stream every table into OUTDIR (CSV files or Parquet folders)")
@@ -35,14 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--corpus", default=None, help="folder of articles (default: seeds/, or $VNMIGRATION_CORPUS)")
     report.add_argument("--out", default=None, help="report folder, cleaned first (default: reports/)")
     report.add_argument("--timeout", type=int, default=600, help="seconds any one cell may take (default 600)")
-    args = parser.parse_args(argv)
-    if args.command == "report":
-        return _report(args)
-    if args.command == "index":
-        print(write_index(args.reports))
-        return 0
-    if args.command == "evaluate":
-        return _evaluate(args)
+    return parser
+
+
+def _export(args: argparse.Namespace) -> int:
+    """Stream every table into OUTDIR and print the paths; a missing corpus or bad option is one clear message."""
     from .stream import export as stream_export
 
     engine = "dask" if args.scheduler else args.engine

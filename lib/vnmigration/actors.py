@@ -13,6 +13,7 @@ import pandas as pd
 from .codebook import Codebook, load_codebook
 from .dates import MONTHS
 from .persons import detect_persons, fold_diacritics, person_rules, title_after, title_before
+from .schema import ARTICLES, MENTIONS, ROLES, SENTENCES, require
 
 if TYPE_CHECKING:  # networkx loads only when a graph is built (0.1 s of import time otherwise)
     import networkx as nx
@@ -37,7 +38,11 @@ DEFAULT = object()
 
 @cache
 def default_codebook() -> Codebook:
-    """The package codebook, loaded once."""
+    """The package codebook, loaded once.
+
+    >>> default_codebook() is default_codebook()
+    True
+    """
     return load_codebook()
 
 
@@ -60,7 +65,12 @@ def _matchers(codebook: Codebook) -> tuple[re.Pattern, dict, re.Pattern | None, 
 
 
 def mask_actors(texts: pd.Series, codebook: Codebook | None = None) -> pd.Series:
-    """Texts with every codebook name blanked out, for topic models: `"IOM met in Hanoi"` -> `"  met in  "`."""
+    """Texts with every codebook name blanked out, for topic models: `"IOM met in Hanoi"` -> `"  met in  "`.
+
+    >>> import pandas as pd
+    >>> mask_actors(pd.Series(["IOM met in Hanoi"])).tolist()
+    ['    met in      ']
+    """
     full_re = _matchers(codebook or default_codebook())[0]
     return texts.map(lambda t: full_re.sub(lambda m: " " * len(m.group()), _normalise(t)))
 
@@ -128,7 +138,21 @@ def extract_mentions(sentences: pd.DataFrame, codebook: Codebook | None = None) 
 
     Codebook actors first (names matched with or without diacritics); then persons the codebook lacks,
     found from title cues and name shape (`match` = detected or short-form, side unknown; `persons.py`).
+
+    >>> import pandas as pd
+    >>> from vnmigration.sentences import split_sentences
+    >>> sentences = split_sentences(pd.DataFrame({"article_id": ["a1"], "text": [
+    ...     "Deputy Minister Nguyen Van Lam met IOM Chief of Mission Park Mihyung in Hanoi. "
+    ...     "“We will protect the rights of every migrant worker abroad,” Park Mihyung said."]}))
+    >>> extract_mentions(sentences)[["sentence_no", "surface", "kind", "match"]]
+       sentence_no         surface          kind     match
+    0            1  Nguyen Van Lam        person  detected
+    1            1             IOM  organization     alias
+    2            1    Park Mihyung        person     exact
+    3            1           Hanoi         place     exact
+    4            2    Park Mihyung        person     exact
     """
+    require(sentences, SENTENCES, "extract_mentions", ["article_id", "sentence_no", "text", "start"])
     codebook = codebook or default_codebook()
     rows = []
     ordered = sentences.sort_values(["article_id", "sentence_no"])
@@ -164,19 +188,43 @@ def _trim_candidate(tokens: list[str], codebook: Codebook) -> list[str]:
 UNCODED_COLUMNS = ["candidate", "kind", "titles", "n_mentions", "n_articles", "first_article", "example"]
 
 
-def uncoded_candidates(sentences: pd.DataFrame, mentions: pd.DataFrame, codebook: Codebook | None = None,
-                       roles: pd.DataFrame | None = None) -> pd.DataFrame:
+def uncoded_candidates(sentences: pd.DataFrame, mentions: pd.DataFrame, roles: pd.DataFrame | None = None,
+                       codebook: Codebook | None = None) -> pd.DataFrame:
     """Candidates for the codebook, with counts: detected persons with their titles (`Tran Van Nam`, "Deputy
-    Minister"), and capitalised name-like phrases no entry covers (`World Migration Report`)."""
-    return merge_uncoded([uncoded_part(sentences, mentions, codebook, roles)])
+    Minister"), and capitalised name-like phrases no entry covers (`World Migration Report`).
+
+    >>> import pandas as pd
+    >>> from vnmigration.sentences import split_sentences
+    >>> sentences = split_sentences(pd.DataFrame({"article_id": ["a1"], "text": [
+    ...     "Deputy Minister Nguyen Van Lam met IOM Chief of Mission Park Mihyung in Hanoi. "
+    ...     "“We will protect the rights of every migrant worker abroad,” Park Mihyung said."]}))
+    >>> mentions = extract_mentions(sentences)
+    >>> uncoded_candidates(sentences, mentions)[["candidate", "kind", "n_mentions"]]
+            candidate               kind  n_mentions
+    0  Nguyen Van Lam  person (detected)           1
+    """
+    return merge_uncoded([uncoded_part(sentences, mentions, roles, codebook)])
 
 
-def uncoded_part(sentences: pd.DataFrame, mentions: pd.DataFrame, codebook: Codebook | None = None,
-                 roles: pd.DataFrame | None = None) -> dict[str, list]:
+def uncoded_part(sentences: pd.DataFrame, mentions: pd.DataFrame, roles: pd.DataFrame | None = None,
+                 codebook: Codebook | None = None) -> dict[str, list]:
     """One partition's candidates: {name: [n_mentions, n_articles, first_article, example, kind, titles]}.
 
     Articles never span partitions, so `merge_uncoded` sums the counts of several parts.
+
+    >>> import pandas as pd
+    >>> from vnmigration.sentences import split_sentences
+    >>> sentences = split_sentences(pd.DataFrame({"article_id": ["a1"], "text": [
+    ...     "Deputy Minister Nguyen Van Lam met IOM Chief of Mission Park Mihyung in Hanoi. "
+    ...     "“We will protect the rights of every migrant worker abroad,” Park Mihyung said."]}))
+    >>> part = uncoded_part(sentences, extract_mentions(sentences))
+    >>> part["Nguyen Van Lam"][:4]
+    [1, 1, 'a1', 'Deputy Minister Nguyen Van Lam met IOM Chief of Mission Park Mihyung in Hanoi.']
     """
+    require(sentences, SENTENCES, "uncoded_candidates", ["article_id", "sentence_no", "text", "start"])
+    require(mentions, MENTIONS, "uncoded_candidates", [*MENTIONS.columns, "side", "match"])
+    if roles is not None:
+        require(roles, ROLES, "uncoded_candidates", ["person", "role"])
     codebook = codebook or default_codebook()
     covered: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for r in mentions.itertuples():
@@ -226,6 +274,11 @@ def merge_uncoded(parts, rank=None) -> pd.DataFrame:
 
     The first article and example come from the earliest part, or, given `rank` (article_id -> position),
     from the part whose first article ranks lowest.
+
+    >>> part = {"Tran Van Nam": [2, 1, "a1", "Tran Van Nam spoke.", "person (detected)", {"Deputy Minister"}]}
+    >>> merge_uncoded([part, part])[["candidate", "titles", "n_mentions", "n_articles"]]
+          candidate           titles  n_mentions  n_articles
+    0  Tran Van Nam  Deputy Minister           4           2
     """
     merged: dict[str, list] = {}
     for part in parts:
@@ -239,7 +292,12 @@ def merge_uncoded(parts, rank=None) -> pd.DataFrame:
 
 
 def fold_uncoded(merged: dict[str, list], part: dict[str, list], rank=None) -> dict[str, list]:
-    """Add one `uncoded_part` into a running part, in place (and return it): counts add up, the first stays."""
+    """Add one `uncoded_part` into a running part, in place (and return it): counts add up, the first stays.
+
+    >>> part = {"Tran Van Nam": [2, 1, "a1", "Tran Van Nam spoke.", "person (detected)", set()]}
+    >>> fold_uncoded(fold_uncoded({}, part), part)
+    {'Tran Van Nam': [4, 2, 'a1', 'Tran Van Nam spoke.', 'person (detected)', set()]}
+    """
     for name, (n, n_articles, first, example, kind, titles) in part.items():
         row = merged.get(name)
         if row is None:
@@ -317,7 +375,22 @@ def _normalise_role(role: str, codebook: Codebook) -> str:
 
 def extract_roles(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame,
                   codebook: Codebook | None = None) -> pd.DataFrame:
-    """Titles attached to persons, dated by the article: `"Deputy Prime Minister Le Thanh Long"` -> role."""
+    """Titles attached to persons, dated by the article: `"Deputy Prime Minister Le Thanh Long"` -> role.
+
+    >>> import pandas as pd
+    >>> from vnmigration.sentences import split_sentences
+    >>> sentences = split_sentences(pd.DataFrame({"article_id": ["a1"], "text": [
+    ...     "Deputy Minister Nguyen Van Lam met IOM Chief of Mission Park Mihyung in Hanoi. "
+    ...     "“We will protect the rights of every migrant worker abroad,” Park Mihyung said."]}))
+    >>> articles = pd.DataFrame({"article_id": ["a1"], "published": [pd.Timestamp("2021-11-25")], "title": [None]})
+    >>> extract_roles(sentences, extract_mentions(sentences), articles)[["person", "role", "role_normalized"]]
+               person                  role   role_normalized
+    0  Nguyen Van Lam       Deputy Minister   Deputy Minister
+    1    Park Mihyung  IOM Chief of Mission  Chief of Mission
+    """
+    require(sentences, SENTENCES, "extract_roles", ["article_id", "sentence_no", "text", "start"])
+    require(mentions, MENTIONS, "extract_roles", [*MENTIONS.columns, "surface"])
+    require(articles, ARTICLES, "extract_roles", ["article_id", "published", "title"])
     codebook = codebook or default_codebook()
     titles = title_sentences(articles)
     title_mentions = extract_mentions(titles, codebook)
@@ -370,7 +443,13 @@ def _titles_of(text: str, a: int, b: int, person_starts: list[int], codebook: Co
 
 
 def title_sentences(articles: pd.DataFrame) -> pd.DataFrame:
-    """Article titles shaped like sentences (sentence_no 0, offsets into the title) for matching."""
+    """Article titles shaped like sentences (sentence_no 0, offsets into the title) for matching.
+
+    >>> import pandas as pd
+    >>> title_sentences(pd.DataFrame({"article_id": ["a1", "a2"], "title": ["IOM opens an office", None]}))
+      article_id  sentence_no                 text  start  end
+    0         a1            0  IOM opens an office      0   19
+    """
     titled = articles.dropna(subset=["title"])
     return pd.DataFrame({"article_id": titled["article_id"].astype("string"), "sentence_no": 0,
                          "text": titled["title"].astype("string"), "start": 0,
@@ -442,11 +521,26 @@ def _mentions_by_article(mentions: pd.DataFrame) -> dict[str, _Hits]:
 
 
 def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame | None = None,
-                   codebook: Codebook | None = None, roles: pd.DataFrame | None = None) -> pd.DataFrame:
+                   roles: pd.DataFrame | None = None, codebook: Codebook | None = None) -> pd.DataFrame:
     """Direct quotes, reported speech, interview answers and first-person speech, each with its speaker.
 
     With `roles`, "the Deputy Minister said" is the person who holds that title in the article.
+
+    >>> import pandas as pd
+    >>> from vnmigration.sentences import split_sentences
+    >>> sentences = split_sentences(pd.DataFrame({"article_id": ["a1"], "text": [
+    ...     "Deputy Minister Nguyen Van Lam met IOM Chief of Mission Park Mihyung in Hanoi. "
+    ...     "“We will protect the rights of every migrant worker abroad,” Park Mihyung said."]}))
+    >>> extract_quotes(sentences, extract_mentions(sentences))[["sentence_no", "speaker", "kind", "cue"]]
+       sentence_no       speaker    kind   cue
+    0            2  Park Mihyung  direct  said
     """
+    require(sentences, SENTENCES, "extract_quotes")
+    require(mentions, MENTIONS, "extract_quotes", ["article_id", "start", "end", "actor", "kind"])
+    if articles is not None:
+        require(articles, ARTICLES, "extract_quotes", ["article_id", "title"])
+    if roles is not None:
+        require(roles, ROLES, "extract_quotes")
     codebook = codebook or default_codebook()
     rows = []
     speech_speakers = _speech_speakers(articles, codebook) if articles is not None else {}
@@ -457,21 +551,10 @@ def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd
             titles_of.setdefault(article_id, []).append((person, fold_diacritics(role).lower()))
     no_hits = _Hits([])
     for article_id, group in sentences.sort_values(["article_id", "sentence_no"]).groupby("article_id", sort=True):
-        text = _article_text(group)
         hits = hits_of.get(article_id, no_hits)
         spans = list(zip(group["sentence_no"], group["start"], group["end"], group["text"], strict=True))
-        starts = [sp[1] for sp in spans]
-        quoted_sentences: set[int] = set()
-        for q in QUOTE_SPAN.finditer(text):
-            quote = q.group(1) or q.group(2)
-            if len(quote.split()) < 6:
-                continue
-            first = bisect.bisect_right(starts, q.start()) - 1
-            last = bisect.bisect_left(starts, q.end()) - 1
-            speaker, cue = _attribute(text, q.start(), q.end(), int(spans[last][2]), int(spans[first][1]), hits,
-                                      codebook)
-            rows.append((article_id, int(spans[first][0]), speaker, quote.strip(" ,"), "direct", cue))
-            quoted_sentences.update(sp[0] for sp in spans[first:last + 1])
+        direct, quoted_sentences = _direct_quotes(article_id, _article_text(group), spans, hits, codebook)
+        rows += direct
         for sentence_no, start, _end, sentence in spans:
             if sentence_no in quoted_sentences:
                 continue
@@ -482,6 +565,25 @@ def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd
             elif article_id in speech_speakers and FIRST_PERSON.search(sentence):
                 rows.append((article_id, sentence_no, speech_speakers[article_id], sentence, "speech", "title"))
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+def _direct_quotes(article_id: str, text: str, spans: list[tuple], hits: _Hits,
+                   codebook: Codebook) -> tuple[list[tuple], set[int]]:
+    """Quotes rows of one article's quoted passages of six words or more, and the sentence numbers they cover."""
+    rows = []
+    starts = [sp[1] for sp in spans]
+    quoted_sentences: set[int] = set()
+    for q in QUOTE_SPAN.finditer(text):
+        quote = q.group(1) or q.group(2)
+        if len(quote.split()) < 6:
+            continue
+        first = bisect.bisect_right(starts, q.start()) - 1
+        last = bisect.bisect_left(starts, q.end()) - 1
+        speaker, cue = _attribute(text, q.start(), q.end(), int(spans[last][2]), int(spans[first][1]), hits,
+                                  codebook)
+        rows.append((article_id, int(spans[first][0]), speaker, quote.strip(" ,"), "direct", cue))
+        quoted_sentences.update(sp[0] for sp in spans[first:last + 1])
+    return rows, quoted_sentences
 
 
 def _attribute(text, q_start, q_end, s_end, s_start, hits: _Hits, codebook) -> tuple[str | None, str | None]:
@@ -570,7 +672,19 @@ def _speech_speakers(articles: pd.DataFrame, codebook: Codebook) -> dict[str, st
 # --- network ----------------------------------------------------------------------------------------
 
 def actor_edges(mentions: pd.DataFrame) -> pd.DataFrame:
-    """Pairs of actors that share a sentence or an article: source, target, sentences, articles."""
+    """Pairs of actors that share a sentence or an article: source, target, sentences, articles.
+
+    >>> import pandas as pd
+    >>> from vnmigration.sentences import split_sentences
+    >>> sentences = split_sentences(pd.DataFrame({"article_id": ["a1"], "text": [
+    ...     "Deputy Minister Nguyen Van Lam met IOM Chief of Mission Park Mihyung in Hanoi. "
+    ...     "“We will protect the rights of every migrant worker abroad,” Park Mihyung said."]}))
+    >>> edges = actor_edges(extract_mentions(sentences))
+    >>> edges[edges["source"] == "Nguyen Van Lam"]
+               source        target  sentences  articles
+    5  Nguyen Van Lam  Park Mihyung          1         1
+    """
+    require(mentions, MENTIONS, "actor_edges", ["article_id", "sentence_no", "actor"])
     pairs: dict[tuple[str, str], list[int]] = {}
     for level, keys in (("sentences", ["article_id", "sentence_no"]), ("articles", ["article_id"])):
         for _, group in mentions.groupby(keys, sort=True):
@@ -584,7 +698,18 @@ def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame, level: str = "sente
     """A weighted graph at one level (`sentences` or `articles`): `weight` counts the shared units.
 
     Nodes carry kind, side and mention count; pairs that never share a unit at that level get no edge.
+
+    >>> import pandas as pd
+    >>> from vnmigration.sentences import split_sentences
+    >>> sentences = split_sentences(pd.DataFrame({"article_id": ["a1"], "text": [
+    ...     "Deputy Minister Nguyen Van Lam met IOM Chief of Mission Park Mihyung in Hanoi. "
+    ...     "“We will protect the rights of every migrant worker abroad,” Park Mihyung said."]}))
+    >>> mentions = extract_mentions(sentences)
+    >>> graph = actor_graph(actor_edges(mentions), mentions)
+    >>> sorted(graph.edges(data="weight"))[:2]
+    [('Hanoi', 'International Organization for Migration', 1), ('Hanoi', 'Nguyen Van Lam', 1)]
     """
+    require(mentions, MENTIONS, "actor_graph", ["actor", "kind", "side"])
     import networkx as nx
 
     graph = nx.Graph()
@@ -599,7 +724,21 @@ def actor_graph(edges: pd.DataFrame, mentions: pd.DataFrame, level: str = "sente
 
 
 def actor_centrality(graph: nx.Graph) -> pd.DataFrame:
-    """Degree, weighted degree and betweenness (on 1/weight distances) per actor, most central first."""
+    """Degree, weighted degree and betweenness (on 1/weight distances) per actor, most central first.
+
+    >>> import pandas as pd
+    >>> from vnmigration.sentences import split_sentences
+    >>> sentences = split_sentences(pd.DataFrame({"article_id": ["a1"], "text": [
+    ...     "Deputy Minister Nguyen Van Lam met IOM Chief of Mission Park Mihyung in Hanoi. "
+    ...     "“We will protect the rights of every migrant worker abroad,” Park Mihyung said."]}))
+    >>> mentions = extract_mentions(sentences)
+    >>> actor_centrality(actor_graph(actor_edges(mentions), mentions))[["actor", "degree", "side", "mentions"]]
+                                          actor  degree     side  mentions
+    0                                     Hanoi       3    place         1
+    1  International Organization for Migration       3      iom         1
+    2                            Nguyen Van Lam       3  unknown         1
+    3                              Park Mihyung       3      iom         2
+    """
     import networkx as nx
 
     between = nx.betweenness_centrality(graph, weight="distance", normalized=True)

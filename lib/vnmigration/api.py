@@ -79,7 +79,7 @@ def mentions(folder: str | Path | None = None) -> pd.DataFrame:
 def themes(folder: str | Path | None = None) -> pd.DataFrame:
     """Every theme hit of a corpus (GCM objectives and cross-cutting themes).
 
-    >>> themes()["theme"].str.match(r"gcm-\\d\\d|[a-z-]+").all()
+    >>> bool(themes()["theme"].str.match(r"gcm-\\d\\d|[a-z-]+").all())
     True
     """
     return build_tables(folder)["themes"]

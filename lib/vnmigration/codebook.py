@@ -41,7 +41,11 @@ class Codebook:
     role_synonyms: dict[str, str]
 
     def attributes(self, actor: str) -> dict:
-        """`"Amy Pope"` -> {"kind": "person", "side": "iom", "gender": "female"}."""
+        """`"Amy Pope"` -> {"kind": "person", "side": "iom", "gender": "female"}.
+
+        >>> load_codebook().attributes("Amy Pope")
+        {'kind': 'person', 'side': 'iom', 'gender': 'female'}
+        """
         a = self.actors[actor]
         return {"kind": a["kind"], "side": a["side"], "gender": a.get("gender")}
 
@@ -55,37 +59,25 @@ def _variants(text: str) -> list[str]:
 
 
 def parse_codebook(data: dict) -> Codebook:
-    """Validate a parsed codebook dict and index its surfaces; raise CodebookError naming the bad entry."""
+    """Validate a parsed codebook dict and index its surfaces; raise CodebookError naming the bad entry.
+
+    >>> book = parse_codebook({"actors": [{"name": "IOM", "kind": "organization", "side": "iom",
+    ...                                     "aliases": ["the Organization"]}]})
+    >>> [(s.text, s.match) for s in book.surfaces]
+    [('IOM', 'exact'), ('the Organization', 'alias'), ('The Organization', 'alias')]
+    >>> parse_codebook({"actors": [{"name": "IOM", "kind": "agency", "side": "iom"}]})
+    Traceback (most recent call last):
+    ...
+    vnmigration.codebook.CodebookError: actor 'IOM': kind 'agency' is not one of ['organization', 'person', 'place']
+    """
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
         raise CodebookError("codebook must be a mapping with a list under 'actors'")
     actors, owner, surfaces = {}, {}, []
     for i, entry in enumerate(data["actors"]):
         label = entry.get("name", f"#{i + 1}") if isinstance(entry, dict) else f"#{i + 1}"
-        if not isinstance(entry, dict):
-            raise CodebookError(f"actor {label}: entry must be a mapping")
-        for key in REQUIRED:
-            if not entry.get(key):
-                raise CodebookError(f"actor {label!r}: missing field {key!r}")
-        if entry["kind"] not in KINDS:
-            raise CodebookError(f"actor {label!r}: kind {entry['kind']!r} is not one of {sorted(KINDS)}")
-        if entry["side"] not in SIDES:
-            raise CodebookError(f"actor {label!r}: side {entry['side']!r} is not one of {sorted(SIDES)}")
-        if label in actors:
-            raise CodebookError(f"actor {label!r}: listed twice")
-        if entry.get("short_forms") and entry["kind"] != "person":
-            raise CodebookError(f"actor {label!r}: short_forms are for persons only")
+        _check_entry(label, entry, actors)
         actors[label] = entry
-        forms = [(label, "exact", None)] + [(a, "alias", None) for a in entry.get("aliases", [])]
-        for typo in entry.get("typos", []):
-            if not isinstance(typo, dict) or "alias" not in typo:
-                raise CodebookError(f"actor {label!r}: each typo needs an 'alias'")
-            try:
-                context = re.compile(typo["context"]) if typo.get("context") else None
-            except re.error as e:
-                raise CodebookError(f"actor {label!r}: typo {typo['alias']!r} has a bad context regex: {e}") from e
-            forms.append((typo["alias"], "typo", context))
-        forms += [(s, "short-form", None) for s in entry.get("short_forms", [])]
-        for text, match, context in forms:
+        for text, match, context in _forms(label, entry):
             if not isinstance(text, str) or not text.strip():
                 raise CodebookError(f"actor {label!r}: empty alias")
             text = text.replace("’", "'")
@@ -102,8 +94,45 @@ def parse_codebook(data: dict) -> Codebook:
     )
 
 
+def _check_entry(label: str, entry: object, actors: dict) -> None:
+    """Raise CodebookError unless one actor entry is a mapping with valid fields, new to `actors`."""
+    if not isinstance(entry, dict):
+        raise CodebookError(f"actor {label}: entry must be a mapping")
+    for key in REQUIRED:
+        if not entry.get(key):
+            raise CodebookError(f"actor {label!r}: missing field {key!r}")
+    if entry["kind"] not in KINDS:
+        raise CodebookError(f"actor {label!r}: kind {entry['kind']!r} is not one of {sorted(KINDS)}")
+    if entry["side"] not in SIDES:
+        raise CodebookError(f"actor {label!r}: side {entry['side']!r} is not one of {sorted(SIDES)}")
+    if label in actors:
+        raise CodebookError(f"actor {label!r}: listed twice")
+    if entry.get("short_forms") and entry["kind"] != "person":
+        raise CodebookError(f"actor {label!r}: short_forms are for persons only")
+
+
+def _forms(label: str, entry: dict) -> list[tuple[str, str, re.Pattern | None]]:
+    """Every written form of one actor: (text, match, context) for its name, aliases, typos (checked), short forms."""
+    forms = [(label, "exact", None)] + [(a, "alias", None) for a in entry.get("aliases", [])]
+    for typo in entry.get("typos", []):
+        if not isinstance(typo, dict) or "alias" not in typo:
+            raise CodebookError(f"actor {label!r}: each typo needs an 'alias'")
+        try:
+            context = re.compile(typo["context"]) if typo.get("context") else None
+        except re.error as e:
+            raise CodebookError(f"actor {label!r}: typo {typo['alias']!r} has a bad context regex: {e}") from e
+        forms.append((typo["alias"], "typo", context))
+    forms += [(s, "short-form", None) for s in entry.get("short_forms", [])]
+    return forms
+
+
 def load_codebook(path: str | Path | None = None) -> Codebook:
-    """The codebook at `path` (default: the package's data/codebook.yaml), loaded with yaml.safe_load."""
+    """The codebook at `path` (default: the package's data/codebook.yaml), loaded with yaml.safe_load.
+
+    >>> book = load_codebook()
+    >>> book.attributes("IOM Viet Nam")["side"]
+    'iom'
+    """
     path = Path(path) if path is not None else CODEBOOK
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -94,7 +94,11 @@ def _load_outlets() -> list[dict]:
 
 def outlet_of_site_name(site_name: str | None) -> str | None:
     """The outlet a page's own site name (`og:site_name`) names: "VietnamPlus" -> "Vietnam News Agency";
-    a name outlets.yaml does not know is kept as the page writes it."""
+    a name outlets.yaml does not know is kept as the page writes it.
+
+    >>> outlet_of_site_name("VietnamPlus"), outlet_of_site_name(None)
+    ('Vietnam News Agency', None)
+    """
     if not site_name:
         return None
     key = fold_diacritics(site_name).strip().lower()
@@ -105,7 +109,13 @@ OUTLETS = _load_outlets()
 
 
 def decode(raw: bytes) -> tuple[str | None, str]:
-    """Bytes to text and the encoding used: `b"caf\\xe9"` -> ("café", "cp1252"); NUL bytes -> (None, "binary")."""
+    """Bytes to text and the encoding used: `b"caf\\xe9"` -> ("café", "cp1252"); NUL bytes -> (None, "binary").
+
+    >>> decode("café".encode("utf-8"))
+    ('café', 'utf-8')
+    >>> decode(b"caf\\xe9")
+    ('café', 'cp1252')
+    """
     if b"\x00" in raw:
         return None, "binary"
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -123,7 +133,11 @@ def decode(raw: bytes) -> tuple[str | None, str]:
 
 
 def language_of(text: str) -> tuple[str, float]:
-    """`"en"` or `"other"`, and the share of English function words: "The ministry and IOM met in Hanoi ..." -> en."""
+    """`"en"` or `"other"`, and the share of English function words: "The ministry and IOM met in Hanoi ..." -> en.
+
+    >>> language_of("The ministry and the IOM met in Hanoi to discuss the plan for migrants.")
+    ('en', 0.5)
+    """
     words = re.findall(r"[^\W\d_]+", text.lower())
     share = sum(w in ENGLISH_WORDS for w in words) / len(words) if words else 1.0
     return ("other" if len(words) >= ENGLISH_MIN_WORDS and share < ENGLISH_MIN_SHARE else "en"), share
@@ -135,7 +149,11 @@ def _is_short_label(line: str) -> bool:
 
 
 def is_furniture(line: str) -> bool:
-    """A line any site prints around its stories: `"Related news"`, `"© VNA"`, `"IMG_2041.JPG"`, `"Tags: IOM"`."""
+    """A line any site prints around its stories: `"Related news"`, `"© VNA"`, `"IMG_2041.JPG"`, `"Tags: IOM"`.
+
+    >>> is_furniture("Related news"), is_furniture("IOM met the ministry in Hanoi.")
+    (True, False)
+    """
     key = line.strip().rstrip(":").strip().lower()
     return (key in NAV_WORDS or bool(TAG_LIST.match(line) or COPYRIGHT.match(line) or IMAGE.match(line)
                                      or DOMAIN_LINE.search(line) or DOWNLOAD.match(line)))
@@ -143,7 +161,11 @@ def is_furniture(line: str) -> bool:
 
 def is_menu_line(line: str) -> bool:
     """A menu entry, a row of them, a breadcrumb or a masthead: `"Home"`, `"English | Tiếng Việt"`,
-    `"Home > Media Centre > Speeches"`, `"MINISTRY OF FOREIGN AFFAIRS"`."""
+    `"Home > Media Centre > Speeches"`, `"MINISTRY OF FOREIGN AFFAIRS"`.
+
+    >>> is_menu_line("Home"), is_menu_line("The minister spoke at the opening of the forum.")
+    (True, False)
+    """
     letters = [c for c in line if c.isalpha()]
     masthead = len(line.split()) >= 2 and bool(letters) and all(c.isupper() for c in letters)
     return is_furniture(line) or masthead or all(
@@ -181,7 +203,11 @@ def _is_furniture_or_teaser(line: str) -> bool:
 
 
 def normalise_line(line: str) -> str:
-    """A line as compared across articles: whitespace collapsed: `" Share  this "` -> `"Share this"`."""
+    """A line as compared across articles: whitespace collapsed: `" Share  this "` -> `"Share this"`.
+
+    >>> normalise_line(" Share  this ")
+    'Share this'
+    """
     return " ".join(line.split())
 
 
@@ -189,13 +215,13 @@ def split_chrome(text: str, templates: frozenset[str] = frozenset()) -> _Page:
     """Sort a page's lines into body, boilerplate, captions and byline: `"Hotline: 0913"` -> boilerplate.
 
     `templates` are lines found on several pages of the corpus (`template_lines`): chrome wherever they occur.
+
+    >>> page = split_chrome("IOM opens an office in Hanoi\\nIOM opened an office in Hanoi, it said.\\nRelated news")
+    >>> page.body, page.boilerplate
+    (['IOM opens an office in Hanoi', 'IOM opened an office in Hanoi, it said.'], ['Related news'])
     """
     page = _Page()
-    lines = [ln.strip() for ln in text.split("\n")]
-    if lines and (m := HEADER.match(lines[0])):
-        page.header = m.group(1)
-        lines[0] = lines[0][m.end():]
-    lines = [ln for ln in lines if ln]
+    lines = _page_lines(text, page)
     counts = Counter(lines)
     tail = _trailing_block(lines)
     menu: list[str] = []
@@ -231,10 +257,23 @@ def split_chrome(text: str, templates: frozenset[str] = frozenset()) -> _Page:
     return page
 
 
+def _page_lines(text: str, page: _Page) -> list[str]:
+    """The non-empty stripped lines of a page; a leading `HEADER` (kept in `page.header`) cut from the first."""
+    lines = [ln.strip() for ln in text.split("\n")]
+    if lines and (m := HEADER.match(lines[0])):
+        page.header = m.group(1)
+        lines[0] = lines[0][m.end():]
+    return [ln for ln in lines if ln]
+
+
 def template_lines(texts: list[str], outlets: list[str | None]) -> frozenset[str]:
     """Lines that are a site's template: not prose, and on 2+ pages of one outlet or 3+ pages of any outlets.
 
     Linear in the corpus: each page's distinct lines are counted once in a dict keyed by the line.
+
+    >>> texts = ["Subscribe now\\nIOM met.", "Subscribe now\\nIOM spoke.", "Subscribe now\\nIOM left."]
+    >>> template_lines(texts, ["VNA", "VNA", "VNA"])
+    frozenset({'Subscribe now'})
     """
     anywhere: Counter = Counter()
     by_outlet: Counter = Counter()
@@ -249,7 +288,11 @@ def template_lines(texts: list[str], outlets: list[str | None]) -> frozenset[str
 
 
 def find_title(page: _Page) -> tuple[str | None, int | None]:
-    """The headline and its body index: a 4-30 word line with no final punctuation, before any prose line."""
+    """The headline and its body index: a 4-30 word line with no final punctuation, before any prose line.
+
+    >>> find_title(split_chrome("IOM opens an office in Hanoi\\nIOM opened an office in Hanoi on Monday, it said."))
+    ('IOM opens an office in Hanoi', 0)
+    """
     for i, line in enumerate(page.body):
         if is_menu_line(line):
             continue
@@ -262,7 +305,14 @@ def find_title(page: _Page) -> tuple[str | None, int | None]:
 
 
 def drop_head_menu(page: _Page, title_at: int | None) -> list[int]:
-    """Body indexes of menu lines above the headline (or above the first prose line when there is none)."""
+    """Body indexes of menu lines above the headline (or above the first prose line when there is none).
+
+    >>> page = split_chrome("Home | News\\nIOM opens an office in Hanoi\\nIOM opened an office in Hanoi, it said.")
+    >>> page.body[0]
+    'Home | News'
+    >>> drop_head_menu(page, find_title(page)[1])
+    [0]
+    """
     end = title_at if title_at is not None else next(
         (i for i, line in enumerate(page.body) if _is_prose(line)), 0)
     return [i for i in range(end) if is_menu_line(page.body[i])]
@@ -272,6 +322,9 @@ def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
     """The outlet a page names, and the words that name it: `"(VAN) ..."` -> ("Vietnam Agriculture News", "(VAN)").
 
     The earliest self-marker on the page wins: a lead tag or masthead comes before a footer.
+
+    >>> find_outlet("(VAN) The ministry met IOM.")
+    ('Vietnam Agriculture News', '(VAN)')
     """
     found = []
     for order, outlet in enumerate(OUTLETS):
@@ -282,7 +335,14 @@ def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
 
 
 def infer_published(text: str) -> tuple[pd.Timestamp, str | None, str | None]:
-    """Date a text from its content: `"on Nov. 22"` + `"scheduled for May 2022"` + past `2021` -> 2021-11-22, day."""
+    """Date a text from its content: `"on Nov. 22"` + `"scheduled for May 2022"` + past `2021` -> 2021-11-22, day.
+
+    >>> text = "They met on Nov. 22. A forum is scheduled for May 2022. It covered the 2020-2021 period."
+    >>> infer_published(text)[:2]
+    (Timestamp('2021-11-22 00:00:00'), 'day')
+    >>> infer_published("They met on Nov. 22.")
+    (NaT, None, None)
+    """
     mentions = dg.find_dates(text)
     lower, upper, clues = pd.Timestamp.min, pd.Timestamp.max, []
     for m in mentions:
@@ -331,7 +391,19 @@ def _named_months(articles: pd.DataFrame) -> dict[tuple[str, int], dict[int, str
 
 
 def anchor_this_year(articles: pd.DataFrame) -> pd.DataFrame:
-    """Date undated rows whose `"in May this year"` event is dated `"May 2022"` in another article -> 2022, year."""
+    """Date undated rows whose `"in May this year"` event is dated `"May 2022"` in another article -> 2022, year.
+
+    >>> import pandas as pd
+    >>> articles = pd.DataFrame({"article_id": ["a", "b"], "published": pd.to_datetime(["2022-06-01", None]),
+    ...                          "text": ["The Regional Review Forum met in May 2022.",
+    ...                                   "The Regional Review Forum met in May this year."]})
+    >>> articles = articles.assign(published_precision=["day", None], published_source=["header", None],
+    ...                            published_evidence=[None, None])
+    >>> anchor_this_year(articles)[["article_id", "published", "published_precision", "published_source"]]
+      article_id  published published_precision published_source
+    0          a 2022-06-01                 day           header
+    1          b 2022-01-01                year          content
+    """
     undated = articles[articles["published"].isna()]
     if undated.empty:
         return articles
@@ -417,6 +489,16 @@ def read_corpus(folder: str | Path | None = None) -> tuple[pd.DataFrame, pd.Data
 
     `.txt` files are read as text, `.html`/`.htm` as saved web pages; any other file is a problem
     (`unsupported-format`), never silently skipped. Hidden files (`.DS_Store`) are not articles.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("IOM opens an office in Hanoi\\nHanoi, March 5, 2019 – IOM opened it.")
+    >>> articles, problems = read_corpus(folder)
+    >>> articles[["article_id", "title", "published", "published_precision"]]
+      article_id                         title  published published_precision
+    0          a  IOM opens an office in Hanoi 2019-03-05                 day
+    >>> problems.empty
+    True
     """
     folder = Path(folder) if folder is not None else corpus_dir()
     if folder.is_file():
@@ -434,6 +516,14 @@ def read_files(paths: list[Path], seen: dict[str, str] | None = None,
     partitions; with `anchor=False` undated articles are not dated from other articles (a caller that
     reads partitions anchors them across the whole corpus itself) and get no `no-date` problem yet.
     Site templates (`template_lines`) are found within the list.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> for name in ("a.txt", "b.txt"):  # the same text twice
+    ...     _ = (folder / name).write_text("Hanoi, March 5, 2019 – IOM opened an office in Hanoi, it said.")
+    >>> articles, problems = read_files(sorted(folder.iterdir()))
+    >>> list(articles["file"]), problems[["file", "reason"]].to_dict("records")
+    (['a.txt'], [{'file': 'b.txt', 'reason': 'duplicate'}])
     """
     pages, problems = [], []
     seen = {} if seen is None else seen
@@ -478,7 +568,12 @@ def read_files(paths: list[Path], seen: dict[str, str] | None = None,
 
 
 def no_date_problems(articles: pd.DataFrame) -> list[tuple]:
-    """A `no-date` problem row for each article still undated: (file, "no-date", detail, kept=True)."""
+    """A `no-date` problem row for each article still undated: (file, "no-date", detail, kept=True).
+
+    >>> import pandas as pd
+    >>> no_date_problems(pd.DataFrame({"file": ["a.txt", "b.txt"], "published": pd.to_datetime([None, "2020-01-02"])}))
+    [('a.txt', 'no-date', 'no header, dateline or datable content; published is NaT', True)]
+    """
     return [(name, "no-date", "no header, dateline or datable content; published is NaT", True)
             for name in articles.loc[articles["published"].isna(), "file"]]
 
@@ -500,6 +595,13 @@ def site_statements(articles: pd.DataFrame) -> pd.DataFrame:
 
     `source_id` (`"site: IOM Viet Nam"`) is how the timeline cites the outlet's statement; a page that names no
     outlet cites its own article id.
+
+    >>> import pandas as pd
+    >>> said = "IOM has had a presence in Viet Nam since 1987."
+    >>> articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": "IOM Viet Nam", "site_statements": said})
+    >>> site_statements(articles)[["source_id", "first_article", "n_articles"]]
+                source_id first_article  n_articles
+    0  site: IOM Viet Nam             a           2
     """
     rows: dict[tuple, list] = {}
     for article_id, outlet, text in zip(articles["article_id"], articles["outlet"], articles["site_statements"],
@@ -514,12 +616,22 @@ def site_statements(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def outlet_label(articles: pd.DataFrame) -> pd.Series:
-    """The outlet, or a plain note where the text names none: NA -> "outlet not named"."""
+    """The outlet, or a plain note where the text names none: NA -> "outlet not named".
+
+    >>> import pandas as pd
+    >>> outlet_label(pd.DataFrame({"outlet": ["VNA", None]})).tolist()
+    ['VNA', 'outlet not named']
+    """
     return articles["outlet"].fillna(UNNAMED_OUTLET)
 
 
 def load_articles(folder: str | Path | None = None, strict: bool = False) -> pd.DataFrame:
-    """One row per article in `folder` (default: the repo's seeds/); `problems_of(articles)` lists the rest."""
+    """One row per article in `folder` (default: the repo's seeds/); `problems_of(articles)` lists the rest.
+
+    >>> articles = load_articles()
+    >>> len(articles) >= 5 and articles["article_id"].is_unique
+    True
+    """
     articles, problems = read_corpus(folder)
     if len(problems):
         summary = ", ".join(f"{r.file}: {r.reason}" for r in problems.itertuples())
@@ -531,5 +643,9 @@ def load_articles(folder: str | Path | None = None, strict: bool = False) -> pd.
 
 
 def problems_of(articles: pd.DataFrame) -> pd.DataFrame:
-    """The problems table that `load_articles` found: columns file, reason, detail, kept."""
+    """The problems table that `load_articles` found: columns file, reason, detail, kept.
+
+    >>> problems_of(load_articles()).columns.tolist()
+    ['file', 'reason', 'detail', 'kept']
+    """
     return pd.DataFrame(articles.attrs.get("problems", []), columns=PROBLEM_COLUMNS).astype({"kept": bool})

@@ -81,7 +81,11 @@ class DateMention:
 
 
 def day_ok(year: int | None, month: int, day: int) -> bool:
-    """`(2021, 2, 30)` -> False: the day exists in that month (any leap year when the year is unknown)."""
+    """`(2021, 2, 30)` -> False: the day exists in that month (any leap year when the year is unknown).
+
+    >>> day_ok(2021, 2, 30), day_ok(None, 2, 29)
+    (False, True)
+    """
     return 1 <= day <= calendar.monthrange(year or 2000, month)[1]
 
 
@@ -94,30 +98,12 @@ def _clause_before(text: str, start: int, width: int = 80) -> str:
 def _mention(m: re.Match, text: str) -> DateMention | None:
     """Turn one regex match into a DateMention, or None when it is not a real date (`March 45`)."""
     g = m.groupdict()
-    day_of = lambda s: int(re.match(r"\d+", s).group())  # noqa: E731
     if g["iso"]:
-        y, mo, d = int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"])
-        if not (1 <= mo <= 12 and day_ok(y, mo, d)):
-            return None
-        found = DateMention(m.start(), m.end(), m.group(), y, mo, d, "day", "absolute")
+        found = _iso_mention(m, g)
     elif g["period"]:
-        y1, y2 = int(g["p1"]), int(g["p2"])
-        if y2 <= y1:
-            return None
-        return DateMention(m.start(), m.end(), m.group(), y1, None, None, "year", "period", year_end=y2)
+        return _period_mention(m, g)
     elif g["mdy"] or g["dmy"]:
-        mo = MONTHS[(g["m1"] or g["m2"]).lower()]
-        d = day_of(g["d1"] or g["d2"])
-        last = g["e1"] or g["e2"]
-        y = g["y1"] or g["y2"]
-        y = int(y) if y else None
-        if not day_ok(y, mo, d) or (last and not (d < day_of(last) and day_ok(y, mo, day_of(last)))):
-            return None
-        relative = g["r1"] or g["r2"]
-        resolution = "absolute" if y else ("this-year" if relative else "year-from-publication")
-        found = DateMention(m.start(), m.end(), m.group(), y, mo, d, "day", resolution,
-                            year_shift=_RELATIVE_SHIFT[relative] if relative else 0,
-                            day_end=day_of(last) if last else None)
+        found = _day_mention(m, g)
     elif g["item"]:
         found = DateMention(m.start("y7"), m.end("y7"), g["y7"], int(g["y7"]), None, None, "year", "absolute")
     elif g["today"]:
@@ -146,6 +132,48 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
         y = int(g["y6"])
         resolution = "since" if g["pw"] == "since" else "absolute"
         found = DateMention(m.start(), m.end(), m.group(), y, None, None, "year", resolution)
+    return None if found is None else _in_clause(found, m, text)
+
+
+def _iso_mention(m: re.Match, g: dict) -> DateMention | None:
+    """`2021-11-22` -> that day; None for a month or day that does not exist."""
+    y, mo, d = int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"])
+    if not (1 <= mo <= 12 and day_ok(y, mo, d)):
+        return None
+    return DateMention(m.start(), m.end(), m.group(), y, mo, d, "day", "absolute")
+
+
+def _period_mention(m: re.Match, g: dict) -> DateMention | None:
+    """`2020-2021` -> a period from 2020 to 2021; None when the years run backwards."""
+    y1, y2 = int(g["p1"]), int(g["p2"])
+    if y2 <= y1:
+        return None
+    return DateMention(m.start(), m.end(), m.group(), y1, None, None, "year", "period", year_end=y2)
+
+
+def _day_of(s: str) -> int:
+    """`"22nd"` -> 22."""
+    return int(re.match(r"\d+", s).group())
+
+
+def _day_mention(m: re.Match, g: dict) -> DateMention | None:
+    """`Nov. 22`, `22 November 2021`, `March 20-22 this year` -> a day (and its last day); None for `March 45`."""
+    mo = MONTHS[(g["m1"] or g["m2"]).lower()]
+    d = _day_of(g["d1"] or g["d2"])
+    last = g["e1"] or g["e2"]
+    y = g["y1"] or g["y2"]
+    y = int(y) if y else None
+    if not day_ok(y, mo, d) or (last and not (d < _day_of(last) and day_ok(y, mo, _day_of(last)))):
+        return None
+    relative = g["r1"] or g["r2"]
+    resolution = "absolute" if y else ("this-year" if relative else "year-from-publication")
+    return DateMention(m.start(), m.end(), m.group(), y, mo, d, "day", resolution,
+                       year_shift=_RELATIVE_SHIFT[relative] if relative else 0,
+                       day_end=_day_of(last) if last else None)
+
+
+def _in_clause(found: DateMention, m: re.Match, text: str) -> DateMention:
+    """A date after `since` counts from then; one in a `scheduled for` clause is a plan."""
     if _clause_before(text, m.start()).rstrip().lower().endswith("since"):
         return replace(found, resolution="since")
     if found.resolution in ("absolute", "year-from-publication") and SCHEDULED.search(_clause_before(text, m.start())):
@@ -159,7 +187,11 @@ MAY_HOLD_DATE = re.compile(rf"\d|year|month|day\b|{_MONTH}|morning|afternoon|ton
 
 
 def find_dates(text: str) -> list[DateMention]:
-    """Every date expression in `text`, unresolved: `"on Nov. 22"` -> [DateMention(month=11, day=22, ...)]."""
+    """Every date expression in `text`, unresolved: `"on Nov. 22"` -> [DateMention(month=11, day=22, ...)].
+
+    >>> [(d.date_text, d.precision, d.resolution) for d in find_dates("Signed Nov. 22, due in May 2022.")]
+    [('Nov. 22', 'day', 'year-from-publication'), ('May 2022', 'month', 'scheduled')]
+    """
     if not MAY_HOLD_DATE.search(text):
         return []
     found = (_mention(m, text) for m in DATE_PATTERN.finditer(text))
@@ -172,6 +204,10 @@ def resolve(mention: DateMention, published: pd.Timestamp | None = None,
 
     `"last month"` needs a publication month, `"on Wednesday"` a publication day (the latest such weekday on or
     before it); without them the date is NaT, never a guess.
+
+    >>> import pandas as pd
+    >>> resolve(find_dates("on Nov. 22")[0], pd.Timestamp("2021-11-25"), "day")
+    Timestamp('2021-11-22 00:00:00')
     """
     if mention.resolution == "publication":
         return pd.NaT if published is None else published
@@ -203,7 +239,14 @@ def resolve(mention: DateMention, published: pd.Timestamp | None = None,
 def period_end(start: pd.Timestamp, precision: str, year_end: int | None = None,
                day_end: int | None = None) -> pd.Timestamp:
     """The last day a date can mean: 2022-05-01 at `month` -> 2022-05-31; a 2020-2021 period -> 2021-12-31;
-    8 April with a range to the 9th -> 9 April."""
+    8 April with a range to the 9th -> 9 April.
+
+    >>> import pandas as pd
+    >>> period_end(pd.Timestamp("2022-05-01"), "month")
+    Timestamp('2022-05-31 00:00:00')
+    >>> period_end(pd.Timestamp("2020-01-01"), "year", year_end=2021)
+    Timestamp('2021-12-31 00:00:00')
+    """
     if pd.isna(start):
         return pd.NaT
     if year_end is not None:
@@ -218,12 +261,24 @@ def period_end(start: pd.Timestamp, precision: str, year_end: int | None = None,
 
 
 def months_between(start: pd.Timestamp, end: pd.Timestamp) -> int:
-    """Whole calendar months from one date to another: 2018-12-01 -> 2020-03-20 is 15."""
+    """Whole calendar months from one date to another: 2018-12-01 -> 2020-03-20 is 15.
+
+    >>> import pandas as pd
+    >>> months_between(pd.Timestamp("2018-12-01"), pd.Timestamp("2020-03-20"))
+    15
+    """
     return (end.year - start.year) * 12 + end.month - start.month
 
 
 def date_at_precision(date: pd.Timestamp, precision: str) -> str:
-    """A date written only as precisely as it is known: (2018-12-01, "month") -> "2018-12"."""
+    """A date written only as precisely as it is known: (2018-12-01, "month") -> "2018-12".
+
+    >>> import pandas as pd
+    >>> date_at_precision(pd.Timestamp("2018-12-01"), "month")
+    '2018-12'
+    >>> date_at_precision(pd.NaT, "day")
+    'undated'
+    """
     if pd.isna(date):
         return "undated"
     return date.strftime({"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[precision])
@@ -304,6 +359,12 @@ def parse_dateline(line: str, lead: bool = False) -> Dateline | None:
 
     `"Thursday, 07/11/2019 14:30"` -> 2019-11-07, day; `"Ha Noi, 11/2022"` -> 2022-11, month;
     `"HA NOI, 18 December 2020 - The UN ..."` with lead=True -> 2020-12-18, lead_end at "The".
+
+    >>> line = parse_dateline("Hanoi, March 5, 2019")
+    >>> line.date, line.precision
+    (Timestamp('2019-03-05 00:00:00'), 'day')
+    >>> parse_dateline("The meeting was held.") is None
+    True
     """
     m = DATELINE_LINE.match(line)
     if m is None and lead:

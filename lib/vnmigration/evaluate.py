@@ -45,14 +45,23 @@ class GoldError(ValueError):
 
 
 def fold(text: str) -> str:
-    """A name for matching: diacritics folded, lower case, single spaces: `"Lê  Thành Long"` -> `"le thanh long"`."""
+    """A name for matching: diacritics folded, lower case, single spaces: `"Lê  Thành Long"` -> `"le thanh long"`.
+
+    >>> fold("Lê  Thành Long")
+    'le thanh long'
+    """
     decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", plain).strip().lower()
 
 
 def load_gold(path: str | Path | None = None) -> dict[str, dict]:
-    """The gold annotation by article id, checked: `eval/gold.yaml` -> {"e01-wire-vna": {"split": "dev", ...}}."""
+    """The gold annotation by article id, checked: `eval/gold.yaml` -> {"e01-wire-vna": {"split": "dev", ...}}.
+
+    >>> gold = load_gold()
+    >>> gold["e01-wire-vna"]["split"], gold["e01-wire-vna"]["outlet"]
+    ('dev', 'Vietnam News Agency')
+    """
     path = Path(path) if path is not None else EVAL_GOLD
     articles = yaml.safe_load(Path(path).read_text(encoding="utf-8")).get("articles")
     if not isinstance(articles, dict) or not articles:
@@ -231,7 +240,15 @@ def _score_article(t: _Tally, tables: dict[str, pd.DataFrame], article_id: str, 
 
 def score(tables: dict[str, pd.DataFrame], gold: dict[str, dict], split: str = "all") -> tuple[pd.DataFrame,
                                                                                              pd.DataFrame]:
-    """Per-field scores and the error rows for the gold articles of a split: a perfect run -> every F1 is 1.0."""
+    """Per-field scores and the error rows for the gold articles of a split: a perfect run -> every F1 is 1.0.
+
+    >>> from vnmigration import build_tables
+    >>> scores, errors = score(build_tables(EVAL_ARTICLES), load_gold(), "dev")
+    >>> scores.columns.tolist()
+    ['split', 'field', 'n_gold', 'n_pred', 'tp', 'fp', 'fn', 'precision', 'recall', 'f1']
+    >>> set(scores["split"])
+    {'dev'}
+    """
     splits = SPLITS if split == "all" else (split,)
     present = set(tables["articles"]["article_id"])
     score_rows, errors = [], []
@@ -257,7 +274,17 @@ def score(tables: dict[str, pd.DataFrame], gold: dict[str, dict], split: str = "
 
 def evaluate(gold: str | Path | None = None, corpus: str | Path | None = None,
              split: str = "all") -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Run the whole pipeline on the evaluation folder and score it: -> (scores, errors)."""
+    """Run the whole pipeline on the evaluation folder and score it: -> (scores, errors).
+
+    >>> import shutil, tempfile, yaml
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = shutil.copy(EVAL_ARTICLES / "e01-wire-vna.txt", folder)
+    >>> gold = folder.parent / (folder.name + "-gold.yaml")
+    >>> _ = gold.write_text(yaml.safe_dump({"articles": {"e01-wire-vna": load_gold()["e01-wire-vna"]}}))
+    >>> scores, errors = evaluate(gold, folder, "dev")
+    >>> scores.set_index("field").loc["outlet", ["n_gold", "tp", "f1"]].tolist()
+    [1.0, 1.0, 1.0]
+    """
     from .export import build_tables
 
     tables = build_tables(corpus if corpus is not None else EVAL_ARTICLES)
@@ -265,21 +292,43 @@ def evaluate(gold: str | Path | None = None, corpus: str | Path | None = None,
 
 
 def outlet_accuracy(errors: pd.DataFrame, gold: dict[str, dict], split: str) -> float:
-    """Share of a split's articles whose outlet is right, NA for NA included: 1 wrong of 8 -> 0.875."""
+    """Share of a split's articles whose outlet is right, NA for NA included: 1 wrong of 8 -> 0.875.
+
+    >>> import pandas as pd
+    >>> gold = {f"e{i}": {"split": "dev"} for i in range(8)}
+    >>> errors = pd.DataFrame({"split": ["dev"], "field": ["outlet"], "article_id": ["e3"]})
+    >>> outlet_accuracy(errors, gold, "dev")
+    0.875
+    """
     ids = [a for a, g in gold.items() if g["split"] == split]
     wrong = errors[(errors["split"] == split) & (errors["field"] == "outlet")]["article_id"].nunique()
     return round(1 - wrong / len(ids), 3) if ids else float("nan")
 
 
 def side_by_side(scores: pd.DataFrame, measure: str = "f1") -> pd.DataFrame:
-    """One row per field, one column per split: the `measure` (f1, precision or recall)."""
+    """One row per field, one column per split: the `measure` (f1, precision or recall).
+
+    >>> import pandas as pd
+    >>> scores = pd.DataFrame({"split": ["dev", "heldback"], "field": "outlet", "f1": [1.0, 0.875]})
+    >>> side_by_side(scores).loc["outlet"].to_dict()
+    {'dev': 1.0, 'heldback': 0.875}
+    """
     table = scores.pivot(index="field", columns="split", values=measure).reindex(list(FIELDS))
     table.columns.name = None
     return table
 
 
 def instructive_errors(errors: pd.DataFrame, n: int = 10) -> pd.DataFrame:
-    """`n` errors that teach the most: one per field and kind of error in turn, dev before heldback."""
+    """`n` errors that teach the most: one per field and kind of error in turn, dev before heldback.
+
+    >>> import pandas as pd
+    >>> errors = pd.DataFrame({"split": "dev", "article_id": ["e1", "e2", "e3"], "field": ["title", "title", "outlet"],
+    ...                        "error": ["missed", "missed", "wrong"]})
+    >>> instructive_errors(errors, n=2)
+      split article_id   field   error
+    0   dev         e3  outlet   wrong
+    1   dev         e1   title  missed
+    """
     ranked = errors.assign(
         field_order=errors["field"].map({f: i for i, f in enumerate(FIELDS)}),
         nth=errors.groupby(["field", "error"]).cumcount(),

@@ -16,6 +16,7 @@ import yaml
 from . import dates as dg
 from .corpus import SITE_PREFIX, outlet_label
 from .paths import EVENT_RULES
+from .schema import ARTICLES, DATES, EVENTS, MENTIONS, SENTENCES, TIMELINE, require
 
 DATE_COLUMNS = ["article_id", "sentence_no", "start", "end", "date_text", "date", "date_end", "precision",
                 "resolution"]
@@ -37,7 +38,14 @@ class EventRulesError(ValueError):
 
 @cache
 def load_event_rules(path: str | Path | None = None) -> dict:
-    """Compiled event rules: {"kinds": [(kind, re.Pattern)], "undated": [(re.Pattern, basis, kinds)]}."""
+    """Compiled event rules: {"kinds": [(kind, re.Pattern)], "undated": [(re.Pattern, basis, kinds)]}.
+
+    >>> rules = load_event_rules()
+    >>> sorted(rules)
+    ['kinds', 'undated']
+    >>> rules["kinds"][0][0]
+    'appointment'
+    """
     path = Path(path) if path is not None else EVENT_RULES
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     kinds = []
@@ -64,7 +72,23 @@ def _publications(articles: pd.DataFrame) -> dict[str, tuple]:
 
 
 def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Every date expression in the body, resolved: `"on Nov. 22"` in an article of 2021-11-25 -> 2021-11-22."""
+    """Every date expression in the body, resolved: `"on Nov. 22"` in an article of 2021-11-25 -> 2021-11-22.
+
+    >>> import pandas as pd
+    >>> from vnmigration.sentences import split_sentences
+    >>> articles = pd.DataFrame({"article_id": ["a1"], "published": [pd.Timestamp("2021-11-25")],
+    ...                          "published_precision": ["day"], "title": ["IOM and Viet Nam review the GCM"],
+    ...                          "text": ["Viet Nam approved the GCM plan in December 2018 to protect victims "
+    ...                                   "of trafficking. "
+    ...                                   "IOM Vietnam said the forum on migrant workers opened on Nov. 22."]})
+    >>> sentences = split_sentences(articles)
+    >>> extract_dates(sentences, articles)[["date_text", "date", "precision", "resolution"]]
+           date_text       date precision             resolution
+    0  December 2018 2018-12-01     month               absolute
+    1        Nov. 22 2021-11-22       day  year-from-publication
+    """
+    require(sentences, SENTENCES, "extract_dates", ["article_id", "sentence_no", "text", "start"])
+    require(articles, ARTICLES, "extract_dates", ["article_id", "published", "published_precision"])
     pub = _publications(articles)
     rows = []
     for r in sentences.itertuples():
@@ -86,6 +110,10 @@ def classify(text: str, a: int, b: int, rules: dict | None = None) -> tuple[str 
     """The kind of happening a date at text[a:b] belongs to, and where its trigger starts.
 
     `"the Prime Minister signed a decision on March 20, 2020"` at the date -> ("decision", 29).
+
+    >>> text = "the Prime Minister signed a decision on March 20, 2020"
+    >>> classify(text, text.index("March"), len(text))
+    ('decision', 28)
     """
     rules = rules or load_event_rules()
     hits = []
@@ -118,6 +146,10 @@ def make_label(text: str, trigger: int, blanks: list[tuple[int, int]]) -> str:
     The label starts at the name that holds the trigger (`International Migration Review Forum`) and
     runs for up to nine words (finishing a name) within its clause; a short one is prefixed with the
     nearest name before it.
+
+    >>> text = "Vietnam approved the GCM in December 2018."
+    >>> make_label(text, text.index("approved"), [(text.index("December"), len(text) - 1)])
+    'Vietnam approved the GCM'
     """
     spans = []
     for a, b in blanks:
@@ -162,7 +194,27 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
     Periods (`the 2020-2021 period`) are context, not events. With `articles`, a sentence that reports
     a meeting or conference `today` or `recently` without a date is dated by its article's publication,
     and `certainty` says so.
+
+    >>> import pandas as pd
+    >>> from vnmigration.sentences import split_sentences
+    >>> articles = pd.DataFrame({"article_id": ["a1"], "published": [pd.Timestamp("2021-11-25")],
+    ...                          "published_precision": ["day"], "title": ["IOM and Viet Nam review the GCM"],
+    ...                          "text": ["Viet Nam approved the GCM plan in December 2018 to protect victims "
+    ...                                   "of trafficking. "
+    ...                                   "IOM Vietnam said the forum on migrant workers opened on Nov. 22."]})
+    >>> sentences = split_sentences(articles)
+    >>> dates = extract_dates(sentences, articles)
+    >>> extract_events(sentences, dates)[["date", "kind", "label"]]
+            date        kind                                              label
+    0 2018-12-01    decision  Viet Nam approved the GCM plan to protect victims
+    1 2021-11-22  conference                    forum on migrant workers opened
     """
+    require(sentences, SENTENCES, "extract_events", ["article_id", "sentence_no", "text", "start"])
+    require(dates, DATES, "extract_events")
+    if mentions is not None:
+        require(mentions, MENTIONS, "extract_events")
+    if articles is not None:
+        require(articles, ARTICLES, "extract_events", ["article_id", "published", "published_precision"])
     rules = rules or load_event_rules()
     published = None if articles is None else _publications(articles)
     published_on = {} if published is None else {
@@ -170,43 +222,56 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
     by_sentence: dict[tuple, list] = {}
     for d in dates.itertuples(index=False):
         by_sentence.setdefault((d.article_id, d.sentence_no), []).append(d)
-    people: dict[tuple, list[tuple]] = {}
-    if mentions is not None:
-        for key in zip(mentions["article_id"], mentions["sentence_no"], mentions["actor"], mentions["kind"],
-                       mentions["start"], mentions["end"], strict=True):
-            people.setdefault(key[:2], []).append(key[2:])
+    people = _people_by_sentence(mentions)
     rows = []
     for r in sentences.itertuples():
         key = (r.article_id, r.sentence_no)
         found = by_sentence.get(key)
         actors = people.get(key)
         if found is not None:
-            local = [(int(d.start - r.start), int(d.end - r.start)) for d in found]
-            segments = dict(zip(sorted(local), _segments(local, len(r.text)), strict=True))
-            for d in found:
-                if d.resolution == "period":
-                    continue
-                a, b = int(d.start - r.start), int(d.end - r.start)
-                seg_a, seg_b = segments[(a, b)]
-                kind, trigger = classify(r.text[seg_a:seg_b], a - seg_a, b - seg_a, rules)
-                if kind is None and d.resolution == "since":  # label the clause that runs "since ..."
-                    clause = max(r.text.rfind(",", seg_a, a), r.text.rfind(";", seg_a, a), seg_a - 1) + 1
-                    kind, trigger = "milestone", clause - seg_a
-                if kind is None or (kind == "milestone" and d.resolution == "publication"):
-                    continue  # "the presence of so many of you here today" is no dated happening
-                label = make_label(r.text, seg_a + trigger, local)
-                certainty = "stated" if d.resolution in ("absolute", "since", "scheduled") else (
-                    "publication" if d.resolution == "publication" else "from-publication")
-                near = (min(a, seg_a + trigger) - PLACE_NEAR, max(b, seg_a + trigger) + PLACE_NEAR)
-                ahead = d.resolution in PLANNED or (when := published_on.get(r.article_id)) is not None \
-                    and pd.notna(when) and pd.notna(d.date) and d.date > when  # dated after its article: a plan
-                rows.append(_event_row(r, d.date, d.date_end, d.precision, kind, label, actors, near,
-                                       "planned" if ahead else "happened", certainty,
-                                       d.date_text))
+            rows += _dated_events(r, found, actors, published_on.get(r.article_id), rules)
         elif published is not None:
             rows += _undated_event(r, actors, published.get(r.article_id), rules)
     return pd.DataFrame(rows, columns=EVENT_COLUMNS).astype(
         {"date": "datetime64[ns]", "date_end": "datetime64[ns]", "sentence_no": "int64"})
+
+
+def _people_by_sentence(mentions: pd.DataFrame | None) -> dict[tuple, list[tuple]]:
+    """{(article_id, sentence_no): [(actor, kind, start, end), ...]} from a mentions table (or None)."""
+    people: dict[tuple, list[tuple]] = {}
+    if mentions is not None:
+        for key in zip(mentions["article_id"], mentions["sentence_no"], mentions["actor"], mentions["kind"],
+                       mentions["start"], mentions["end"], strict=True):
+            people.setdefault(key[:2], []).append(key[2:])
+    return people
+
+
+def _dated_events(r, found: list, actors: list | None, published_on, rules: dict) -> list[tuple]:
+    """The events rows of one sentence `r` from its dates `found`; `published_on` is its article's day, if known."""
+    rows = []
+    local = [(int(d.start - r.start), int(d.end - r.start)) for d in found]
+    segments = dict(zip(sorted(local), _segments(local, len(r.text)), strict=True))
+    for d in found:
+        if d.resolution == "period":
+            continue
+        a, b = int(d.start - r.start), int(d.end - r.start)
+        seg_a, seg_b = segments[(a, b)]
+        kind, trigger = classify(r.text[seg_a:seg_b], a - seg_a, b - seg_a, rules)
+        if kind is None and d.resolution == "since":  # label the clause that runs "since ..."
+            clause = max(r.text.rfind(",", seg_a, a), r.text.rfind(";", seg_a, a), seg_a - 1) + 1
+            kind, trigger = "milestone", clause - seg_a
+        if kind is None or (kind == "milestone" and d.resolution == "publication"):
+            continue  # "the presence of so many of you here today" is no dated happening
+        label = make_label(r.text, seg_a + trigger, local)
+        certainty = "stated" if d.resolution in ("absolute", "since", "scheduled") else (
+            "publication" if d.resolution == "publication" else "from-publication")
+        near = (min(a, seg_a + trigger) - PLACE_NEAR, max(b, seg_a + trigger) + PLACE_NEAR)
+        when = published_on
+        ahead = d.resolution in PLANNED or when is not None \
+            and pd.notna(when) and pd.notna(d.date) and d.date > when  # dated after its article: a plan
+        rows.append(_event_row(r, d.date, d.date_end, d.precision, kind, label, actors, near,
+                               "planned" if ahead else "happened", certainty, d.date_text))
+    return rows
 
 
 def _event_row(r, date, date_end, precision, kind, label, actors, segment, status, certainty, date_text) -> tuple:
@@ -311,6 +376,14 @@ def same_happening(a, b) -> tuple[bool, str]:
     """Whether two events are one happening, and the clue: same status, overlapping dates, kin kinds, shared terms.
 
     Two `decision` rows dated March 2020 whose labels and evidence share "402/QD-TTg" -> (True, "shared: ...").
+
+    >>> import pandas as pd
+    >>> a = {"status": "happened", "date": pd.Timestamp("2020-03-20"), "date_end": pd.Timestamp("2020-03-20"),
+    ...      "precision": "day", "kind": "decision", "label": "Decision 402/QD-TTg", "participants": [],
+    ...      "evidence": "The Prime Minister signed Decision 402/QD-TTg on March 20, 2020."}
+    >>> same_happening(a, a | {"label": "the plan under Decision 402/QD-TTg",
+    ...                        "evidence": "Decision 402/QD-TTg (March 2020)"})
+    (True, 'shared: qd-ttg')
     """
     return _compare(_key_of(a), _key_of(b))
 
@@ -403,7 +476,24 @@ def build_timeline(events: pd.DataFrame) -> pd.DataFrame:
 
     Events with equal keys (status, dates, kind, label, participants, evidence) are compared once; distinct
     keys only when their dates overlap and they share a term, so the work grows with the events, not their pairs.
+
+    >>> import pandas as pd
+    >>> from vnmigration.sentences import split_sentences
+    >>> articles = pd.DataFrame({"article_id": ["a1"], "published": [pd.Timestamp("2021-11-25")],
+    ...                          "published_precision": ["day"], "title": ["IOM and Viet Nam review the GCM"],
+    ...                          "text": ["Viet Nam approved the GCM plan in December 2018 to protect victims "
+    ...                                   "of trafficking. "
+    ...                                   "IOM Vietnam said the forum on migrant workers opened on Nov. 22."]})
+    >>> sentences = split_sentences(articles)
+    >>> dates = extract_dates(sentences, articles)
+    >>> events = extract_events(sentences, dates)
+    >>> twice = pd.concat([events, events.assign(article_id="a2")], ignore_index=True)
+    >>> build_timeline(twice)[["event_id", "date", "kind", "n_sources", "article_ids"]]
+      event_id       date        kind  n_sources article_ids
+    0      E01 2018-12-01    decision          2    [a1, a2]
+    1      E02 2021-11-22  conference          2    [a1, a2]
     """
+    require(events, EVENTS, "build_timeline")
     records = events.to_dict("records")
     key_ids: dict[_Key, int] = {}
     member_key = [key_ids.setdefault(_key_of(r), len(key_ids)) for r in records]
@@ -449,7 +539,16 @@ def _timeline_row(members: list[dict], clues: set[str]) -> dict:
 
 def statement_events(statements: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Dates and events in the outlets' own statements, each cited by its `source_id` (`"site: IOM Viet Nam"`):
-    "a presence in Viet Nam since 1987" -> a 1987 milestone, counted once for the site however many pages repeat it."""
+    "a presence in Viet Nam since 1987" -> a 1987 milestone, counted once for the site however many pages repeat it.
+
+    >>> import pandas as pd
+    >>> statements = pd.DataFrame({"source_id": ["site: IOM Viet Nam"],
+    ...                            "statement": ["IOM has had a presence in Viet Nam since 1987."]})
+    >>> dates, events = statement_events(statements)
+    >>> events[["article_id", "date", "kind", "label"]]
+               article_id       date       kind                 label
+    0  site: IOM Viet Nam 1987-01-01  milestone  presence in Viet Nam
+    """
     from .actors import extract_mentions
     from .sentences import split_sentences
 
@@ -463,7 +562,17 @@ def statement_events(statements: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
 
 
 def find_events(timeline: pd.DataFrame, text: str, kind: str | None = None) -> pd.DataFrame:
-    """Timeline rows whose evidence mentions `text` (case-insensitive), optionally of one kind."""
+    """Timeline rows whose evidence mentions `text` (case-insensitive), optionally of one kind.
+
+    >>> import pandas as pd
+    >>> timeline = pd.DataFrame({"event_id": ["E01", "E02"], "kind": ["decision", "meeting"],
+    ...                          "evidence": ["Decision 402/QD-TTg was signed.", "The GCM forum met."]})
+    >>> find_events(timeline, "gcm")["event_id"].tolist()
+    ['E02']
+    >>> find_events(timeline, "gcm", kind="decision").empty
+    True
+    """
+    require(timeline, TIMELINE, "find_events", ["evidence", "kind"])
     hit = timeline["evidence"].str.contains(text, case=False, regex=False)
     if kind is not None:
         hit &= timeline["kind"] == kind
@@ -471,7 +580,17 @@ def find_events(timeline: pd.DataFrame, text: str, kind: str | None = None) -> p
 
 
 def sources_by_outlet(timeline: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Event-by-outlet table: which outlet's articles report which event (1 = reported)."""
+    """Event-by-outlet table: which outlet's articles report which event (1 = reported).
+
+    >>> import pandas as pd
+    >>> timeline = pd.DataFrame({"event_id": ["E01"], "label": ["GCM adopted"], "article_ids": [["a1", "a2"]]})
+    >>> articles = pd.DataFrame({"article_id": ["a1", "a2"], "outlet": ["VNA", None]})
+    >>> table = sources_by_outlet(timeline, articles)
+    >>> table.index.tolist(), table.columns.tolist(), table.to_numpy().tolist()
+    ([('E01', 'GCM adopted')], ['VNA', 'outlet not named'], [[1, 1]])
+    """
+    require(timeline, TIMELINE, "sources_by_outlet", ["event_id", "label", "article_ids"])
+    require(articles, ARTICLES, "sources_by_outlet", ["article_id"])
     outlet = outlet_label(articles).set_axis(articles["article_id"])
     pairs = timeline[["event_id", "label", "article_ids"]].explode("article_ids")
     site = pairs["article_ids"].str.removeprefix(SITE_PREFIX).where(pairs["article_ids"].str.startswith(SITE_PREFIX))

@@ -21,7 +21,13 @@ def _sentences_for(tables: dict[str, pd.DataFrame], choice: str) -> pd.DataFrame
 
 
 def view(tables: dict[str, pd.DataFrame], choice: str) -> dict[str, pd.DataFrame]:
-    """The three tables for one actor or theme: its sentences, its timeline rows, and who appears beside it."""
+    """The three tables for one actor or theme: its sentences, its timeline rows, and who appears beside it.
+
+    >>> from vnmigration import build_tables
+    >>> parts = view(build_tables(), "Park Mihyung")
+    >>> list(parts), parts["sentences"].columns.tolist()
+    (['sentences', 'timeline', 'co_occurring_actors'], ['article_id', 'sentence_no', 'text'])
+    """
     keys = _sentences_for(tables, choice)
     sentences = keys.merge(tables["sentences"], on=["article_id", "sentence_no"])[
         ["article_id", "sentence_no", "text"]]
@@ -38,14 +44,41 @@ def view(tables: dict[str, pd.DataFrame], choice: str) -> dict[str, pd.DataFrame
 
 
 def static_view(tables: dict[str, pd.DataFrame], choice: str) -> None:
-    """Display the explorer's view for `choice` as plain tables (no widgets)."""
+    """Display the explorer's view for `choice` as plain tables (no widgets).
+
+    >>> import pandas as pd
+    >>> tables = {"mentions": pd.DataFrame({"article_id": ["a"], "sentence_no": [1], "actor": ["IOM"]}),
+    ...           "themes": pd.DataFrame(columns=["article_id", "sentence_no", "theme", "label"]),
+    ...           "sentences": pd.DataFrame({"article_id": ["a"], "sentence_no": [1], "text": ["IOM met."]}),
+    ...           "timeline": pd.DataFrame(columns=["event_id", "date", "precision", "kind", "status", "label",
+    ...                                             "participants", "evidence"])}
+    >>> static_view(tables, "IOM")
+    <IPython.core.display.HTML object>
+      article_id  sentence_no      text
+    0          a            1  IOM met.
+    <IPython.core.display.HTML object>
+    Empty DataFrame
+    Columns: [event_id, date, precision, kind, status, label]
+    Index: []
+    <IPython.core.display.HTML object>
+    Empty DataFrame
+    Columns: [actor, shared_sentences]
+    Index: []
+    """
     for name, table in view(tables, choice).items():
         display(HTML(f"<h4>{choice}: {name.replace('_', ' ')} ({len(table)})</h4>"))
         display(table)
 
 
 def choices(tables: dict[str, pd.DataFrame]) -> list[str]:
-    """Everything the explorer can show: actors by mentions, then theme labels by hits."""
+    """Everything the explorer can show: actors by mentions, then theme labels by hits.
+
+    >>> import pandas as pd
+    >>> tables = {"mentions": pd.DataFrame({"actor": ["IOM", "Amy Pope", "IOM"]}),
+    ...           "themes": pd.DataFrame({"label": ["Trafficking"]})}
+    >>> choices(tables)
+    ['IOM', 'Amy Pope', 'Trafficking']
+    """
     actors = tables["mentions"]["actor"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
     themes = tables["themes"]["label"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
     return list(actors.index) + list(themes.index)
@@ -56,6 +89,17 @@ def explore(tables: dict[str, pd.DataFrame], default: str | None = None):
 
     In a report run (`python -m vnmigration report`) no widget is made: a report has no kernel to answer
     it, and the static view of the default choice is what the report shows.
+
+    >>> import contextlib, io, pandas as pd
+    >>> tables = {"mentions": pd.DataFrame({"article_id": ["a"], "sentence_no": [1], "actor": ["IOM"]}),
+    ...           "themes": pd.DataFrame(columns=["article_id", "sentence_no", "theme", "label"]),
+    ...           "sentences": pd.DataFrame({"article_id": ["a"], "sentence_no": [1], "text": ["IOM met."]}),
+    ...           "timeline": pd.DataFrame(columns=["event_id", "date", "precision", "kind", "status", "label",
+    ...                                             "participants", "evidence"])}
+    >>> with contextlib.redirect_stdout(io.StringIO()):  # outside a notebook the panel prints its first view
+    ...     panel = explore(tables)
+    >>> type(panel).__name__ if not in_report_run() else "VBox"
+    'VBox'
     """
     options = choices(tables)
     if in_report_run():

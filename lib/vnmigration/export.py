@@ -18,6 +18,17 @@ def build_tables(corpus: str | Path | None = None) -> dict[str, pd.DataFrame]:
     """All exported tables by name, from one corpus folder: {"articles": ..., "sentences": ..., ...}.
 
     A folder with no readable article is a `CorpusError` that says why, in one sentence.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("IOM opens an office in Hanoi\\nHanoi, March 5, 2019 – IOM Viet Nam met.")
+    >>> tables = build_tables(folder)
+    >>> len(tables["articles"]), tables["mentions"]["actor"].tolist()
+    (1, ['IOM Viet Nam'])
+    >>> build_tables(Path(tempfile.mkdtemp()))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    vnmigration.corpus.CorpusError: no article to analyse in ...: it holds no .txt or .html file
     """
     articles, problems = read_corpus(corpus)
     if articles.empty:
@@ -52,7 +63,14 @@ def _flat(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_tables(tables: dict[str, pd.DataFrame], outdir: str | Path) -> list[Path]:
-    """Write each table to OUTDIR/<name>.csv and return the paths."""
+    """Write each table to OUTDIR/<name>.csv and return the paths.
+
+    >>> import pandas as pd, tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> paths = write_tables({"events": pd.DataFrame({"participants": [["IOM", "MOFA"]]})}, out)
+    >>> [p.name for p in paths], (out / "events.csv").read_text()
+    (['events.csv'], 'participants\\nIOM;MOFA\\n')
+    """
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     paths = []

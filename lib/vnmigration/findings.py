@@ -8,6 +8,7 @@ import pandas as pd
 
 from .corpus import outlet_label
 from .dates import date_at_precision
+from .schema import ARTICLES, CLAIMS, MENTIONS, PROFILE, ROLES, SENTENCES, THEMES, TIMELINE, require
 
 NUMBER_WORDS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "several": None}
@@ -20,7 +21,20 @@ DURATION = re.compile(r"\b(?P<hedge>nearly|almost|about|around|over|more than|so
 
 def stage_summary(articles: pd.DataFrame, mentions: pd.DataFrame, themes: pd.DataFrame, timeline: pd.DataFrame,
                   top: int = 3) -> pd.DataFrame:
-    """Per publication year: articles, events dated that year, the most-mentioned people and the main themes."""
+    """Per publication year: articles, events dated that year, the most-mentioned people and the main themes.
+
+    >>> from vnmigration import build_tables
+    >>> t = build_tables()
+    >>> summary = stage_summary(t["articles"], t["mentions"], t["themes"], t["timeline"])
+    >>> summary.columns.tolist()
+    ['year', 'articles', 'outlets', 'events_that_year', 'people', 'themes']
+    >>> summary["year"].is_monotonic_increasing
+    True
+    """
+    require(articles, ARTICLES, "stage_summary", ["article_id", "published"])
+    require(mentions, MENTIONS, "stage_summary", ["article_id", "actor", "kind"])
+    require(themes, THEMES, "stage_summary", ["article_id", "sentence_no", "theme", "label"])
+    require(timeline, TIMELINE, "stage_summary", ["event_id", "date", "status"])
     years = articles.set_index("article_id")["published"].dt.year
     people = mentions[mentions["kind"] == "person"].assign(year=lambda d: d["article_id"].map(years))
     tagged = themes.drop_duplicates(["article_id", "sentence_no", "theme"]).assign(
@@ -44,7 +58,17 @@ def stage_summary(articles: pd.DataFrame, mentions: pd.DataFrame, themes: pd.Dat
 
 
 def outlet_coverage(profile: pd.DataFrame, articles: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
-    """Mean sentence share per theme for each outlet; a 0 where other outlets cover the theme is a gap."""
+    """Mean sentence share per theme for each outlet; a 0 where other outlets cover the theme is a gap.
+
+    >>> import pandas as pd
+    >>> profile = pd.DataFrame({"article_id": ["a", "b", "c"], "gcm-10": [0.5, 0.0, 0.2]})
+    >>> articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["VNA", "VNA", None]})
+    >>> outlet_coverage(profile, articles, {"gcm-10": "Trafficking"})
+    outlet        VNA  outlet not named
+    Trafficking  0.25               0.2
+    """
+    require(profile, PROFILE, "outlet_coverage", ["article_id", *labels])
+    require(articles, ARTICLES, "outlet_coverage", ["article_id"])
     outlets = outlet_label(articles).set_axis(articles["article_id"])
     shares = profile.set_index("article_id")[list(labels)]
     table = shares.groupby(shares.index.map(outlets)).mean().round(3).rename(columns=labels).T
@@ -53,7 +77,14 @@ def outlet_coverage(profile: pd.DataFrame, articles: pd.DataFrame, labels: dict[
 
 
 def outlet_gaps(coverage: pd.DataFrame) -> pd.DataFrame:
-    """Themes an outlet never touches although at least two other outlets do: outlet, theme, covered_by."""
+    """Themes an outlet never touches although at least two other outlets do: outlet, theme, covered_by.
+
+    >>> import pandas as pd
+    >>> coverage = pd.DataFrame({"VNA": [0.0], "VNS": [0.2], "IOM": [0.4]}, index=["Trafficking"])
+    >>> outlet_gaps(coverage)
+      outlet        theme covered_by
+    0    VNA  Trafficking   VNS, IOM
+    """
     rows = []
     for outlet in coverage.columns:
         for theme, share in coverage[outlet].items():
@@ -64,7 +95,18 @@ def outlet_gaps(coverage: pd.DataFrame) -> pd.DataFrame:
 
 
 def duration_claims(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Claims like `"nearly two decades of cooperation"`, with the start year they imply from publication."""
+    """Claims like `"nearly two decades of cooperation"`, with the start year they imply from publication.
+
+    >>> import pandas as pd
+    >>> sentences = pd.DataFrame({"article_id": ["a"], "sentence_no": [3],
+    ...                           "text": ["It marks nearly two decades of cooperation with IOM."]})
+    >>> articles = pd.DataFrame({"article_id": ["a"], "published": [pd.Timestamp("2021-11-22")]})
+    >>> duration_claims(sentences, articles)[["claim", "hedge", "years", "implied_start"]]
+                                   claim   hedge  years  implied_start
+    0  nearly two decades of cooperation  nearly     20           2001
+    """
+    require(sentences, SENTENCES, "duration_claims", ["article_id", "sentence_no", "text"])
+    require(articles, ARTICLES, "duration_claims", ["article_id", "published"])
     published = articles.set_index("article_id")["published"]
     rows = []
     for r in sentences.itertuples():
@@ -85,7 +127,28 @@ def source_conflicts(claims: pd.DataFrame, timeline: pd.DataFrame, roles: pd.Dat
     A duration claim conflicts with a located milestone (`presence in Viet Nam since 1987`) whose place
     and one participant the claim's sentence also names, when the implied start year differs by more
     than `tolerance` years.
+
+    >>> from vnmigration import build_tables
+    >>> t = build_tables()
+    >>> claims = duration_claims(t["sentences"], t["articles"])
+    >>> conflicts = source_conflicts(claims, t["timeline"], t["roles"], t["mentions"])
+    >>> sorted(set(conflicts["conflict"]))
+    ['duration vs dated start', 'one person, several spellings', 'same role, different wording']
     """
+    require(claims, CLAIMS, "source_conflicts", [*CLAIMS.columns, "sentence_no"])
+    require(timeline, TIMELINE, "source_conflicts",
+            ["date", "precision", "kind", "label", "place", "participants", "article_ids"])
+    require(roles, ROLES, "source_conflicts", [*ROLES.columns, "role_normalized"])
+    require(mentions, MENTIONS, "source_conflicts", ["article_id", "sentence_no", "actor", "kind", "surface"])
+    rows = _duration_conflicts(claims, timeline, mentions, tolerance)
+    rows += _wording_conflicts(roles)
+    rows += _spelling_conflicts(mentions)
+    return pd.DataFrame(rows, columns=["conflict", "source_a", "claim_a", "source_b", "claim_b", "size"])
+
+
+def _duration_conflicts(claims: pd.DataFrame, timeline: pd.DataFrame, mentions: pd.DataFrame,
+                        tolerance: int) -> list[tuple]:
+    """Duration claims more than `tolerance` years off a located milestone their sentence names."""
     rows = []
     milestones = timeline[(timeline["kind"] == "milestone") & timeline["place"].notna()]
     for c in claims.itertuples():
@@ -99,6 +162,12 @@ def source_conflicts(claims: pd.DataFrame, timeline: pd.DataFrame, roles: pd.Dat
                 rows.append(("duration vs dated start", c.article_id, f"'{c.claim}' (→ about {c.implied_start})",
                              ", ".join(m.article_ids), f"{m.label} since {date_at_precision(m.date, m.precision)}",
                              f"{abs(gap)} years apart"))
+    return rows
+
+
+def _wording_conflicts(roles: pd.DataFrame) -> list[tuple]:
+    """One person's one role written in different words by different articles."""
+    rows = []
     wording = roles.groupby("person")["role"].agg(lambda s: sorted(set(s)))
     normal = roles.groupby("person")["role_normalized"].nunique()
     for person, written in wording.items():
@@ -110,6 +179,12 @@ def source_conflicts(claims: pd.DataFrame, timeline: pd.DataFrame, roles: pd.Dat
                 continue
             rows.append(("same role, different wording", arts[first], f"{person}: '{first}'", arts[second],
                          f"{person}: '{second}'", "wording only"))
+    return rows
+
+
+def _spelling_conflicts(mentions: pd.DataFrame) -> list[tuple]:
+    """One person's full name spelt more than one way (honorifics aside)."""
+    rows = []
     spellings = mentions[mentions["kind"] == "person"].groupby("actor")["surface"].agg(lambda s: sorted(set(s)))
     for written in spellings:
         full = list({HONORIFIC.sub("", w).lower(): w for w in written if len(HONORIFIC.sub("", w).split()) > 1}
@@ -119,7 +194,7 @@ def source_conflicts(claims: pd.DataFrame, timeline: pd.DataFrame, roles: pd.Dat
                 lambda s: ", ".join(sorted(set(s))))
             rows.append(("one person, several spellings", where[full[0]], full[0], where[full[-1]], full[-1],
                          f"{len(full)} spellings"))
-    return pd.DataFrame(rows, columns=["conflict", "source_a", "claim_a", "source_b", "claim_b", "size"])
+    return rows
 
 
 PERIOD_SPLIT = 2023  # the year the research question asks about: did the agenda shift from 2023 on?
@@ -130,6 +205,14 @@ def period_split(articles: pd.DataFrame, preferred: int = PERIOD_SPLIT) -> int |
     else the median publication year; None when fewer than two years are dated.
 
     Seeds published 2020-2025 -> 2023; a corpus of 2011-2015 articles -> its median year.
+
+    >>> import pandas as pd
+    >>> period_split(pd.DataFrame({"published": pd.to_datetime(["2020-01-01", "2024-06-01"])}))
+    2023
+    >>> period_split(pd.DataFrame({"published": pd.to_datetime(["2011-01-01", "2013-01-01", "2015-01-01"])}))
+    2013
+    >>> period_split(pd.DataFrame({"published": pd.to_datetime(["2020-01-01", None])})) is None
+    True
     """
     years = sorted(articles["published"].dropna().dt.year.unique())
     if len(years) < 2:
@@ -139,7 +222,21 @@ def period_split(articles: pd.DataFrame, preferred: int = PERIOD_SPLIT) -> int |
 
 def carriers_by_period(mentions: pd.DataFrame, roles: pd.DataFrame, articles: pd.DataFrame,
                        split_year: int) -> pd.DataFrame:
-    """People's mentions in dated articles before and from `split_year`, with every role the texts give them."""
+    """People's mentions in dated articles before and from `split_year`, with every role the texts give them.
+
+    >>> import pandas as pd
+    >>> mentions = pd.DataFrame({"article_id": ["a", "b", "b"], "kind": "person",
+    ...                          "actor": ["Park Mihyung", "Park Mihyung", "To Anh Dung"]})
+    >>> roles = pd.DataFrame({"person": ["Park Mihyung"], "role_normalized": ["Chief of Mission"]})
+    >>> articles = pd.DataFrame({"article_id": ["a", "b"], "published": pd.to_datetime(["2021-01-01", "2024-01-01"])})
+    >>> carriers_by_period(mentions, roles, articles, 2023).reset_index()
+             person  before 2023  from 2023                  role
+    0  Park Mihyung            1          1      Chief of Mission
+    1   To Anh Dung            0          1  no title in the text
+    """
+    require(mentions, MENTIONS, "carriers_by_period", ["article_id", "actor", "kind"])
+    require(roles, ROLES, "carriers_by_period", ["person", "role_normalized"])
+    require(articles, ARTICLES, "carriers_by_period", ["article_id", "published"])
     years = articles.set_index("article_id")["published"].dt.year
     people = mentions[mentions["kind"] == "person"]
     year = people["article_id"].map(years).astype("Float64")
@@ -155,6 +252,14 @@ def carriers_by_period(mentions: pd.DataFrame, roles: pd.DataFrame, articles: pd
 
 
 def lead_carriers(carriers: pd.DataFrame, column: str, n: int = 2) -> str:
-    """`"Park Mihyung (Chief of Mission), To Anh Dung (Deputy Minister)"`: the n most-mentioned in a period."""
+    """`"Park Mihyung (Chief of Mission), To Anh Dung (Deputy Minister)"`: the n most-mentioned in a period.
+
+    >>> import pandas as pd
+    >>> carriers = pd.DataFrame({"from 2023": [3, 1, 0],
+    ...                          "role": ["Chief of Mission", "Deputy Minister", "no title in the text"]},
+    ...                         index=["Park Mihyung", "To Anh Dung", "Amy Pope"])
+    >>> lead_carriers(carriers, "from 2023")
+    'Park Mihyung (Chief of Mission), To Anh Dung (Deputy Minister)'
+    """
     top = carriers[carriers[column] > 0].sort_values(column, ascending=False, kind="stable").head(n)
     return ", ".join(f"{p} ({r})" for p, r in top["role"].items())

@@ -41,20 +41,36 @@ EVENT_RULES = DATA / "event_rules.yaml"
 
 
 def corpus_dir() -> Path:
-    """The corpus folder to read: `$VNMIGRATION_CORPUS` (set by `make report CORPUS=DIR`), else seeds/."""
+    """The corpus folder to read: `$VNMIGRATION_CORPUS` (set by `make report CORPUS=DIR`), else seeds/.
+
+    >>> corpus_dir() == SEEDS or bool(os.environ.get(CORPUS_VARIABLE))
+    True
+    """
     return Path(os.environ[CORPUS_VARIABLE]).expanduser() if os.environ.get(CORPUS_VARIABLE) else SEEDS
 
 
 def reports_dir() -> Path:
-    """Where reports, figures and tables go: `$VNMIGRATION_REPORTS` during a report run, else reports/."""
+    """Where reports, figures and tables go: `$VNMIGRATION_REPORTS` during a report run, else reports/.
+
+    >>> reports_dir() == REPORTS or in_report_run()
+    True
+    """
     return Path(os.environ[REPORTS_VARIABLE]).expanduser() if os.environ.get(REPORTS_VARIABLE) else REPORTS
 
 
 def figures_dir() -> Path:
-    """Where chart PNGs go: `reports_dir()/figures`."""
+    """Where chart PNGs go: `reports_dir()/figures`.
+
+    >>> figures_dir() == reports_dir() / "figures"
+    True
+    """
     return reports_dir() / "figures"
 
 
 def in_report_run() -> bool:
-    """True while `python -m vnmigration report` executes the notebooks: interactive widgets are not drawn."""
+    """True while `python -m vnmigration report` executes the notebooks: interactive widgets are not drawn.
+
+    >>> in_report_run() == bool(os.environ.get(REPORTS_VARIABLE))
+    True
+    """
     return bool(os.environ.get(REPORTS_VARIABLE))

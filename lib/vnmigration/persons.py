@@ -37,13 +37,22 @@ FOLD = {cp: _fold_char(chr(cp)) for cp in [*range(0xC0, 0x250), *range(0x1E00, 0
 
 
 def fold_diacritics(text: str) -> str:
-    """Diacritics removed, one character for one, so offsets keep: `"Lê Thành Long"` -> `"Le Thanh Long"`."""
+    """Diacritics removed, one character for one, so offsets keep: `"Lê Thành Long"` -> `"Le Thanh Long"`.
+
+    >>> fold_diacritics("Lê Thành Long")
+    'Le Thanh Long'
+    """
     return text.translate(FOLD)
 
 
 @cache
 def person_rules() -> dict:
-    """data/persons.yaml, compiled: family names, honorifics with gender, offices, title and organisation words."""
+    """data/persons.yaml, compiled: family names, honorifics with gender, offices, title and organisation words.
+
+    >>> rules = person_rules()
+    >>> "Ms." in rules["honorifics"]
+    True
+    """
     data = yaml.safe_load((DATA / "persons.yaml").read_text(encoding="utf-8"))
     families = sorted({fold_diacritics(f) for f in data["vietnamese_family_names"]}, key=len, reverse=True)
     honorifics = {fold_diacritics(h): g for h, g in data["honorifics"].items()}
@@ -80,14 +89,24 @@ CONNECTOR_BEFORE = re.compile(r"\b(?:of|the|for|at|in|on|and|to)\s+$")
 
 def title_before(text: str, a: int) -> str | None:
     """The office written right before the name at `a`: "Deputy Minister of Labour, Invalids and Social Affairs"
-    for "... Deputy Minister of Labour, Invalids and Social Affairs Hoang Minh Quan"; None if there is none."""
+    for "... Deputy Minister of Labour, Invalids and Social Affairs Hoang Minh Quan"; None if there is none.
+
+    >>> text = "Deputy Minister of Labour Le Van Thanh said"
+    >>> title_before(text, text.index("Le "))
+    'Deputy Minister of Labour'
+    """
     m = person_rules()["office_before"].search(fold_diacritics(text), 0, a)
     return text[m.start():a].strip(" ,") if m else None
 
 
 def title_after(text: str, b: int) -> str | None:
     """An appositive title after the name ending at `b`: ", deputy director of the X Department, said" ->
-    "deputy director of the X Department"; None if the words after the comma are not a title."""
+    "deputy director of the X Department"; None if the words after the comma are not a title.
+
+    >>> text = "Erik Lund, IOM programme manager, said"
+    >>> title_after(text, len("Erik Lund"))
+    'IOM programme manager'
+    """
     folded = fold_diacritics(text)
     if not person_rules()["title_words"].match(folded[b:]):
         return None
@@ -160,6 +179,15 @@ def detect_persons(sentences: pd.DataFrame, taken: pd.DataFrame | None = None) -
 
     `"Deputy Minister Trần Văn Nam met IOM. Nam said ..."` -> two rows for actor "Tran Van Nam" (detected).
     `taken` are the codebook mentions: a detected name never overlaps one.
+
+    >>> import pandas as pd
+    >>> sentences = pd.DataFrame({"article_id": ["a1", "a1"], "sentence_no": [1, 2], "start": [0, 50],
+    ...                           "text": ["Deputy Minister Trần Văn Nam met IOM staff in Hanoi.",
+    ...                                    "Nam said the talks went well."]})
+    >>> detect_persons(sentences)[["sentence_no", "surface", "actor", "match"]]
+       sentence_no       surface         actor       match
+    0            1  Trần Văn Nam  Tran Van Nam    detected
+    1            2           Nam  Tran Van Nam  short-form
     """
     rules = person_rules()
     occupied: dict[tuple, list[tuple[int, int]]] = {}

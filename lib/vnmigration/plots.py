@@ -21,7 +21,12 @@ PALETTE = ["#1f5fa8", "#c0392b", "#16a085", "#8e44ad", "#b7950b", "#7f8c8d", "#e
 
 
 def use_style() -> None:
-    """Set the package's chart style for every later figure (call once, at the top of a notebook)."""
+    """Set the package's chart style for every later figure (call once, at the top of a notebook).
+
+    >>> use_style()
+    >>> plt.rcParams["axes.spines.top"], plt.rcParams["savefig.bbox"]
+    (False, 'tight')
+    """
     plt.rcParams.update({
         "figure.figsize": (9, 4), "figure.dpi": 100, "savefig.dpi": 120, "savefig.bbox": "tight",
         "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "grid.alpha": 0.3,
@@ -32,7 +37,14 @@ def use_style() -> None:
 
 
 def figure_title(fig: plt.Figure) -> str:
-    """The chart's title as drawn (the first non-empty axes title, else the suptitle), or "" when it has none."""
+    """The chart's title as drawn (the first non-empty axes title, else the suptitle), or "" when it has none.
+
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.set_title("Articles (N = 5)")
+    >>> figure_title(fig)
+    'Articles (N = 5)'
+    >>> plt.close(fig)
+    """
     titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
     if titles:
         return titles[0]
@@ -43,6 +55,15 @@ def save(fig: plt.Figure, name: str) -> str:
     """Write `fig` to `paths.figures_dir()`/<name>.png and return the file name: `"articles-over-time"`.
 
     The chart title goes into the PNG's `Title` field, where the HTML report finds it for the image's alt text.
+
+    >>> import os, tempfile
+    >>> from unittest import mock
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.set_title("Articles (N = 5)")
+    >>> with mock.patch.dict(os.environ, {"VNMIGRATION_REPORTS": tempfile.mkdtemp()}):
+    ...     print(save(fig, "articles"), (figures_dir() / "articles.png").is_file())
+    articles.png True
+    >>> plt.close(fig)
     """
     figures = figures_dir()
     figures.mkdir(parents=True, exist_ok=True)
@@ -66,7 +87,13 @@ def _short(text: str, width: int = 48) -> str:
 
 
 def theme_labels(ids=None, width: int = 34) -> dict[str, str]:
-    """Chart labels per theme id, `"10. Prevent, combat and…"` for a GCM objective, cut by `_short`."""
+    """Chart labels per theme id, `"10. Prevent, combat and…"` for a GCM objective, cut by `_short`.
+
+    >>> theme_labels(["gcm-10"])
+    {'gcm-10': '10. Prevent, combat and eradicate…'}
+    >>> theme_labels(["gcm-10"], width=24)
+    {'gcm-10': '10. Prevent, combat and…'}
+    """
     from .taxonomy import load_taxonomy
     return {t.id: _short(f"{t.gcm_objective}. {t.label}" if t.gcm_objective else t.label, width)
             for t in load_taxonomy() if ids is None or t.id in set(ids)}
@@ -134,6 +161,13 @@ def place_labels(ax: plt.Axes, anchors, texts, candidates, obstacles=(), radii=N
     the one with the least overlap wins. A label more than `leader_gap` points from the edge of its marker
     (`radii`, in points, one per anchor) gets a thin leader line. The axes limits must be final before this
     is called.
+
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.set(xlim=(0, 10), ylim=(0, 10))
+    >>> notes = place_labels(ax, [(5, 5), (5.1, 5)], ["Hanoi", "Ho Chi Minh City"], _candidates(4))
+    >>> [n.get_text() for n in notes], notes[0].get_position() != notes[1].get_position()
+    (['Hanoi', 'Ho Chi Minh City'], True)
+    >>> plt.close(fig)
     """
     renderer = ax.figure.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
@@ -170,7 +204,12 @@ def place_labels(ax: plt.Axes, anchors, texts, candidates, obstacles=(), radii=N
 
 
 def dated_x(when: pd.Series, precision: pd.Series, year_end: pd.Series | None = None) -> pd.Series:
-    """Where a date is drawn: a known day on the day, a month or year in the middle of its period."""
+    """Where a date is drawn: a known day on the day, a month or year in the middle of its period.
+
+    >>> import pandas as pd
+    >>> dated_x(pd.Series(pd.to_datetime(["2021-11-22", "2022-05-01"])), pd.Series(["day", "month"])).tolist()
+    [Timestamp('2021-11-22 00:00:00'), Timestamp('2022-05-16 00:00:00')]
+    """
     ends = year_end if year_end is not None else pd.Series(pd.NA, index=when.index)
     xs = []
     for i in when.index:
@@ -186,7 +225,16 @@ def dated_x(when: pd.Series, precision: pd.Series, year_end: pd.Series | None = 
 def draw_dated_points(ax: plt.Axes, when: pd.Series, precision: pd.Series, y, color: str,
                       label: str | None = None, year_end: pd.Series | None = None, band: float = 6) -> None:
     """Draw day-precise dates as filled dots and month/year dates as hollow dots mid-period on a band
-    spanning the whole period (`band` is its width in points); every chart draws dates this way."""
+    spanning the whole period (`band` is its width in points); every chart draws dates this way.
+
+    >>> import pandas as pd
+    >>> fig, ax = plt.subplots()
+    >>> when = pd.Series(pd.to_datetime(["2021-11-22", "2022-05-01"]))
+    >>> draw_dated_points(ax, when, pd.Series(["day", "month"]), 0, "k")
+    >>> [line.get_markerfacecolor() for line in ax.lines if line.get_marker() == "o"]
+    ['k', 'white']
+    >>> plt.close(fig)
+    """
     ys = pd.Series(y, index=when.index) if not isinstance(y, pd.Series) else y
     ends = year_end if year_end is not None else pd.Series(pd.NA, index=when.index)
     xs = dated_x(when, precision, year_end)
@@ -206,7 +254,16 @@ def draw_dated_points(ax: plt.Axes, when: pd.Series, precision: pd.Series, y, co
 
 
 def articles_over_time(ax: plt.Axes, articles: pd.DataFrame) -> None:
-    """Each article on its outlet's lane: a filled dot for a known day, a hollow span for a year or month."""
+    """Each article on its outlet's lane: a filled dot for a known day, a hollow span for a year or month.
+
+    >>> from vnmigration import build_tables
+    >>> t = build_tables()
+    >>> fig, ax = plt.subplots()
+    >>> articles_over_time(ax, t["articles"])
+    >>> ax.get_title().split(" (N = ")[0]
+    'Articles by publication date and outlet'
+    >>> plt.close(fig)
+    """
     dated = articles.dropna(subset=["published"]).sort_values("published")
     outlets = outlet_label(dated)
     lanes = {o: i for i, o in enumerate(sorted(outlets.unique()))}
@@ -226,7 +283,16 @@ def articles_over_time(ax: plt.Axes, articles: pd.DataFrame) -> None:
 
 
 def words_kept_removed(ax: plt.Axes, articles: pd.DataFrame) -> None:
-    """Stacked bars per article: words kept as body against words removed as chrome, captions and bylines."""
+    """Stacked bars per article: words kept as body against words removed as chrome, captions and bylines.
+
+    >>> from vnmigration import build_tables
+    >>> t = build_tables()
+    >>> fig, ax = plt.subplots()
+    >>> words_kept_removed(ax, t["articles"])
+    >>> ax.get_title().split(" (N = ")[0]
+    'Words kept and removed per article'
+    >>> plt.close(fig)
+    """
     ids = articles["article_id"].str[:3]
     ax.barh(ids, articles["n_words"], color=PALETTE[0], label="kept (body)")
     ax.barh(ids, articles["n_words_removed"], left=articles["n_words"], color=PALETTE[5],
@@ -241,14 +307,30 @@ def words_kept_removed(ax: plt.Axes, articles: pd.DataFrame) -> None:
 # --- actors -----------------------------------------------------------------------------------------
 
 def side_legend(ax: plt.Axes, sides) -> None:
-    """A legend with one coloured patch per side present."""
+    """A legend with one coloured patch per side present.
+
+    >>> fig, ax = plt.subplots()
+    >>> side_legend(ax, ["iom", "iom", "viet-nam-government"])
+    >>> [x.get_text() for x in ax.get_legend().get_texts()]
+    ['iom', 'viet-nam-government']
+    >>> plt.close(fig)
+    """
     from matplotlib.patches import Patch
     handles = [Patch(color=SIDE_COLORS[s], label=s) for s in sorted(set(sides))]
     ax.legend(handles=handles, loc="lower right")
 
 
 def mentions_by_actor(ax: plt.Axes, mentions: pd.DataFrame, top: int = 25) -> None:
-    """Horizontal bars of mention counts per actor, coloured by side, most mentioned on top."""
+    """Horizontal bars of mention counts per actor, coloured by side, most mentioned on top.
+
+    >>> from vnmigration import build_tables
+    >>> t = build_tables()
+    >>> fig, ax = plt.subplots()
+    >>> mentions_by_actor(ax, t["mentions"], top=10)
+    >>> ax.get_title().split(" (N = ")[0]
+    'Mentions per actor'
+    >>> plt.close(fig)
+    """
     counts = (mentions.groupby(["actor", "side"]).size().rename("n").reset_index()
               .sort_values(["n", "actor"], ascending=[False, True]).head(top))
     ax.barh(counts["actor"], counts["n"], color=counts["side"].map(SIDE_COLORS))
@@ -275,6 +357,15 @@ def actor_network(ax: plt.Axes, graph, seed: int = 7) -> None:
 
     Labels are placed by `place_labels` (most-mentioned actors first), clear of every node, the other
     labels and the legend; the layout is seeded, so the chart is the same on every run.
+
+    >>> from vnmigration import build_tables
+    >>> t = build_tables()
+    >>> fig, ax = plt.subplots()
+    >>> from vnmigration import actor_graph
+    >>> actor_network(ax, actor_graph(t["actor_edges"], t["mentions"]))
+    >>> ax.get_title().split(" (N = ")[0]
+    'Actors named in the same sentence'
+    >>> plt.close(fig)
     """
     import networkx as nx
     pos = nx.spring_layout(graph, seed=seed, weight="weight", k=1.2)
@@ -304,7 +395,16 @@ def actor_network(ax: plt.Axes, graph, seed: int = 7) -> None:
 
 
 def presence_by_year(ax: plt.Axes, mentions: pd.DataFrame, articles: pd.DataFrame, min_articles: int = 1) -> None:
-    """Actor-by-year grid: mentions per year of publication, actors ordered by first appearance."""
+    """Actor-by-year grid: mentions per year of publication, actors ordered by first appearance.
+
+    >>> from vnmigration import build_tables
+    >>> t = build_tables()
+    >>> fig, ax = plt.subplots()
+    >>> presence_by_year(ax, t["mentions"], t["articles"])
+    >>> ax.get_title().split(" (N = ")[0]
+    'Who appears when: mentions per year of publication'
+    >>> plt.close(fig)
+    """
     years = articles.set_index("article_id")["published"].dt.year
     data = mentions.assign(year=mentions["article_id"].map(years)).dropna(subset=["year"])
     if data.empty:
@@ -345,6 +445,14 @@ def roles_over_time(ax: plt.Axes, roles: pd.DataFrame) -> None:
     One label per person and year (several roles joined by "; "); a role unchanged since the person's
     previous point reads "same role". Labels are placed by `place_labels`, inside the axes and clear of
     the markers, the lanes and each other.
+
+    >>> from vnmigration import build_tables
+    >>> t = build_tables()
+    >>> fig, ax = plt.subplots()
+    >>> roles_over_time(ax, t["roles"])
+    >>> ax.get_title().split(" (N = ")[0]
+    'Roles over time'
+    >>> plt.close(fig)
     """
     data = roles.dropna(subset=["published"]).assign(year=lambda d: d["published"].dt.year)
     data = data.drop_duplicates(["person", "year", "role_normalized"]).sort_values(["person", "year"])
@@ -390,7 +498,12 @@ MARKERS = "osDP^*hv<>pXd8H"  # one per event kind, in the order of data/event_ru
 
 
 def event_kinds(timeline: pd.DataFrame) -> dict[str, str]:
-    """The kinds present, in rule order, each with its marker: {"decision": "D", "meeting": "o", ...}."""
+    """The kinds present, in rule order, each with its marker: {"decision": "D", "meeting": "o", ...}.
+
+    >>> import pandas as pd
+    >>> event_kinds(pd.DataFrame({"kind": ["meeting", "decision", "rumour"]}))
+    {'decision': '*', 'meeting': 'p', 'rumour': '.'}
+    """
     from .events import load_event_rules
 
     order = [kind for kind, _ in load_event_rules()["kinds"]]
@@ -406,11 +519,36 @@ def cooperation_timeline(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame
     One lane per event kind plus a lane of publication dates; a day is a filled marker, a month or year
     a hollow marker on a band across the whole period, a planned event a dashed ring. Markers carry
     their event id; the key beside the chart gives each id's label, so no label overlaps another.
+
+    >>> from vnmigration import build_tables
+    >>> t = build_tables()
+    >>> fig, axes = plt.subplots(1, 2, sharey=True, gridspec_kw={"width_ratios": [1, 5]})
+    >>> cooperation_timeline(axes, t["timeline"], t["articles"])
+    >>> axes[1].get_title().split(" (N = ")[0]
+    'Viet Nam–IOM cooperation timeline'
+    >>> plt.close(fig)
     """
     old, new = axes
     markers = event_kinds(timeline)
     kinds = list(markers)
     lanes = {k: i + 1 for i, k in enumerate(kinds)}
+    _timeline_markers(axes, timeline, markers, lanes, split_year)
+    pubs = articles.dropna(subset=["published"])
+    draw_dated_points(new, pubs["published"], pubs["published_precision"], [0] * len(pubs), "#444")
+    _broken_axes(axes, timeline, pubs, split_year, kinds)
+    key = "\n".join(f"{r.event_id}  {date_at_precision(r.date, r.precision):<10} "
+                    f"{'(planned) ' if r.status == 'planned' else ''}{_short(r.label)}" for r in timeline.itertuples())
+    new.text(1.02, 1.0, key, transform=new.transAxes, va="top", fontsize=7, family="DejaVu Sans Mono")
+    new.set_title(f"Viet Nam–IOM cooperation timeline (N = {len(timeline)} events from {len(articles)} articles)")
+    new.text(0, -0.13, "Filled: known day. Hollow on a band: month or year only. Dashed ring: planned. "
+             "Axis broken before the GCM era.", transform=new.transAxes, fontsize=7.5, color="#555")
+
+
+def _timeline_markers(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame, markers: dict[str, str],
+                      lanes: dict[str, int], split_year: int) -> None:
+    """Each event on its kind's lane, left of `split_year` on the narrow axis, with its id beside it."""
+    old, new = axes
+    kinds = list(markers)
     last_x: dict[tuple, pd.Timestamp] = {}
     for ax, part in ((old, timeline[timeline["date"].dt.year < split_year]),
                      (new, timeline[timeline["date"].dt.year >= split_year])):
@@ -429,8 +567,12 @@ def cooperation_timeline(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame
             ax.annotate(r.event_id, (mid, y), xytext=(0, -16 if crowded else 9), textcoords="offset points",
                         ha="center", fontsize=7)
             last_x[(ax, y)] = mid
-    pubs = articles.dropna(subset=["published"])
-    draw_dated_points(new, pubs["published"], pubs["published_precision"], [0] * len(pubs), "#444")
+
+
+def _broken_axes(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame, pubs: pd.DataFrame, split_year: int,
+                 kinds: list[str]) -> None:
+    """Limits, year ticks, lane names and break marks of the two axes of `cooperation_timeline`."""
+    old, new = axes
     left_years = timeline.loc[timeline["date"].dt.year < split_year, "date"].dt.year
     if len(left_years):
         old.set_xlim(pd.Timestamp(left_years.min() - 4, 1, 1), pd.Timestamp(left_years.max() + 5, 1, 1))
@@ -443,25 +585,26 @@ def cooperation_timeline(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame
     for ax in axes:
         ax.xaxis.set_major_locator(mdates.YearLocator(base=1 if ax is new else 20))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    old.set_yticks([0] + list(lanes.values()), ["published"] + kinds)
+    old.set_yticks(list(range(len(kinds) + 1)), ["published"] + kinds)
     old.set_ylim(-0.7, len(kinds) + 0.8)
     old.spines["right"].set_visible(False)
     new.spines["left"].set_visible(False)
     new.tick_params(axis="y", left=False)
     for ax, x in ((old, 1), (new, 0)):  # the break marks
         ax.plot([x, x], [-0.015, 0.015], transform=ax.transAxes, color="k", clip_on=False, lw=3)
-    key = "\n".join(f"{r.event_id}  {date_at_precision(r.date, r.precision):<10} "
-                    f"{'(planned) ' if r.status == 'planned' else ''}{_short(r.label)}" for r in timeline.itertuples())
-    new.text(1.02, 1.0, key, transform=new.transAxes, va="top", fontsize=7, family="DejaVu Sans Mono")
-    new.set_title(f"Viet Nam–IOM cooperation timeline (N = {len(timeline)} events from {len(articles)} articles)")
-    new.text(0, -0.13, "Filled: known day. Hollow on a band: month or year only. Dashed ring: planned. "
-             "Axis broken before the GCM era.", transform=new.transAxes, fontsize=7.5, color="#555")
 
 
 # --- themes -----------------------------------------------------------------------------------------
 
 def article_labels(articles: pd.DataFrame) -> pd.Series:
-    """`"Vietnam Times · 2021-11-22"`, with the date only as precise as it is known, per article id."""
+    """`"Vietnam Times · 2021-11-22"`, with the date only as precise as it is known, per article id.
+
+    >>> import pandas as pd
+    >>> article_labels(pd.DataFrame({"article_id": ["004_e1b3"], "outlet": ["Vietnam Times"],
+    ...                             "published": [pd.Timestamp("2021-11-01")],
+    ...                             "published_precision": ["month"]})).tolist()
+    ['Vietnam Times · 2021-11 (004)']
+    """
     from .dates import date_at_precision
     return pd.Series([f"{o} · {date_at_precision(d, p)} ({a[:3]})" for a, o, d, p in zip(
         articles["article_id"], outlet_label(articles), articles["published"], articles["published_precision"],
@@ -469,7 +612,16 @@ def article_labels(articles: pd.DataFrame) -> pd.Series:
 
 
 def theme_heatmap(ax: plt.Axes, profile: pd.DataFrame, articles: pd.DataFrame, labels: dict[str, str]) -> None:
-    """Articles (rows, oldest first) by themes (columns): the share of each article's sentences that carry it."""
+    """Articles (rows, oldest first) by themes (columns): the share of each article's sentences that carry it.
+
+    >>> from vnmigration import build_tables
+    >>> t = build_tables()
+    >>> fig, ax = plt.subplots()
+    >>> theme_heatmap(ax, t["theme_profile"], t["articles"], theme_labels(t["theme_profile"].columns))
+    >>> ax.get_title().split(" (N = ")[0]
+    "Share of each article's sentences per theme"
+    >>> plt.close(fig)
+    """
     labels = _recut(labels)
     order = articles.sort_values("published")["article_id"]
     data = profile.set_index("article_id").loc[order, list(labels)]
@@ -489,6 +641,14 @@ def themes_over_time(ax: plt.Axes, profile: pd.DataFrame, articles: pd.DataFrame
 
     A known day is a filled dot; a year- or month-only date a hollow dot in the middle of its period, on a
     band spanning it. Lines join articles only when no calendar year without an article lies between them.
+
+    >>> from vnmigration import build_tables
+    >>> t = build_tables()
+    >>> fig, ax = plt.subplots()
+    >>> themes_over_time(ax, t["theme_profile"], t["articles"], theme_labels(["gcm-10", "covid-19"]))
+    >>> ax.get_title().split(" (N = ")[0]
+    'Themes per article over time'
+    >>> plt.close(fig)
     """
     from matplotlib.lines import Line2D
     labels = _recut(labels)
@@ -522,7 +682,17 @@ def themes_over_time(ax: plt.Axes, profile: pd.DataFrame, articles: pd.DataFrame
 
 
 def objective_coverage(ax: plt.Axes, coverage: pd.DataFrame) -> None:
-    """All 23 GCM objectives: sentences touching each; objectives never mentioned are marked."""
+    """All 23 GCM objectives: sentences touching each; objectives never mentioned are marked.
+
+    >>> from vnmigration import build_tables
+    >>> t = build_tables()
+    >>> fig, ax = plt.subplots()
+    >>> from vnmigration.taxonomy import gcm_coverage
+    >>> objective_coverage(ax, gcm_coverage(t["themes"]))
+    >>> ax.get_title().split(" (N = ")[0]
+    'GCM objectives in the coverage'
+    >>> plt.close(fig)
+    """
     y = [_short(f"{r.objective:>2}. {r.title}", 64) for r in coverage.itertuples()]
     ax.barh(y, coverage["n_sentences"], color=[PALETTE[0] if n else "#ddd" for n in coverage["n_sentences"]])
     notes = [ax.annotate(f"{r.n_sentences} sent., {r.n_articles} art." if r.n_sentences else "never mentioned",
@@ -536,12 +706,22 @@ def objective_coverage(ax: plt.Axes, coverage: pd.DataFrame) -> None:
     ax.set_title(f"GCM objectives in the coverage (N = {len(coverage)} objectives, {touched} touched)")
 
 
-def period_shift(ax: plt.Axes, periods: pd.DataFrame, labels: dict[str, str],
-                 articles: pd.DataFrame | None = None) -> None:
+def period_shift(ax: plt.Axes, periods: pd.DataFrame, articles: pd.DataFrame | None,
+                 labels: dict[str, str]) -> None:
     """Dumbbells: each theme's mean share before and after the split year, biggest changes at the ends.
 
     With `articles`, the title says how many articles each mean is over (counted, as `compare_periods`
     splits them, by year of publication).
+
+    >>> from vnmigration import build_tables
+    >>> t = build_tables()
+    >>> fig, ax = plt.subplots()
+    >>> from vnmigration.taxonomy import compare_periods
+    >>> periods = compare_periods(t["theme_profile"], t["articles"], 2023)
+    >>> period_shift(ax, periods, t["articles"], theme_labels())
+    >>> ax.get_title().split(" (")[0]
+    'Agenda shift by theme'
+    >>> plt.close(fig)
     """
     labels = _recut(labels)
     data = periods[periods["theme"].isin(labels)].iloc[::-1]
@@ -563,7 +743,16 @@ def period_shift(ax: plt.Axes, periods: pd.DataFrame, labels: dict[str, str],
 
 
 def scores_by_field(ax: plt.Axes, f1: pd.DataFrame, n_articles: pd.Series) -> None:
-    """Horizontal bars of F1 per field (rows) and split (columns), titled with the articles per split."""
+    """Horizontal bars of F1 per field (rows) and split (columns), titled with the articles per split.
+
+    >>> import pandas as pd
+    >>> fig, ax = plt.subplots()
+    >>> f1 = pd.DataFrame({"dev": [1.0, 0.8], "heldback": [0.9, 0.7]}, index=["outlet", "title"])
+    >>> scores_by_field(ax, f1, pd.Series({"dev": 8, "heldback": 8}))
+    >>> ax.get_title()
+    'How well the package reads unseen-style articles (N = 16)'
+    >>> plt.close(fig)
+    """
     table = f1.drop(index="false dates", errors="ignore").fillna(0.0)
     fields = list(table.index)[::-1]
     height = 0.8 / max(len(table.columns), 1)

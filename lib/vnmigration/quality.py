@@ -38,7 +38,14 @@ def _americanise(word: str) -> str:
 
 
 def spelling_variants(articles: pd.DataFrame) -> pd.DataFrame:
-    """British/American pairs that both occur: organisation (2 articles) / organization (3 articles)."""
+    """British/American pairs that both occur: organisation (2 articles) / organization (3 articles).
+
+    >>> import pandas as pd
+    >>> articles = pd.DataFrame({"article_id": ["a", "b"], "text": ["The organisation met.", "The organization met."]})
+    >>> spelling_variants(articles)
+            british      american british_in american_in
+    0  organisation  organization          a           b
+    """
     tokens = _tokens(articles).assign(word=lambda d: d["token"].str.lower())
     vocab = set(tokens["word"])
     rows = []
@@ -59,7 +66,14 @@ def _scrambles(word: str, vocabulary: set[str], anagrams: dict[str, set[str]]) -
 
 
 def likely_typos(articles: pd.DataFrame, min_ratio: int = 5) -> pd.DataFrame:
-    """Rare words with two letters swapped from a word `min_ratio` times commoner: eth -> the, IMO -> IOM."""
+    """Rare words with two letters swapped from a word `min_ratio` times commoner: eth -> the, IMO -> IOM.
+
+    >>> import pandas as pd
+    >>> articles = pd.DataFrame({"article_id": ["a", "b"], "text": ["eth plan " + "the plan " * 5, "the IOM office"]})
+    >>> likely_typos(articles)
+      written likely_meant  n_written  n_meant articles
+    0     eth          the          1        6        a
+    """
     tokens = _tokens(articles)
     counts = Counter(tokens["token"])
     vocabulary = set(counts)
@@ -79,7 +93,13 @@ def likely_typos(articles: pd.DataFrame, min_ratio: int = 5) -> pd.DataFrame:
 
 
 def repeated_words(articles: pd.DataFrame) -> pd.DataFrame:
-    """Consecutive words where one repeats the other's stem: `"Communications Communication"`."""
+    """Consecutive words where one repeats the other's stem: `"Communications Communication"`.
+
+    >>> import pandas as pd
+    >>> repeated_words(pd.DataFrame({"article_id": ["a"], "text": ["Department of Communications Communication"]}))
+      article_id                         words
+    0          a  Communications Communication
+    """
     pattern = re.compile(r"\b([A-Za-z]{4,})s?\s+\1s?\b")
     rows = [(aid, m.group()) for aid, text in zip(articles["article_id"], articles["text"], strict=True)
             for m in pattern.finditer(text)]
@@ -87,7 +107,13 @@ def repeated_words(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def case_variants(articles: pd.DataFrame) -> pd.DataFrame:
-    """Tokens written with different capitals: `Covid-19` / `COVID-19`, with their counts."""
+    """Tokens written with different capitals: `Covid-19` / `COVID-19`, with their counts.
+
+    >>> import pandas as pd
+    >>> case_variants(pd.DataFrame({"article_id": ["a", "b"], "text": ["Covid-19 spread.", "COVID-19 and Covid-19."]}))
+        word             spellings
+    0  covid  COVID (1), Covid (2)
+    """
     tokens = _tokens(articles)
     tokens = tokens[tokens["token"].str.contains(r"[A-Z]") & (tokens["token"].str.len() > 2)]
     spellings = tokens.groupby(tokens["token"].str.lower())["token"].agg(lambda s: sorted(Counter(s).items()))
@@ -99,6 +125,15 @@ def case_variants(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def inferred_dates(articles: pd.DataFrame) -> pd.DataFrame:
-    """Articles whose publication date did not come from a header or dateline, with the evidence."""
+    """Articles whose publication date did not come from a header or dateline, with the evidence.
+
+    >>> import pandas as pd
+    >>> articles = pd.DataFrame({"article_id": ["a", "b"], "published": pd.to_datetime(["2021-11-22", "2022-01-01"]),
+    ...                          "published_precision": ["day", "year"], "published_source": ["dateline", "content"],
+    ...                          "published_evidence": ["Hanoi, Nov. 22, 2021", "'May 2022' in a"]})
+    >>> inferred_dates(articles)[["article_id", "published_source", "published_evidence"]]
+      article_id published_source published_evidence
+    0          b          content    'May 2022' in a
+    """
     cols = ["article_id", "published", "published_precision", "published_source", "published_evidence"]
     return articles.loc[~articles["published_source"].isin(["header", "dateline"]), cols].reset_index(drop=True)

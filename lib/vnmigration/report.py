@@ -34,7 +34,17 @@ def _title(notebook: Path) -> str:
 # --- alt text -------------------------------------------------------------------------------------------
 
 def figure_title(path: str | Path) -> str:
-    """The chart title `plots.save` stored in a PNG's `Title` field, or "" for a file without one."""
+    """The chart title `plots.save` stored in a PNG's `Title` field, or "" for a file without one.
+
+    >>> import tempfile
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.set_title("Articles (N = 5)")
+    >>> path = Path(tempfile.mkdtemp()) / "articles.png"
+    >>> fig.savefig(path, metadata={"Title": "Articles (N = 5)"}); plt.close(fig)
+    >>> figure_title(path), figure_title(path.with_name("missing.png"))
+    ('Articles (N = 5)', '')
+    """
     from PIL import Image
     try:
         with Image.open(path) as image:
@@ -45,7 +55,17 @@ def figure_title(path: str | Path) -> str:
 
 def alt_text(name: str, figures: str | Path | None = None) -> str:
     """`"Chart: Articles by publication date and outlet (N = 5 dated of 5)"` for figure `name`, from the
-    title stored in figures/<name>.png; the file name in words when the file has no title."""
+    title stored in figures/<name>.png; the file name in words when the file has no title.
+
+    >>> import tempfile
+    >>> import matplotlib.pyplot as plt
+    >>> figures = Path(tempfile.mkdtemp())
+    >>> fig = plt.figure()
+    >>> fig.savefig(figures / "articles.png", metadata={"Title": "Articles (N = 5)"})
+    >>> plt.close(fig)
+    >>> alt_text("articles", figures), alt_text("actor-network", figures)
+    ('Chart: Articles (N = 5)', 'Chart: actor network')
+    """
     title = figure_title(Path(figures or figures_dir()) / f"{name}.png")
     return f"Chart: {title}" if title else f"Chart: {name.replace('-', ' ')}"
 
@@ -55,6 +75,13 @@ def alt_text_preprocessor(nb, resources):
 
     The alt text comes from the `plots.save(fig, "name")` call in the same cell (the saved figure's
     title); a PNG from a cell without one is described by notebook and cell number.
+
+    >>> import nbformat
+    >>> cell = nbformat.v4.new_code_cell('plots.save(fig, "scratch-chart")', outputs=[nbformat.v4.new_output(
+    ...     "display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"})])
+    >>> nb, _ = alt_text_preprocessor(nbformat.v4.new_notebook(cells=[cell]), {"metadata": {"name": "01-corpus"}})
+    >>> nb.cells[0].outputs[0]["data"]["text/html"][-46:]
+    'se64,iVBORw0KGgo=" alt="Chart: scratch chart">'
     """
     notebook = (resources or {}).get("metadata", {}).get("name", "notebook")
     for number, cell in enumerate(nb.cells, start=1):
@@ -73,7 +100,14 @@ def alt_text_preprocessor(nb, resources):
 
 def add_alt_text(page: str | Path, figures: str | Path | None = None) -> int:
     """Replace nbconvert's placeholder alt text in one HTML page with each figure's title; returns how
-    many images it described. The figure is found from the `plots.save` call shown before the image."""
+    many images it described. The figure is found from the `plots.save` call shown before the image.
+
+    >>> import tempfile
+    >>> page = Path(tempfile.mkdtemp()) / "01-corpus.html"
+    >>> _ = page.write_text('<pre>plots.save(fig, "articles")</pre><img src="a.png" ' + NBCONVERT_PLACEHOLDER + ">")
+    >>> add_alt_text(page, page.parent / "figures"), page.read_text()[-45:]
+    (1, '</pre><img src="a.png" alt="Chart: articles">')
+    """
     path = Path(page)
     text = path.read_text(encoding="utf-8")
     parts, done, start = [], 0, 0
@@ -92,41 +126,21 @@ def add_alt_text(page: str | Path, figures: str | Path | None = None) -> int:
 
 def headline_findings(tables: dict[str, pd.DataFrame], split_year: int | None = None) -> list[str]:
     """The report's headline findings as sentences, each computed from the tables of `build_tables()`;
-    the period split defaults to `findings.period_split` of the articles."""
+    the period split defaults to `findings.period_split` of the articles.
+
+    >>> from vnmigration import build_tables
+    >>> lines = headline_findings(build_tables())
+    >>> lines[0].split(":")[0].endswith("sources")
+    True
+    >>> any("GCM objectives are touched" in line for line in lines)
+    True
+    """
     from . import findings
-    from . import taxonomy as th
     from .actors import actor_centrality, actor_graph
-    from .corpus import outlet_label
-    from .dates import date_at_precision
     articles, mentions, timeline = tables["articles"], tables["mentions"], tables["timeline"]
-    years = articles["published"].dt.year
-    span = f"{int(years.min())}–{int(years.max())}" if years.notna().any() else "none dated"
-    lines = [f"{len(articles)} texts ({span}) from "
-             f"{outlet_label(articles).nunique()} sources: {len(tables['sentences'])} sentences, "
-             f"{int(articles['n_words'].sum()):,} words of body text after removing "
-             f"{int(articles['n_words_removed'].sum()):,} words of site chrome, captions and bylines."]
-    dated = timeline.dropna(subset=["date"])
-    shared = dated[dated["n_sources"] > 1]
-    if len(dated):
-        lines.append(f"{len(timeline)} distinct happenings from {len(tables['events'])} event mentions, "
-                     f"{int(dated['date'].dt.year.min())}–{int(dated['date'].dt.year.max())}; {len(shared)} "
-                     f"told by more than one article" + (": " if len(shared) else ".") + "; ".join(
-                         f"{r.label} ({date_at_precision(r.date, r.precision)})" for r in shared.itertuples())
-                     + ("." if len(shared) else ""))
-    coverage = th.gcm_coverage(tables["themes"])
-    touched = int((coverage["n_sentences"] > 0).sum())
-    lines.append(f"{touched} of the {len(coverage)} GCM objectives are touched; {len(coverage) - touched} are "
-                 "never mentioned.")
+    lines = [_corpus_line(tables), *_timeline_lines(tables)]
     split_year = split_year or findings.period_split(articles)
-    if split_year is not None:
-        periods = th.compare_periods(tables["theme_profile"], articles, split_year)
-        names = {t.id: t.label for t in th.load_taxonomy()}
-        rise, fall = periods.iloc[0], periods.iloc[-1]
-        n_before, n_after = int((years < split_year).sum()), int((years >= split_year).sum())
-        lines.append(f"Agenda shift from {split_year} (mean sentence share over {n_before} articles before and "
-                     f"{n_after} from {split_year}): {names.get(rise['theme'], rise['theme'])} rises most "
-                     f"({rise.iloc[1]:.2f} → {rise.iloc[2]:.2f}), {names.get(fall['theme'], fall['theme'])} "
-                     f"falls most ({fall.iloc[1]:.2f} → {fall.iloc[2]:.2f}).")
+    lines += _theme_lines(tables, split_year)
     if len(mentions):
         central = actor_centrality(actor_graph(tables["actor_edges"], mentions)).iloc[0]
         lines.append(f"{len(mentions)} mentions of {mentions['actor'].nunique()} actors; {central['actor']} has the "
@@ -145,12 +159,68 @@ def headline_findings(tables: dict[str, pd.DataFrame], split_year: int | None = 
     return lines
 
 
+def _corpus_line(tables: dict[str, pd.DataFrame]) -> str:
+    """`"5 texts (2020–2025) from 4 sources: 120 sentences, 3,000 words of body text after removing ..."`."""
+    from .corpus import outlet_label
+    articles = tables["articles"]
+    years = articles["published"].dt.year
+    span = f"{int(years.min())}–{int(years.max())}" if years.notna().any() else "none dated"
+    return (f"{len(articles)} texts ({span}) from "
+            f"{outlet_label(articles).nunique()} sources: {len(tables['sentences'])} sentences, "
+            f"{int(articles['n_words'].sum()):,} words of body text after removing "
+            f"{int(articles['n_words_removed'].sum()):,} words of site chrome, captions and bylines.")
+
+
+def _timeline_lines(tables: dict[str, pd.DataFrame]) -> list[str]:
+    """The distinct happenings and those more than one article tells (nothing for an undated timeline)."""
+    from .dates import date_at_precision
+    timeline = tables["timeline"]
+    dated = timeline.dropna(subset=["date"])
+    shared = dated[dated["n_sources"] > 1]
+    if not len(dated):
+        return []
+    return [f"{len(timeline)} distinct happenings from {len(tables['events'])} event mentions, "
+            f"{int(dated['date'].dt.year.min())}–{int(dated['date'].dt.year.max())}; {len(shared)} "
+            f"told by more than one article" + (": " if len(shared) else ".") + "; ".join(
+                f"{r.label} ({date_at_precision(r.date, r.precision)})" for r in shared.itertuples())
+            + ("." if len(shared) else "")]
+
+
+def _theme_lines(tables: dict[str, pd.DataFrame], split_year: int | None) -> list[str]:
+    """GCM objectives touched, and (given a split year) the themes that rise and fall most across it."""
+    from . import taxonomy as th
+    articles = tables["articles"]
+    years = articles["published"].dt.year
+    coverage = th.gcm_coverage(tables["themes"])
+    touched = int((coverage["n_sentences"] > 0).sum())
+    lines = [f"{touched} of the {len(coverage)} GCM objectives are touched; {len(coverage) - touched} are "
+             "never mentioned."]
+    if split_year is not None:
+        periods = th.compare_periods(tables["theme_profile"], articles, split_year)
+        names = {t.id: t.label for t in th.load_taxonomy()}
+        rise, fall = periods.iloc[0], periods.iloc[-1]
+        n_before, n_after = int((years < split_year).sum()), int((years >= split_year).sum())
+        lines.append(f"Agenda shift from {split_year} (mean sentence share over {n_before} articles before and "
+                     f"{n_after} from {split_year}): {names.get(rise['theme'], rise['theme'])} rises most "
+                     f"({rise.iloc[1]:.2f} → {rise.iloc[2]:.2f}), {names.get(fall['theme'], fall['theme'])} "
+                     f"falls most ({fall.iloc[1]:.2f} → {fall.iloc[2]:.2f}).")
+    return lines
+
+
 # --- the index page -------------------------------------------------------------------------------------
 
 def write_index(reports: str | Path, tables: dict[str, pd.DataFrame] | None = None) -> Path:
     """Write REPORTS/index.html: headline findings computed from `tables` (default: `build_tables()` on the
     seeds), then links to the notebook HTML, figures/*.png, tables/*.csv and the README's column dictionary.
-    Images in the notebook HTML that nbconvert left without alt text get one (see `add_alt_text`)."""
+    Images in the notebook HTML that nbconvert left without alt text get one (see `add_alt_text`).
+
+    >>> import tempfile
+    >>> from vnmigration import build_tables
+    >>> reports = Path(tempfile.mkdtemp())
+    >>> index = write_index(reports, build_tables())
+    >>> index.name, "<h2>Headline findings</h2>" in index.read_text()
+    ('index.html', True)
+    """
     from .export import build_tables
     reports = Path(reports)
     tables = build_tables() if tables is None else tables
@@ -215,6 +285,14 @@ def build_report(corpus: str | Path | None = None, out: str | Path | None = None
     The committed notebooks are not touched: each runs in a fresh kernel with `$VNMIGRATION_CORPUS` and
     `$VNMIGRATION_REPORTS` set, every cell under `timeout` seconds. A failing notebook raises ReportError
     with its name. Returns the index page.
+
+    >>> import nbformat, tempfile
+    >>> work = Path(tempfile.mkdtemp())
+    >>> nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 00 · Check"),
+    ...                                              nbformat.v4.new_code_cell("1 + 1")]), work / "00-check.ipynb")
+    >>> index = build_report(out=work / "report", notebooks=[work / "00-check.ipynb"], timeout=120)
+    >>> sorted(p.name for p in index.parent.glob("*.html"))
+    ['00-check.html', 'index.html']
     """
     import os
     import subprocess

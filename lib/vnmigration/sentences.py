@@ -11,6 +11,8 @@ import re
 
 import pandas as pd
 
+from .schema import ARTICLES, require
+
 SENTENCE_COLUMNS = ["article_id", "sentence_no", "text", "start", "end"]
 
 # Words that end with a period but do not end a sentence.
@@ -34,7 +36,11 @@ def _is_abbreviation(line: str, dot: int) -> bool:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Offsets of each sentence: `"Ms. Pope spoke. He left."` -> [(0, 15), (16, 24)]."""
+    """Offsets of each sentence: `"Ms. Pope spoke. He left."` -> [(0, 15), (16, 24)].
+
+    >>> sentence_spans("Ms. Pope spoke. He left.")
+    [(0, 15), (16, 24)]
+    """
     spans = []
     offset = 0
     for line in text.split("\n"):
@@ -60,7 +66,15 @@ def split_sentences(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence of each article's `text`: article_id, sentence_no (from 1), text, start, end.
 
     An article whose `language` is not "en" has no sentences: English patterns are not mined from it.
+
+    >>> import pandas as pd
+    >>> articles = pd.DataFrame({"article_id": ["a1"], "text": ["IOM met in Hanoi. Ms. Pope spoke."]})
+    >>> split_sentences(articles)
+      article_id  sentence_no               text  start  end
+    0         a1            1  IOM met in Hanoi.      0   17
+    1         a1            2    Ms. Pope spoke.     18   33
     """
+    require(articles, ARTICLES, "split_sentences")
     english = articles["language"] == "en" if "language" in articles else pd.Series(True, index=articles.index)
     rows = [
         (article_id, n, text[a:b], a, b)

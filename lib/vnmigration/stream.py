@@ -116,7 +116,20 @@ N_TERMS = 10  # distinctive terms per article, as themes.distinctive_terms
 # --- per-partition work (runs on Dask workers too: plain functions of their arguments) --------------
 
 def process(articles: pd.DataFrame) -> dict:
-    """Every per-article stage on one partition of articles: the tables, edge counts and uncoded part."""
+    """Every per-article stage on one partition of articles: the tables, edge counts and uncoded part.
+
+    >>> import pandas as pd
+    >>> articles = pd.DataFrame({"article_id": ["a1"], "published": [pd.Timestamp("2019-03-05")],
+    ...                          "published_precision": ["day"], "title": [None],
+    ...                          "text": ["IOM Viet Nam met the Ministry of Foreign Affairs on March 5."]})
+    >>> out = process(articles)
+    >>> sorted(out)[:6]
+    ['articles', 'dates', 'edges', 'events', 'mentions', 'quotes']
+    >>> out["mentions"]["actor"].tolist()
+    ['IOM Viet Nam', 'Ministry of Foreign Affairs']
+    >>> process(articles.iloc[:0])
+    {}
+    """
     if articles.empty:
         return {}
     sentences = split_sentences(articles)
@@ -135,7 +148,14 @@ def process(articles: pd.DataFrame) -> dict:
 
 def term_counts(articles: pd.DataFrame) -> tuple:
     """Each article's term counts, with partition term ids in order of first appearance (as scikit-learn's
-    CountVectorizer numbers terms before sorting): (article_ids, terms, indptr, ids, counts)."""
+    CountVectorizer numbers terms before sorting): (article_ids, terms, indptr, ids, counts).
+
+    >>> import pandas as pd
+    >>> articles = pd.DataFrame({"article_id": ["a"], "text": ["Shelter and shelter staff"]})
+    >>> ids, terms, indptr, term_ids, counts = term_counts(articles)
+    >>> ids, terms, counts.tolist()
+    (['a'], ['shelter', 'staff', 'shelter shelter', 'shelter staff'], [2, 1, 1, 1])
+    """
     analyze = _vectorizer().build_analyzer()
     vocabulary: dict[str, int] = {}
     indptr, ids, counts = [0], [], []
@@ -159,6 +179,16 @@ def read_partition(paths: list[Path], seen: dict[str, str],
 
     `templates` (from `scan_partition` results) replaces `corpus.template_lines` on the partition alone;
     None reads with `corpus.read_files` itself.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("IOM opens an office in Hanoi\\nHanoi, March 5, 2019 – IOM Viet Nam met.")
+    >>> _ = (folder / "b.txt").write_text("IOM Viet Nam met again in May this year.")
+    >>> articles, problems = read_partition(sorted(folder.glob("*.txt")), seen={})
+    >>> articles[["article_id", "published"]]
+      article_id  published
+    0          a 2019-03-05
+    1          b        NaT
     """
     if templates is None or not hasattr(cp, "template_lines"):
         return cp.read_files(paths, seen=seen, anchor=False)
@@ -192,7 +222,15 @@ def read_partition(paths: list[Path], seen: dict[str, str],
 
 def scan_partition(paths: list[Path]) -> list[tuple]:
     """Per file: (duplicate key, outlet, distinct non-prose lines), as `corpus.read_files` and
-    `corpus.template_lines` see them; the key is None for a file that is never kept."""
+    `corpus.template_lines` see them; the key is None for a file that is never kept.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("IOM opens an office in Hanoi\\nHanoi, March 5, 2019 – IOM Viet Nam met.")
+    >>> _ = (folder / "b.txt").write_text("IOM Viet Nam met again in May this year.")
+    >>> [(key[:8], outlet) for key, outlet, _ in scan_partition(sorted(folder.glob("*.txt")))]
+    [('488b6bd4', None), ('c89cef69', None)]
+    """
     out = []
     for path in paths:
         try:
@@ -212,7 +250,16 @@ def scan_partition(paths: list[Path]) -> list[tuple]:
 
 
 def load_partition(paths: list[Path], seen: dict[str, str], templates: frozenset[str] | None = None) -> dict:
-    """Read one partition of files and run the stages on its dated articles; undated ones wait for anchoring."""
+    """Read one partition of files and run the stages on its dated articles; undated ones wait for anchoring.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("IOM opens an office in Hanoi\\nHanoi, March 5, 2019 – IOM Viet Nam met.")
+    >>> _ = (folder / "b.txt").write_text("IOM Viet Nam met again in May this year.")
+    >>> out = load_partition(sorted(folder.glob("*.txt")), seen={})
+    >>> out["articles"]["article_id"].tolist(), out["deferred"]["article_id"].tolist()
+    (['a'], ['b'])
+    """
     articles, problems = read_partition(paths, seen, templates)
     undated = articles["published"].isna().to_numpy()
     out = process(articles[~undated].reset_index(drop=True))
@@ -223,7 +270,18 @@ def load_partition(paths: list[Path], seen: dict[str, str], templates: frozenset
 
 
 def anchor_partition(articles: pd.DataFrame, index: dict) -> dict:
-    """Date undated articles from the corpus-wide named-month index (corpus.anchor_this_year), then run the stages."""
+    """Date undated articles from the corpus-wide named-month index (corpus.anchor_this_year), then run the stages.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("IOM opens an office in Hanoi\\nHanoi, March 5, 2019 – IOM Viet Nam met.")
+    >>> _ = (folder / "b.txt").write_text("IOM Viet Nam met again in May this year.")
+    >>> out = load_partition(sorted(folder.glob("*.txt")), seen={})
+    >>> anchored = anchor_partition(out["deferred"], {("IOM Viet Nam", 5): {2019: "'May 2019' in a"}})
+    >>> anchored["articles"][["article_id", "published", "published_precision"]]
+      article_id  published published_precision
+    0          b 2019-01-01                year
+    """
     found = {}
     for i, article_id, text in zip(articles.index, articles["article_id"], articles["text"], strict=True):
         if (year_evidence := cp._anchor_year(article_id, text, index)) is not None:
@@ -245,14 +303,28 @@ class LocalEngine:
     """Runs the partition functions in this process, one after another."""
 
     def map(self, func: Callable, jobs: Iterable[tuple]) -> Iterator:
+        """`func(*args)` for each job, in order, one at a time: (max, [(1, 2), (5, 3)]) -> 2, 5.
+
+        >>> list(LocalEngine().map(max, [(1, 2), (5, 3)]))
+        [2, 5]
+        """
         for args in jobs:
             yield func(*args)
 
     def share(self, obj):
+        """`obj` itself: in one process every job already sees it.
+
+        >>> index = {"a": 1}
+        >>> LocalEngine().share(index) is index
+        True
+        """
         return obj
 
     def close(self) -> None:
-        pass
+        """Nothing to release.
+
+        >>> LocalEngine().close()
+        """
 
 
 class DaskEngine:
@@ -275,6 +347,16 @@ class DaskEngine:
         self.window = window or 2 * workers
 
     def map(self, func: Callable, jobs: Iterable[tuple]) -> Iterator:
+        """`func(*args)` for each job on the cluster, at most `window` in flight; results in job order.
+
+        >>> from distributed import LocalCluster
+        >>> cluster = LocalCluster(n_workers=1, processes=False, dashboard_address=None)
+        >>> engine = DaskEngine(cluster.scheduler_address)
+        >>> list(engine.map(max, [(1, 2), (5, 3)]))
+        [2, 5]
+        >>> engine.close()
+        >>> cluster.close()
+        """
         import dask
 
         pending: deque = deque()
@@ -286,10 +368,30 @@ class DaskEngine:
             yield pending.popleft().result()
 
     def share(self, obj):
-        """`obj` on every worker, as one future (scatter would split a dict or set into its items)."""
+        """`obj` on every worker, as one future (scatter would split a dict or set into its items).
+
+        >>> from distributed import LocalCluster
+        >>> cluster = LocalCluster(n_workers=1, processes=False, dashboard_address=None)
+        >>> engine = DaskEngine(cluster.scheduler_address)
+        >>> index = engine.share({"a": 1})
+        >>> index.result()
+        {'a': 1}
+        >>> engine.close()
+        >>> cluster.close()
+        """
         return self.client.scatter([obj], broadcast=True)[0]
 
     def close(self) -> None:
+        """Close the client, and the LocalCluster when this engine started one.
+
+        >>> from distributed import LocalCluster
+        >>> cluster = LocalCluster(n_workers=1, processes=False, dashboard_address=None)
+        >>> engine = DaskEngine(cluster.scheduler_address)
+        >>> engine.close()
+        >>> engine.client.status
+        'closed'
+        >>> cluster.close()
+        """
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
@@ -298,7 +400,12 @@ class DaskEngine:
 # --- outputs ----------------------------------------------------------------------------------------
 
 def labelled(name: str, table: pd.DataFrame) -> pd.DataFrame:
-    """The table with its label columns as categoricals."""
+    """The table with its label columns as categoricals.
+
+    >>> import pandas as pd
+    >>> labelled("problems", pd.DataFrame({"file": ["a.txt"], "reason": ["duplicate"]}))["reason"].dtype.name
+    'category'
+    """
     cols = [c for c in LABELS.get(name, []) if c in table.columns]
     return table.astype(dict.fromkeys(cols, "category")) if cols else table
 
@@ -312,6 +419,15 @@ class CsvSink:
         self.started: set[str] = set()
 
     def write(self, name: str, table: pd.DataFrame) -> None:
+        """Append `table` to OUT/<name>.csv (the header with the first part only).
+
+        >>> import pandas as pd, tempfile
+        >>> sink = CsvSink(tempfile.mkdtemp())
+        >>> sink.write("events", pd.DataFrame({"participants": [["IOM", "MOFA"]]}))
+        >>> sink.write("events", pd.DataFrame({"participants": [["Viet Nam"]]}))
+        >>> (sink.outdir / "events.csv").read_text()
+        'participants\\nIOM;MOFA\\nViet Nam\\n'
+        """
         flat = table.copy()
         for col in LIST_COLUMNS.get(name, []):
             flat[col] = flat[col].map(lambda v: ";".join(map(str, v)) if isinstance(v, list | tuple) else v)
@@ -321,6 +437,13 @@ class CsvSink:
                     date_format="%Y-%m-%d", encoding="utf-8")
 
     def close(self) -> list[Path]:
+        """The path of every table's CSV file, in table order.
+
+        >>> import tempfile
+        >>> sink = CsvSink(tempfile.mkdtemp())
+        >>> [p.name for p in sink.close()][:3]
+        ['articles.csv', 'sentences.csv', 'problems.csv']
+        """
         return [self.outdir / f"{name}.csv" for name in TABLES]
 
 
@@ -339,9 +462,26 @@ class ParquetSink:
 
     @property
     def started(self) -> set[str]:
+        """The tables that have had a part, written or (while empty) held back.
+
+        >>> import pandas as pd, tempfile
+        >>> sink = ParquetSink(tempfile.mkdtemp())
+        >>> sink.write("problems", pd.DataFrame({"file": [], "reason": []}))
+        >>> sink.started
+        {'problems'}
+        """
         return set(self.parts) | set(self.empty)
 
     def write(self, name: str, table: pd.DataFrame) -> None:
+        """Write `table` as the next part of OUT/<name>/; an empty part is held back until `close`.
+
+        >>> import pandas as pd, tempfile
+        >>> sink = ParquetSink(tempfile.mkdtemp())
+        >>> sink.write("mentions", pd.DataFrame({"article_id": ["a"], "actor": ["IOM"]}))
+        >>> pd.read_parquet(sink.outdir / "mentions")
+          article_id actor
+        0          a   IOM
+        """
         if table.empty and name not in self.parts:
             self.empty.setdefault(name, table)
         elif not table.empty:
@@ -362,6 +502,15 @@ class ParquetSink:
         self.parts[name] += 1
 
     def close(self) -> list[Path]:
+        """Write one empty part for each table that never had a row; return every table's folder.
+
+        >>> import pandas as pd, tempfile
+        >>> sink = ParquetSink(tempfile.mkdtemp())
+        >>> sink.write("problems", pd.DataFrame({"file": ["x"], "reason": ["y"]}).iloc[:0])
+        >>> paths = sink.close()
+        >>> len(paths), pd.read_parquet(sink.outdir / "problems").columns.tolist()
+        (15, ['file', 'reason'])
+        """
         for name, table in self.empty.items():
             if name not in self.parts:
                 self._write(name, table)
@@ -412,12 +561,34 @@ class MemorySink:
         self.parts: dict[str, list[pd.DataFrame]] = {}
 
     def write(self, name: str, table: pd.DataFrame) -> None:
+        """Keep `table` as the next part of table `name`.
+
+        >>> import pandas as pd
+        >>> sink = MemorySink()
+        >>> sink.write("mentions", pd.DataFrame({"actor": ["IOM"]}))
+        >>> len(sink.parts["mentions"])
+        1
+        """
         self.parts.setdefault(name, []).append(table)
 
     def close(self) -> list:
+        """No files: an empty list of paths.
+
+        >>> MemorySink().close()
+        []
+        """
         return []
 
     def tables(self) -> dict[str, pd.DataFrame]:
+        """Each table's parts concatenated, in table order.
+
+        >>> import pandas as pd
+        >>> sink = MemorySink()
+        >>> sink.write("mentions", pd.DataFrame({"actor": ["IOM"]}))
+        >>> sink.write("mentions", pd.DataFrame({"actor": ["MOFA"]}))
+        >>> sink.tables()["mentions"]["actor"].tolist()
+        ['IOM', 'MOFA']
+        """
         return {name: pd.concat(self.parts[name], ignore_index=True) for name in TABLES if name in self.parts}
 
 
@@ -623,6 +794,18 @@ def export(outdir: str | Path, corpus: str | Path | None = None, fmt: str = "csv
 
     `engine="dask"` runs the partitions on a Dask cluster (`scheduler` address, or a LocalCluster);
     `sink` and `runner` replace the output writer and the engine (tests use `MemorySink`).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("IOM opens an office in Hanoi\\nHanoi, March 5, 2019 – IOM Viet Nam met.")
+    >>> _ = (folder / "b.txt").write_text("IOM Viet Nam met again in May this year.")
+    >>> sink = MemorySink()
+    >>> paths = export(tempfile.mkdtemp(), folder, sink=sink, progress=False)
+    >>> tables = sink.tables()
+    >>> tables["articles"][["article_id", "published", "published_precision"]]
+      article_id  published published_precision
+    0          a 2019-03-05                 day
+    1          b        NaT                <NA>
     """
     folder = Path(corpus) if corpus is not None else SEEDS
     if not folder.is_dir():

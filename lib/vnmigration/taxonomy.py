@@ -15,6 +15,7 @@ import yaml
 
 from .actors import mask_actors
 from .paths import GCM_OBJECTIVES, TAXONOMY
+from .schema import ARTICLES, PROFILE, SENTENCES, THEMES, require
 
 # Matching runs on ASCII-lower-cased text with lower-cased patterns: the same offsets, and about three
 # times faster than re.IGNORECASE (benchmarks/run.py).
@@ -45,13 +46,38 @@ def _compile_term(term: str) -> str:
 
 
 def load_objectives(path: str | Path | None = None) -> dict[int, str]:
-    """The 23 GCM objectives by number, with their official titles: {10: "Prevent, combat and eradicate ..."}."""
+    """The 23 GCM objectives by number, with their official titles: {10: "Prevent, combat and eradicate ..."}.
+
+    >>> load_objectives()[10]
+    'Prevent, combat and eradicate trafficking in persons in the context of international migration'
+    """
     with open(path or GCM_OBJECTIVES, encoding="utf-8", newline="") as f:
         return {int(row["objective"]): row["title"] for row in csv.DictReader(f)}
 
 
 def parse_taxonomy(data: dict, objectives: dict[int, str]) -> tuple[Theme, ...]:
-    """Validate a parsed taxonomy dict and compile its themes; raise TaxonomyError naming the bad entry."""
+    """Validate a parsed taxonomy dict and compile its themes; raise TaxonomyError naming the bad entry.
+
+    >>> import yaml
+    >>> themes = parse_taxonomy(yaml.safe_load(TAXONOMY.read_text(encoding="utf-8")), load_objectives())
+    >>> themes[9].id, themes[9].gcm_objective
+    ('gcm-10', 10)
+    >>> parse_taxonomy({"objectives": {}}, {10: "Prevent, combat and eradicate trafficking"})
+    Traceback (most recent call last):
+    ...
+    vnmigration.taxonomy.TaxonomyError: objectives [10] have no entry; list every objective, even with no terms
+    """
+    themes, seen = [], set()
+    for e in _entries(data, objectives):
+        if e["id"] in seen:
+            raise TaxonomyError(f"theme {e['id']!r}: listed twice")
+        seen.add(e["id"])
+        themes.append(_compile_theme(e))
+    return tuple(themes)
+
+
+def _entries(data: dict, objectives: dict[int, str]) -> list[dict]:
+    """Every theme entry of a taxonomy, checked: the 23 objectives (each listed), then the cross-cutting themes."""
     if not isinstance(data, dict):
         raise TaxonomyError("taxonomy must be a mapping with 'objectives' and 'cross_cutting'")
     entries = []
@@ -69,34 +95,38 @@ def parse_taxonomy(data: dict, objectives: dict[int, str]) -> tuple[Theme, ...]:
             raise TaxonomyError(f"theme {name!r}: needs 'id' and 'label'")
         entries.append({"id": entry["id"], "label": entry["label"], "gcm_objective": None,
                         "terms": entry.get("terms")})
-    themes, seen = [], set()
-    for e in entries:
-        if e["id"] in seen:
-            raise TaxonomyError(f"theme {e['id']!r}: listed twice")
-        seen.add(e["id"])
-        terms = e["terms"]
-        if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
-            raise TaxonomyError(f"theme {e['id']!r}: 'terms' must be a non-empty list of strings")
-        for t in terms:
-            if UPPER_ESCAPE.search(t):
-                raise TaxonomyError(f"theme {e['id']!r}: term {t!r} uses an upper-case escape; terms match "
-                                    "lower-cased text")
-            try:
-                re.compile(_compile_term(t))
-            except re.error as err:
-                raise TaxonomyError(f"theme {e['id']!r}: term {t!r} is not a valid pattern: {err}") from err
-        alternation = "|".join(sorted((_compile_term(t.translate(ASCII_LOWER)) for t in terms), key=len,
-                                      reverse=True))
-        # No look-behind here: it stops the regex engine from skipping ahead to a possible first
-        # character, which made tagging 2.4x slower; tag_themes checks the left boundary itself.
-        pattern = re.compile(rf"(?:{alternation})(?![\w-])")
-        themes.append(Theme(e["id"], e["label"], e["gcm_objective"], pattern, tuple(terms)))
-    return tuple(themes)
+    return entries
+
+
+def _compile_theme(e: dict) -> Theme:
+    """One entry's terms checked and compiled into a Theme; raise TaxonomyError naming a bad term."""
+    terms = e["terms"]
+    if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
+        raise TaxonomyError(f"theme {e['id']!r}: 'terms' must be a non-empty list of strings")
+    for t in terms:
+        if UPPER_ESCAPE.search(t):
+            raise TaxonomyError(f"theme {e['id']!r}: term {t!r} uses an upper-case escape; terms match "
+                                "lower-cased text")
+        try:
+            re.compile(_compile_term(t))
+        except re.error as err:
+            raise TaxonomyError(f"theme {e['id']!r}: term {t!r} is not a valid pattern: {err}") from err
+    alternation = "|".join(sorted((_compile_term(t.translate(ASCII_LOWER)) for t in terms), key=len,
+                                  reverse=True))
+    # No look-behind here: it stops the regex engine from skipping ahead to a possible first
+    # character, which made tagging 2.4x slower; tag_themes checks the left boundary itself.
+    pattern = re.compile(rf"(?:{alternation})(?![\w-])")
+    return Theme(e["id"], e["label"], e["gcm_objective"], pattern, tuple(terms))
 
 
 @cache
 def load_taxonomy(path: str | Path | None = None) -> tuple[Theme, ...]:
-    """The package taxonomy (data/taxonomy.yaml, read with yaml.safe_load), validated and compiled."""
+    """The package taxonomy (data/taxonomy.yaml, read with yaml.safe_load), validated and compiled.
+
+    >>> taxonomy = load_taxonomy()
+    >>> len([t for t in taxonomy if t.gcm_objective]) >= 10
+    True
+    """
     data = yaml.safe_load(Path(path or TAXONOMY).read_text(encoding="utf-8"))
     return parse_taxonomy(data, load_objectives())
 
@@ -114,7 +144,22 @@ def _word_matches(pattern: re.Pattern, text: str):
 
 
 def tag_themes(sentences: pd.DataFrame, taxonomy: tuple[Theme, ...] | None = None) -> pd.DataFrame:
-    """One row per theme hit in body sentences: `"victims of trafficking"` -> gcm-10 (objective 10)."""
+    """One row per theme hit in body sentences: `"victims of trafficking"` -> gcm-10 (objective 10).
+
+    >>> import pandas as pd
+    >>> from vnmigration.sentences import split_sentences
+    >>> articles = pd.DataFrame({"article_id": ["a1"], "published": [pd.Timestamp("2021-11-25")],
+    ...                          "published_precision": ["day"], "title": ["IOM and Viet Nam review the GCM"],
+    ...                          "text": ["Viet Nam approved the GCM plan in December 2018 to protect victims "
+    ...                                   "of trafficking. "
+    ...                                   "IOM Vietnam said the forum on migrant workers opened on Nov. 22."]})
+    >>> sentences = split_sentences(articles)
+    >>> tag_themes(sentences)[["sentence_no", "theme", "gcm_objective", "term"]]
+       sentence_no   theme  gcm_objective                    term
+    0            1  gcm-10             10  victims of trafficking
+    1            2  gcm-06              6         migrant workers
+    """
+    require(sentences, SENTENCES, "tag_themes", ["article_id", "sentence_no", "text", "start"])
     taxonomy = taxonomy or load_taxonomy()
     ordered = sentences.reset_index(drop=True)
     texts = ordered["text"].tolist()
@@ -140,7 +185,23 @@ def theme_profile(themes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.Da
     """Article-by-theme shares of sentences, plus the GCM objectives each article touches.
 
     `sentences` gives each article's sentence count (nothing is split again); `articles` the rows, in order.
+
+    >>> import pandas as pd
+    >>> from vnmigration.sentences import split_sentences
+    >>> articles = pd.DataFrame({"article_id": ["a1"], "published": [pd.Timestamp("2021-11-25")],
+    ...                          "published_precision": ["day"], "title": ["IOM and Viet Nam review the GCM"],
+    ...                          "text": ["Viet Nam approved the GCM plan in December 2018 to protect victims "
+    ...                                   "of trafficking. "
+    ...                                   "IOM Vietnam said the forum on migrant workers opened on Nov. 22."]})
+    >>> sentences = split_sentences(articles)
+    >>> themes = tag_themes(sentences)
+    >>> theme_profile(themes, sentences, articles)[["article_id", "gcm-06", "gcm-10", "n_sentences", "gcm_objectives"]]
+      article_id  gcm-06  gcm-10  n_sentences gcm_objectives
+    0         a1     0.5     0.5            2        [6, 10]
     """
+    require(themes, THEMES, "theme_profile")
+    require(sentences, SENTENCES, "theme_profile", ["article_id"])
+    require(articles, ARTICLES, "theme_profile", ["article_id"])
     n_sentences = sentences.groupby("article_id").size()
     per = themes.drop_duplicates(["article_id", "sentence_no", "theme"]).groupby(["article_id", "theme"]).size()
     shares = (per / per.index.get_level_values("article_id").map(n_sentences).to_numpy()).round(3)
@@ -157,7 +218,22 @@ def theme_profile(themes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.Da
 
 
 def keyword_in_context(themes: pd.DataFrame, sentences: pd.DataFrame, theme: str, width: int = 60) -> pd.DataFrame:
-    """Evidence for one theme: each hit with `width` characters either side, for reading."""
+    """Evidence for one theme: each hit with `width` characters either side, for reading.
+
+    >>> import pandas as pd
+    >>> from vnmigration.sentences import split_sentences
+    >>> articles = pd.DataFrame({"article_id": ["a1"], "published": [pd.Timestamp("2021-11-25")],
+    ...                          "published_precision": ["day"], "title": ["IOM and Viet Nam review the GCM"],
+    ...                          "text": ["Viet Nam approved the GCM plan in December 2018 to protect victims "
+    ...                                   "of trafficking. "
+    ...                                   "IOM Vietnam said the forum on migrant workers opened on Nov. 22."]})
+    >>> sentences = split_sentences(articles)
+    >>> keyword_in_context(tag_themes(sentences), sentences, "gcm-10", width=20)
+      article_id  sentence_no                  left                    term right
+    0         a1            1  ber 2018 to protect   victims of trafficking     .
+    """
+    require(themes, THEMES, "keyword_in_context", ["article_id", "sentence_no", "theme", "start", "end"])
+    require(sentences, SENTENCES, "keyword_in_context", ["article_id", "sentence_no", "text", "start"])
     hits = themes[themes["theme"] == theme]
     text = sentences.set_index(["article_id", "sentence_no"])[["text", "start"]]
     rows = []
@@ -179,7 +255,19 @@ def _vectorizer(min_df: int = 1):
 
 
 def distinctive_terms(articles: pd.DataFrame, n: int = 10) -> pd.DataFrame:
-    """The `n` highest TF-IDF terms per article (documents = articles): rank 1 is the most distinctive."""
+    """The `n` highest TF-IDF terms per article (documents = articles): rank 1 is the most distinctive.
+
+    >>> import pandas as pd
+    >>> articles = pd.DataFrame({"article_id": ["a", "b"], "text": ["Trafficking victims need shelter.",
+    ...                                                              "Remittances fund rural schools."]})
+    >>> distinctive_terms(articles, n=2)
+      article_id  rank          term  tfidf
+    0          a     1          need  0.378
+    1          a     2  need shelter  0.378
+    2          b     1          fund  0.378
+    3          b     2    fund rural  0.378
+    """
+    require(articles, ARTICLES, "distinctive_terms")
     vec = _vectorizer()
     matrix = vec.fit_transform(mask_actors(articles["text"]))
     vocab = np.array(vec.get_feature_names_out())
@@ -204,7 +292,18 @@ def _fit_nmf(sentences: pd.DataFrame, k: int):
 
 
 def nmf_diagnostics(sentences: pd.DataFrame, ks=range(2, 9)) -> pd.DataFrame:
-    """Per k: reconstruction error, its relative drop, and the size of the smallest topic (sentences it leads)."""
+    """Per k: reconstruction error, its relative drop, and the size of the smallest topic (sentences it leads).
+
+    >>> import pandas as pd
+    >>> sentences = pd.DataFrame({"text": ["labour migrants send remittances home",
+    ...                                    "remittances support migrant families",
+    ...                                    "trafficking victims receive shelter",
+    ...                                    "shelter protects trafficking victims"]})
+    >>> nmf_diagnostics(sentences, ks=[2])[["k", "smallest_topic"]]
+       k  smallest_topic
+    0  2               2
+    """
+    require(sentences, SENTENCES, "nmf_diagnostics", ["text"])
     rows = []
     for k in ks:
         model, weights, _ = _fit_nmf(sentences, k)
@@ -215,7 +314,12 @@ def nmf_diagnostics(sentences: pd.DataFrame, ks=range(2, 9)) -> pd.DataFrame:
 
 
 def choose_k(diagnostics: pd.DataFrame, min_topic: int = 5) -> int:
-    """The largest k whose every topic leads at least `min_topic` sentences (no topic is one article's aside)."""
+    """The largest k whose every topic leads at least `min_topic` sentences (no topic is one article's aside).
+
+    >>> import pandas as pd
+    >>> choose_k(pd.DataFrame({"k": [2, 3, 4], "smallest_topic": [9, 6, 2]}), min_topic=5)
+    3
+    """
     ok = diagnostics[diagnostics["smallest_topic"] >= min_topic]
     return int(ok["k"].max()) if len(ok) else int(diagnostics["k"].min())
 
@@ -224,7 +328,24 @@ def nmf_topics(sentences: pd.DataFrame, k: int, n_terms: int = 8) -> tuple[pd.Da
     """An NMF topic model of sentences (deterministic: nndsvd start, fixed seed).
 
     Returns (topics: topic, rank, term, weight) and (assignments: article_id, sentence_no, topic, weight).
+
+    >>> import pandas as pd
+    >>> sentences = pd.DataFrame({"article_id": "a", "sentence_no": [1, 2, 3, 4],
+    ...                           "text": ["labour migrants send remittances home",
+    ...                                    "remittances support migrant families",
+    ...                                    "trafficking victims receive shelter",
+    ...                                    "shelter protects trafficking victims"]})
+    >>> topics, assignments = nmf_topics(sentences, k=2, n_terms=2)
+    >>> topics[["topic", "rank", "term"]]
+       topic  rank         term
+    0      0     1      shelter
+    1      0     2  trafficking
+    2      1     1  remittances
+    3      1     2      shelter
+    >>> assignments["topic"].tolist()
+    [1, 1, 0, 0]
     """
+    require(sentences, SENTENCES, "nmf_topics", ["article_id", "sentence_no", "text"])
     model, weights, vocab = _fit_nmf(sentences, k)
     topics = [(t, rank, vocab[j], round(float(model.components_[t, j]), 4))
               for t in range(k)
@@ -240,7 +361,16 @@ def nmf_topics(sentences: pd.DataFrame, k: int, n_terms: int = 8) -> tuple[pd.Da
 
 def compare_topics(topics: pd.DataFrame, assignments: pd.DataFrame, themes: pd.DataFrame,
                    taxonomy: tuple[Theme, ...] | None = None) -> pd.DataFrame:
-    """Per topic: the taxonomy theme its sentences carry most, how many carry none, and top terms no theme covers."""
+    """Per topic: the taxonomy theme its sentences carry most, how many carry none, and top terms no theme covers.
+
+    >>> import pandas as pd
+    >>> topics = pd.DataFrame({"topic": 0, "rank": [1, 2], "term": ["trafficking", "shelter"], "weight": [0.9, 0.5]})
+    >>> assignments = pd.DataFrame({"article_id": "a", "sentence_no": [1, 2], "topic": [0, 0], "weight": [0.8, 0.7]})
+    >>> themes = pd.DataFrame({"article_id": ["a"], "sentence_no": [1], "theme": ["gcm-10"]})
+    >>> compare_topics(topics, assignments, themes)[["topic", "main_theme", "n_untagged", "terms_no_theme_covers"]]
+       topic main_theme  n_untagged terms_no_theme_covers
+    0      0     gcm-10           1               shelter
+    """
     taxonomy = taxonomy or load_taxonomy()
     tagged = themes.drop_duplicates(["article_id", "sentence_no", "theme"])
     rows = []
@@ -260,7 +390,18 @@ def compare_topics(topics: pd.DataFrame, assignments: pd.DataFrame, themes: pd.D
 
 
 def compare_periods(profile: pd.DataFrame, articles: pd.DataFrame, split_year: int) -> pd.DataFrame:
-    """Mean sentence share per theme in dated articles before and from `split_year`, and the change, largest first."""
+    """Mean sentence share per theme in dated articles before and from `split_year`, and the change, largest first.
+
+    >>> import pandas as pd
+    >>> profile = pd.DataFrame({"article_id": ["a", "b"], "gcm-10": [0.5, 0.1], "n_sentences": 10,
+    ...                         "gcm_objectives": [[10], [10]], "n_gcm_objectives": 1})
+    >>> articles = pd.DataFrame({"article_id": ["a", "b"], "published": pd.to_datetime(["2020-05-01", "2024-05-01"])})
+    >>> compare_periods(profile, articles, 2023)
+        theme  before_2023  from_2023  change
+    0  gcm-10          0.5        0.1    -0.4
+    """
+    require(profile, PROFILE, "compare_periods")
+    require(articles, ARTICLES, "compare_periods", ["article_id", "published"])
     years = articles.set_index("article_id")["published"].dt.year
     shares = profile.set_index("article_id").drop(columns=["n_sentences", "gcm_objectives", "n_gcm_objectives"])
     year = pd.Series(shares.index.map(years), index=shares.index, dtype="Float64")
@@ -272,7 +413,18 @@ def compare_periods(profile: pd.DataFrame, articles: pd.DataFrame, split_year: i
 
 
 def gcm_coverage(themes: pd.DataFrame, taxonomy: tuple[Theme, ...] | None = None) -> pd.DataFrame:
-    """All 23 objectives with the sentences and articles that touch each (zero where the corpus never does)."""
+    """All 23 objectives with the sentences and articles that touch each (zero where the corpus never does).
+
+    >>> import pandas as pd
+    >>> themes = pd.DataFrame({"article_id": ["a", "a"], "sentence_no": [1, 2], "theme": "gcm-10", "gcm_objective": 10})
+    >>> coverage = gcm_coverage(themes)
+    >>> len(coverage)
+    23
+    >>> coverage.loc[coverage["n_sentences"] > 0, ["objective", "n_sentences", "n_articles"]]
+       objective  n_sentences  n_articles
+    9         10            2           1
+    """
+    require(themes, THEMES, "gcm_coverage")
     taxonomy = taxonomy or load_taxonomy()
     hits = themes.dropna(subset=["gcm_objective"]).drop_duplicates(["article_id", "sentence_no", "theme"])
     sentences = hits.groupby("gcm_objective").size()

@@ -22,6 +22,14 @@ def read_html(markup: str) -> tuple[str, PageMeta]:
     """The main text of a saved page (title line first) and its metadata; ("", empty meta) if there is none.
 
     `<article><h1>T</h1><p>Body.</p></article>` with a JSON-LD `datePublished` -> ("T\\nBody.", PageMeta(date=...)).
+
+    >>> text, meta = read_html("<html><head><title>IOM in Viet Nam</title></head><body><article>"
+    ...                        "<h1>IOM in Viet Nam</h1><p>IOM opened an office in Hanoi in 1991.</p>"
+    ...                        "</article></body></html>")
+    >>> text
+    'IOM in Viet Nam\\nIOM opened an office in Hanoi in 1991.'
+    >>> meta
+    PageMeta(date=None, title='IOM in Viet Nam', site_name=None, author=None)
     """
     import htmldate
     import trafilatura

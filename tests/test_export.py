@@ -11,7 +11,7 @@ from vnmigration import stream
 from vnmigration.__main__ import main
 from vnmigration.actors import merge_uncoded, uncoded_part
 from vnmigration.export import build_tables, write_tables
-from vnmigration.paths import ROOT, SEEDS
+from vnmigration.paths import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import build as build_synthetic  # noqa: E402
@@ -47,8 +47,8 @@ def streamed(corpus, tmp_path, size: int, runner=None) -> dict:
 
 
 @pytest.fixture(scope="module")
-def seed_tables():
-    return build_tables()
+def seed_tables(seed_dir):
+    return build_tables(seed_dir)
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +57,8 @@ def synthetic(tmp_path_factory):
     return folder, build_tables(folder)
 
 
-def test_seeds_in_partitions_of_two_give_the_build_tables(seed_tables, tmp_path):
-    assert_same_tables(seed_tables, streamed(None, tmp_path, 2))
+def test_seeds_in_partitions_of_two_give_the_build_tables(seed_tables, seed_dir, tmp_path):
+    assert_same_tables(seed_tables, streamed(seed_dir, tmp_path, 2))
 
 
 def test_synthetic_corpus_in_partitions_gives_the_build_tables(synthetic, tmp_path):
@@ -67,30 +67,30 @@ def test_synthetic_corpus_in_partitions_gives_the_build_tables(synthetic, tmp_pa
     assert_same_tables(expected, streamed(folder, tmp_path, 16))
 
 
-def test_duplicates_across_partitions_are_found_as_in_one_read(tmp_path):
+def test_duplicates_across_partitions_are_found_as_in_one_read(seed_dir, tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for src in sorted(SEEDS.glob("*.txt")):
+    for src in sorted(seed_dir.glob("*.txt")):
         (corpus / src.name).write_bytes(src.read_bytes())
-    (corpus / "zz_copy.txt").write_bytes(sorted(SEEDS.glob("*.txt"))[0].read_bytes())
+    (corpus / "zz_copy.txt").write_bytes(sorted(seed_dir.glob("*.txt"))[0].read_bytes())
     (corpus / "zz_empty.txt").write_bytes(b"")
     got = streamed(corpus, tmp_path, 2)
     assert_same_tables(build_tables(corpus), got)
     assert set(got["problems"]["reason"]) == {"duplicate", "empty"}
 
 
-def test_label_columns_are_categoricals_in_the_stream(tmp_path):
+def test_label_columns_are_categoricals_in_the_stream(seed_dir, tmp_path):
     sink = stream.MemorySink()
-    stream.export(tmp_path, None, partition_size=5, sink=sink, progress=False)
+    stream.export(tmp_path, seed_dir, partition_size=5, sink=sink, progress=False)
     for name, columns in stream.LABELS.items():
         for part in sink.parts[name]:
             for col in columns:
                 assert isinstance(part[col].dtype, pd.CategoricalDtype), (name, col)
 
 
-def test_csv_export_writes_the_same_cells_as_write_tables(seed_tables, tmp_path):
+def test_csv_export_writes_the_same_cells_as_write_tables(seed_tables, seed_dir, tmp_path):
     write_tables(seed_tables, tmp_path / "whole")
-    assert main(["export", str(tmp_path / "streamed"), "--partition-size", "2"]) == 0
+    assert main(["export", str(tmp_path / "streamed"), "--corpus", str(seed_dir), "--partition-size", "2"]) == 0
     for name in stream.TABLES:
         expected = pd.read_csv(tmp_path / "whole" / f"{name}.csv", dtype=str, keep_default_na=False)
         got = pd.read_csv(tmp_path / "streamed" / f"{name}.csv", dtype=str, keep_default_na=False)
@@ -98,9 +98,9 @@ def test_csv_export_writes_the_same_cells_as_write_tables(seed_tables, tmp_path)
     assert not list((tmp_path / "streamed").glob(".vnmigration-spill-*"))  # the spill is cleaned up
 
 
-def test_parquet_round_trip(tmp_path):
-    memory = streamed(None, tmp_path, 2)
-    paths = stream.export(tmp_path / "pq", None, fmt="parquet", partition_size=2, progress=False)
+def test_parquet_round_trip(seed_dir, tmp_path):
+    memory = streamed(seed_dir, tmp_path, 2)
+    paths = stream.export(tmp_path / "pq", seed_dir, fmt="parquet", partition_size=2, progress=False)
     assert [p.name for p in paths] == list(stream.TABLES)
     for name, folder in zip(stream.TABLES, paths, strict=True):
         assert list(folder.glob("part-*.parquet")), name
@@ -122,10 +122,10 @@ def test_dask_on_two_process_workers_gives_the_pandas_tables(synthetic, tmp_path
     assert_same_tables(streamed(folder, tmp_path / "pandas", 16), got)
 
 
-def test_twenty_megabyte_article_goes_through_export(tmp_path):
+def test_twenty_megabyte_article_goes_through_export(seed_dir, tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    seed = sorted(SEEDS.glob("*.txt"))[-1].read_text(encoding="utf-8")
+    seed = sorted(seed_dir.glob("*.txt"))[-1].read_text(encoding="utf-8")
     (corpus / "big.txt").write_text(seed * (20_000_000 // len(seed.encode()) + 1), encoding="utf-8")
     assert main(["export", str(tmp_path / "out"), "--corpus", str(corpus)]) == 0
     articles = pd.read_csv(tmp_path / "out" / "articles.csv")

@@ -1,6 +1,7 @@
 """The streaming export (vnmigration.stream) gives the tables of export.build_tables, however it partitions."""
 
 import sys
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -155,3 +156,16 @@ def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch):
 def test_export_command_reports_a_missing_corpus(tmp_path, capsys):
     assert main(["export", str(tmp_path / "out"), "--corpus", str(tmp_path / "nope")]) == 2
     assert "corpus folder not found" in capsys.readouterr().err
+
+
+def test_web_pages_and_unsupported_files_stream_as_in_one_read(seed_dir, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for src in sorted(seed_dir.glob("*.txt"))[:2]:
+        (corpus / src.name).write_bytes(src.read_bytes())
+    (corpus / "page.html").write_bytes((Path(__file__).parent / "fixtures" / "page.html").read_bytes())
+    (corpus / "notes.pdf").write_bytes(b"%PDF-1.4")
+    got = streamed(corpus, tmp_path, 2)
+    assert_same_tables(build_tables(corpus), got)
+    assert set(got["problems"]["reason"]) == {"unsupported-format"}
+    assert "page" in set(got["articles"]["article_id"])

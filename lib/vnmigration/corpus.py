@@ -500,22 +500,65 @@ def read_corpus(folder: str | Path | None = None) -> tuple[pd.DataFrame, pd.Data
     >>> problems.empty
     True
     """
+    return read_files(corpus_files(folder))
+
+
+def corpus_files(folder: str | Path | None = None) -> list[Path]:
+    """Every file of a corpus folder, sorted, hidden files left out: the list `read_corpus` reads.
+
+    A file given for a folder is a CorpusError, a missing folder a FileNotFoundError, each one sentence.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "b.html").write_text("<p>x</p>"); _ = (folder / "a.txt").write_text("x")
+    >>> _ = (folder / ".DS_Store").write_text("")
+    >>> [p.name for p in corpus_files(folder)]
+    ['a.txt', 'b.html']
+    """
     folder = Path(folder) if folder is not None else corpus_dir()
     if folder.is_file():
         raise CorpusError(f"{folder} is a file: give the folder that holds the articles (.txt or .html files)")
     if not folder.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {folder}")
-    return read_files(sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")))
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
 
 
-def read_files(paths: list[Path], seen: dict[str, str] | None = None,
-               anchor: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+def read_page(path: Path) -> tuple[bytes, str | None, str, PageMeta | None, tuple | None]:
+    """One file as (raw, text, encoding, page metadata, problem); the problem row says why it is no article.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.pdf").write_bytes(b"%PDF")
+    >>> read_page(folder / "a.pdf")[-1][:2]
+    ('a.pdf', 'unsupported-format')
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        return b"", None, "", None, (path.name, "unreadable", str(e), False)
+    if path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES:
+        return raw, None, "", None, (path.name, "unsupported-format", f"{path.suffix or 'no suffix'}: only .txt "
+                                     "and .html/.htm files are read", False)
+    text, encoding = decode(raw)
+    meta = None
+    if text is not None and path.suffix.lower() in HTML_SUFFIXES:
+        text, meta = read_html(text)
+    if text is None:
+        return raw, None, encoding, None, (path.name, "binary", "contains NUL bytes", False)
+    if not text.strip():
+        return raw, None, encoding, None, (path.name, "empty", f"{len(raw)} bytes, no text", False)
+    return raw, text, encoding, meta, None
+
+
+def read_files(paths: list[Path], seen: dict[str, str] | None = None, anchor: bool = True,
+               templates: frozenset[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """`articles` and `problems` for a list of files; duplicates and date anchors are found within the list.
 
     `seen` (text digest -> file name) carries duplicate detection across calls, for corpora read in
     partitions; with `anchor=False` undated articles are not dated from other articles (a caller that
     reads partitions anchors them across the whole corpus itself) and get no `no-date` problem yet.
-    Site templates (`template_lines`) are found within the list.
+    Site templates (`template_lines`) are found within the list, unless a caller that reads the corpus in
+    partitions passes the templates it found over the whole corpus.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -528,24 +571,9 @@ def read_files(paths: list[Path], seen: dict[str, str] | None = None,
     pages, problems = [], []
     seen = {} if seen is None else seen
     for path in paths:
-        try:
-            raw = path.read_bytes()
-        except OSError as e:
-            problems.append((path.name, "unreadable", str(e), False))
-            continue
-        if path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES:
-            problems.append((path.name, "unsupported-format", f"{path.suffix or 'no suffix'}: only .txt and "
-                             ".html/.htm files are read", False))
-            continue
-        text, encoding = decode(raw)
-        meta = None
-        if text is not None and path.suffix.lower() in HTML_SUFFIXES:
-            text, meta = read_html(text)
-        if text is None:
-            problems.append((path.name, "binary", "contains NUL bytes", False))
-            continue
-        if not text.strip():
-            problems.append((path.name, "empty", f"{len(raw)} bytes, no text", False))
+        raw, text, encoding, meta, problem = read_page(path)
+        if problem is not None:
+            problems.append(problem)
             continue
         key = hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
         if key in seen:
@@ -555,7 +583,8 @@ def read_files(paths: list[Path], seen: dict[str, str] | None = None,
         if encoding in ("cp1252", "latin-1"):
             problems.append((path.name, "not-utf8", f"decoded as {encoding}", True))
         pages.append((path, raw, text, encoding, meta))
-    templates = template_lines([page[2] for page in pages], [find_outlet(page[2])[0] for page in pages])
+    if templates is None:
+        templates = template_lines([page[2] for page in pages], [find_outlet(page[2])[0] for page in pages])
     rows = [_article_row(path, raw, text, encoding, templates, meta) for path, raw, text, encoding, meta in pages]
     problems += [(row["file"], "not-english", f"{language_of(row['text'])[1]:.0%} English function words; kept, "
                   "not mined with English patterns", True) for row in rows if row["language"] != "en"]

@@ -64,7 +64,6 @@ from .events import (
     extract_events,
     statement_events,
 )
-from .paths import SEEDS
 from .sentences import SENTENCE_COLUMNS, split_sentences
 from .taxonomy import THEME_COLUMNS, _vectorizer, tag_themes, theme_profile
 
@@ -177,8 +176,7 @@ def read_partition(paths: list[Path], seen: dict[str, str],
                    templates: frozenset[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """`corpus.read_files(paths, seen, anchor=False)`, with site templates found over the whole corpus.
 
-    `templates` (from `scan_partition` results) replaces `corpus.template_lines` on the partition alone;
-    None reads with `corpus.read_files` itself.
+    `templates` (from `scan_partition` results) replaces `corpus.template_lines` on the partition alone.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -190,34 +188,7 @@ def read_partition(paths: list[Path], seen: dict[str, str],
     0          a 2019-03-05
     1          b        NaT
     """
-    if templates is None or not hasattr(cp, "template_lines"):
-        return cp.read_files(paths, seen=seen, anchor=False)
-    pages, problems = [], []
-    for path in paths:  # the loop of corpus.read_files
-        try:
-            raw = path.read_bytes()
-        except OSError as e:
-            problems.append((path.name, "unreadable", str(e), False))
-            continue
-        text, encoding = cp.decode(raw)
-        if text is None:
-            problems.append((path.name, "binary", "contains NUL bytes", False))
-            continue
-        if not text.strip():
-            problems.append((path.name, "empty", f"{len(raw)} bytes, no text", False))
-            continue
-        key = hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
-        if key in seen:
-            problems.append((path.name, "duplicate", f"same text as {seen[key]}", False))
-            continue
-        seen[key] = path.name
-        if encoding in ("cp1252", "latin-1"):
-            problems.append((path.name, "not-utf8", f"decoded as {encoding}", True))
-        pages.append((path, raw, text, encoding))
-    rows = [cp._article_row(*page, templates) for page in pages]
-    articles = pd.DataFrame(rows, columns=cp.ARTICLE_COLUMNS).pipe(cp._typed)
-    problems = pd.DataFrame(problems, columns=cp.PROBLEM_COLUMNS).astype({"kept": bool})
-    return articles, problems.sort_values(["file", "reason"], ignore_index=True)
+    return cp.read_files(paths, seen=seen, anchor=False, templates=templates)
 
 
 def scan_partition(paths: list[Path]) -> list[tuple]:
@@ -233,17 +204,11 @@ def scan_partition(paths: list[Path]) -> list[tuple]:
     """
     out = []
     for path in paths:
-        try:
-            text, _ = cp.decode(path.read_bytes())
-        except OSError:
-            text = None
-        if not text or not text.strip():
+        text = cp.read_page(path)[1]
+        if text is None:
             out.append((None, None, ()))
             continue
         key = hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
-        if not hasattr(cp, "template_lines"):
-            out.append((key, None, ()))
-            continue
         lines = {cp.normalise_line(ln) for ln in text.split("\n")}
         out.append((key, cp.find_outlet(text)[0], tuple(ln for ln in lines if ln and not cp._is_prose(ln))))
     return out
@@ -807,16 +772,13 @@ def export(outdir: str | Path, corpus: str | Path | None = None, fmt: str = "csv
     0          a 2019-03-05                 day
     1          b        NaT                <NA>
     """
-    folder = Path(corpus) if corpus is not None else SEEDS
-    if not folder.is_dir():
-        raise FileNotFoundError(f"corpus folder not found: {folder}")
+    paths = cp.corpus_files(corpus)
     if partition_size < 1:
         raise ValueError("partition size must be at least 1")
     if sink is None:
         sink = {"csv": CsvSink, "parquet": ParquetSink}[fmt](outdir)
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    paths = sorted(folder.glob("*.txt"))
     parts = [paths[i:i + partition_size] for i in range(0, len(paths), partition_size)]
     spill = Path(tempfile.mkdtemp(prefix=".vnmigration-spill-", dir=outdir))
     own_runner = runner is None

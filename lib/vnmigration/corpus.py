@@ -275,14 +275,43 @@ def template_lines(texts: list[str], outlets: list[str | None]) -> frozenset[str
     >>> template_lines(texts, ["VNA", "VNA", "VNA"])
     frozenset({'Subscribe now'})
     """
-    anywhere: Counter = Counter()
-    by_outlet: Counter = Counter()
+    counts: tuple[Counter, Counter] = (Counter(), Counter())
     for text, outlet in zip(texts, outlets, strict=True):
-        for line in {normalise_line(ln) for ln in text.split("\n")}:
-            if line and not _is_prose(line):
-                anywhere[line] += 1
-                if outlet is not None:
-                    by_outlet[(outlet, line)] += 1
+        count_template_candidates(counts, template_candidates(text), outlet)
+    return templates_from_counts(*counts)
+
+
+def template_candidates(text: str) -> tuple[str, ...]:
+    """A page's distinct non-prose lines, whitespace collapsed: what `template_lines` counts.
+
+    >>> template_candidates("Subscribe now\\nIOM met the ministry in Hanoi on Monday to review the plan.")
+    ('Subscribe now',)
+    """
+    return tuple(sorted(line for line in {normalise_line(ln) for ln in text.split("\n")}
+                        if line and not _is_prose(line)))
+
+
+def count_template_candidates(counts: tuple[Counter, Counter], lines, outlet: str | None) -> None:
+    """Add one page's candidate lines to (pages per line, pages per outlet and line), in place.
+
+    >>> counts = (Counter(), Counter())
+    >>> count_template_candidates(counts, ("Share",), "VNA")
+    >>> counts[0]["Share"], counts[1][("VNA", "Share")]
+    (1, 1)
+    """
+    anywhere, by_outlet = counts
+    for line in lines:
+        anywhere[line] += 1
+        if outlet is not None:
+            by_outlet[(outlet, line)] += 1
+
+
+def templates_from_counts(anywhere: Counter, by_outlet: Counter) -> frozenset[str]:
+    """The template lines: on 3+ pages of any outlets, or on 2+ pages of one outlet.
+
+    >>> templates_from_counts(Counter({"Share": 3, "Home": 1}), Counter({("VNA", "Home"): 1}))
+    frozenset({'Share'})
+    """
     return frozenset([line for line, n in anywhere.items() if n >= 3]
                      + [line for (_, line), n in by_outlet.items() if n >= 2])
 

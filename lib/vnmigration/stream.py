@@ -209,8 +209,7 @@ def scan_partition(paths: list[Path]) -> list[tuple]:
             out.append((None, None, ()))
             continue
         key = hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
-        lines = {cp.normalise_line(ln) for ln in text.split("\n")}
-        out.append((key, cp.find_outlet(text)[0], tuple(ln for ln in lines if ln and not cp._is_prose(ln))))
+        out.append((key, cp.find_outlet(text)[0], cp.template_candidates(text)))
     return out
 
 
@@ -809,8 +808,7 @@ def _scan(parts: list[list[Path]], scanned: Iterable[list[tuple]]) -> tuple[list
     """From the scan, in corpus order: each partition's `seen` (the digests earlier partitions hold, as one
     shared dict would) and the site templates of `corpus.template_lines` over every kept page."""
     first: dict[str, str] = {}
-    anywhere: Counter = Counter()
-    by_outlet: Counter = Counter()
+    counts: tuple[Counter, Counter] = (Counter(), Counter())
     seens = []
     for part, files in zip(parts, scanned, strict=True):
         seens.append({key: first[key] for key, _, _ in files if key is not None and key in first})
@@ -818,11 +816,5 @@ def _scan(parts: list[list[Path]], scanned: Iterable[list[tuple]]) -> tuple[list
             if key is None or key in first:
                 continue
             first[key] = path.name
-            for line in lines:
-                anywhere[line] += 1
-                if outlet is not None:
-                    by_outlet[(outlet, line)] += 1
-    if not hasattr(cp, "template_lines"):
-        return seens, None
-    return seens, frozenset([line for line, n in anywhere.items() if n >= 3]
-                            + [line for (_, line), n in by_outlet.items() if n >= 2])
+            cp.count_template_candidates(counts, lines, outlet)
+    return seens, cp.templates_from_counts(*counts)

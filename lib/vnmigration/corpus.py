@@ -470,8 +470,9 @@ def _anchor_year(article_id: str, text: str, index: dict) -> tuple[int, str] | N
 
 
 def _article_row(path: Path, raw: bytes, text: str, encoding: str, templates: frozenset[str] = frozenset(),
-                 meta: PageMeta | None = None) -> dict:
-    """One file's row of the articles table; `meta` is what a saved web page's markup says about itself."""
+                 meta: PageMeta | None = None, named: tuple[str | None, str | None] | None = None) -> dict:
+    """One file's row of the articles table; `meta` is what a saved web page's markup says about itself, and
+    `named` the page's `find_outlet` result when the caller already has it."""
     page = split_chrome(text, templates)
     title, title_at = find_title(page)
     if meta is not None and meta.title and title is None and page.body and page.body[0] == meta.title:
@@ -480,7 +481,7 @@ def _article_row(path: Path, raw: bytes, text: str, encoding: str, templates: fr
     page.boilerplate[:0] = [page.body[i] for i in head_menu]
     body = [line for i, line in enumerate(page.body) if i != title_at and i not in head_menu]
     body_text = "\n".join(body)
-    outlet, outlet_evidence = find_outlet(text)
+    outlet, outlet_evidence = named if named is not None else find_outlet(text)
     if outlet is None and meta is not None and meta.site_name:
         outlet, outlet_evidence = outlet_of_site_name(meta.site_name), f"site name: {meta.site_name}"
     if meta is not None and meta.date:
@@ -611,10 +612,11 @@ def read_files(paths: list[Path], seen: dict[str, str] | None = None, anchor: bo
         seen[key] = path.name
         if encoding in ("cp1252", "latin-1"):
             problems.append((path.name, "not-utf8", f"decoded as {encoding}", True))
-        pages.append((path, raw, text, encoding, meta))
+        pages.append((path, raw, text, encoding, meta, find_outlet(text)))  # one outlet search per page
     if templates is None:
-        templates = template_lines([page[2] for page in pages], [find_outlet(page[2])[0] for page in pages])
-    rows = [_article_row(path, raw, text, encoding, templates, meta) for path, raw, text, encoding, meta in pages]
+        templates = template_lines([page[2] for page in pages], [page[5][0] for page in pages])
+    rows = [_article_row(path, raw, text, encoding, templates, meta, named)
+            for path, raw, text, encoding, meta, named in pages]
     problems += [(row["file"], "not-english", f"{language_of(row['text'])[1]:.0%} English function words; kept, "
                   "not mined with English patterns", True) for row in rows if row["language"] != "en"]
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS).pipe(_typed)

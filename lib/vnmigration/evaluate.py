@@ -102,10 +102,19 @@ def _match_sets(gold: list, pred: list, same) -> tuple[list, list, list]:
     return pairs, missed, left
 
 
-def _per_article(tables: dict[str, pd.DataFrame], name: str, article_id: str) -> pd.DataFrame:
-    """Rows of one table for one article."""
-    table = tables[name]
-    return table[table["article_id"] == article_id]
+SCORED_TABLES = ("articles", "mentions", "roles", "quotes", "events", "themes", "dates")
+
+
+def _by_article(tables: dict[str, pd.DataFrame]) -> dict[str, tuple[dict, pd.DataFrame]]:
+    """Each scored table split by article once, so scoring stays linear: {"roles": ({"e01": rows}, no rows)}."""
+    return {name: (dict(iter(tables[name].groupby("article_id", sort=False))), tables[name].iloc[:0])
+            for name in SCORED_TABLES}
+
+
+def _per_article(by_article: dict[str, tuple[dict, pd.DataFrame]], name: str, article_id: str) -> pd.DataFrame:
+    """Rows of one table for one article (an empty table when it has none)."""
+    groups, empty = by_article[name]
+    return groups.get(article_id, empty)
 
 
 class _Tally:
@@ -209,8 +218,8 @@ def _false_dates(t: _Tally, article_id: str, g: dict, text: str, dates: pd.DataF
     t.add("false dates", 0, len(dated), len(dated) - false)
 
 
-def _score_article(t: _Tally, tables: dict[str, pd.DataFrame], article_id: str, g: dict) -> None:
-    row = tables["articles"].set_index("article_id").loc[article_id]
+def _score_article(t: _Tally, tables: dict[str, tuple[dict, pd.DataFrame]], article_id: str, g: dict) -> None:
+    row = _per_article(tables, "articles", article_id).iloc[0]
     _score_published(t, article_id, g, row)
     _score_label(t, article_id, "outlet", g.get("outlet"), row["outlet"], row["outlet_evidence"])
     _score_label(t, article_id, "title", g.get("title"), row["title"])
@@ -251,6 +260,7 @@ def score(tables: dict[str, pd.DataFrame], gold: dict[str, dict], split: str = "
     """
     splits = SPLITS if split == "all" else (split,)
     present = set(tables["articles"]["article_id"])
+    by_article = _by_article(tables)
     score_rows, errors = [], []
     for name in splits:
         t = _Tally(name)
@@ -260,7 +270,7 @@ def score(tables: dict[str, pd.DataFrame], gold: dict[str, dict], split: str = "
             if article_id not in present:
                 t.error(article_id, "article", "not loaded", article_id, None)
                 continue
-            _score_article(t, tables, article_id, g)
+            _score_article(t, by_article, article_id, g)
         for field, (n_gold, n_pred, tp) in t.counts.items():
             fp, fn = n_pred - tp, n_gold - tp
             if field == "false dates":  # a count of wrong dated rows: precision is the share of dated rows right

@@ -53,12 +53,24 @@ def build_tables(corpus: str | Path | None = None) -> dict[str, pd.DataFrame]:
     }
 
 
+CSV_OPTIONS = {"index": False, "date_format": "%Y-%m-%d", "encoding": "utf-8"}  # every CSV the package writes
+
+
+def list_cell(value):
+    """A list in a cell as CSV text, anything else as it is: ["a", "b"] -> "a;b".
+
+    >>> list_cell(["IOM", "MOFA"]), list_cell("IOM")
+    ('IOM;MOFA', 'IOM')
+    """
+    return ";".join(map(str, value)) if isinstance(value, list | tuple) else value
+
+
 def _flat(table: pd.DataFrame) -> pd.DataFrame:
     """Lists in cells become `;`-joined strings so that a CSV keeps them: ["a", "b"] -> "a;b"."""
     out = table.copy()
     for col in out.columns:
         if out[col].map(lambda v: isinstance(v, list | tuple)).any():
-            out[col] = out[col].map(lambda v: ";".join(map(str, v)) if isinstance(v, list | tuple) else v)
+            out[col] = out[col].map(list_cell)
     return out
 
 
@@ -76,6 +88,6 @@ def write_tables(tables: dict[str, pd.DataFrame], outdir: str | Path) -> list[Pa
     paths = []
     for name, table in tables.items():
         path = outdir / f"{name}.csv"
-        _flat(table).to_csv(path, index=False, date_format="%Y-%m-%d", encoding="utf-8")
+        _flat(table).to_csv(path, **CSV_OPTIONS)
         paths.append(path)
     return paths

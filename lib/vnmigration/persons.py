@@ -66,6 +66,7 @@ def person_rules() -> dict:
     return {
         "vietnamese": re.compile(rf"\b(?:{'|'.join(families)})(?:[ \t]+[A-Z][a-z]{{0,6}}\b(?![-'’.]\w)){{1,3}}"),
         "honorifics": honorifics,
+        "honorifics_longest_first": tuple(sorted(honorifics.items(), key=lambda h: -len(h[0]))),
         "cue": re.compile(rf"(?:{_honorific_pattern(honorifics)}|{office_before}|{lower_title})\s+$"),
         "office_before": re.compile(rf"(?:{office_before}|{lower_title})\s+$"),
         "western": re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:(?:van|von|de|da|del|der|di|du)\s+)?"
@@ -117,7 +118,7 @@ def title_after(text: str, b: int) -> str | None:
 def _gender_before(folded: str, start: int, rules: dict) -> str | None:
     """The gender an honorific right before a name states: "Ms. " -> "female"; none -> None."""
     before = folded[max(0, start - 20):start].rstrip()
-    for honorific, gender in sorted(rules["honorifics"].items(), key=lambda h: -len(h[0])):
+    for honorific, gender in rules["honorifics_longest_first"]:
         if before.endswith(honorific):
             return gender
     return None

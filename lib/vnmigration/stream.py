@@ -64,6 +64,7 @@ from .events import (
     extract_events,
     statement_events,
 )
+from .export import CSV_OPTIONS, list_cell
 from .sentences import SENTENCE_COLUMNS, split_sentences
 from .taxonomy import THEME_COLUMNS, _vectorizer, tag_themes, theme_profile
 
@@ -394,11 +395,10 @@ class CsvSink:
         """
         flat = table.copy()
         for col in LIST_COLUMNS.get(name, []):
-            flat[col] = flat[col].map(lambda v: ";".join(map(str, v)) if isinstance(v, list | tuple) else v)
+            flat[col] = flat[col].map(list_cell)
         first = name not in self.started
         self.started.add(name)
-        flat.to_csv(self.outdir / f"{name}.csv", mode="w" if first else "a", header=first, index=False,
-                    date_format="%Y-%m-%d", encoding="utf-8")
+        flat.to_csv(self.outdir / f"{name}.csv", mode="w" if first else "a", header=first, **CSV_OPTIONS)
 
     def close(self) -> list[Path]:
         """The path of every table's CSV file, in table order.

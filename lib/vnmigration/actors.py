@@ -8,10 +8,12 @@ from functools import cache
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+import ahocorasick
 import pandas as pd
 
 from .codebook import Codebook, load_codebook
 from .dates import MONTHS
+from .matching import automaton, word_matches
 from .persons import detect_persons, fold_diacritics, person_rules, title_after, title_before
 from .schema import ARTICLES, MENTIONS, ROLES, SENTENCES, require
 
@@ -52,16 +54,17 @@ def _alternation(texts) -> str:
 
 
 @cache
-def _matchers(codebook: Codebook) -> tuple[re.Pattern, dict, re.Pattern | None, dict]:
-    """Compiled patterns for full surfaces and short forms of one codebook."""
+def _matchers(codebook: Codebook) -> tuple[ahocorasick.Automaton, dict, ahocorasick.Automaton, dict]:
+    r"""Aho-Corasick automata for the full surfaces and the short forms of one codebook, with their lookups.
+
+    `matching.word_matches` finds with them what `(?<!\w)(?:surface|...)(?!\w)`, longest first, found.
+    """
     full = {s.text: s for s in codebook.surfaces if s.match != "short-form"}
     short: dict[str, list[str]] = {}
     for s in codebook.surfaces:
         if s.match == "short-form":
             short.setdefault(s.text, []).append(s.actor)
-    full_re = re.compile(rf"(?<!\w)(?:{_alternation(full)})(?!\w)")
-    short_re = re.compile(rf"(?<!\w)(?:{_alternation(short)})(?!\w)") if short else None
-    return full_re, full, short_re, short
+    return automaton(full), full, automaton(short), short
 
 
 def mask_actors(texts: pd.Series, codebook: Codebook | None = None) -> pd.Series:
@@ -71,8 +74,21 @@ def mask_actors(texts: pd.Series, codebook: Codebook | None = None) -> pd.Series
     >>> mask_actors(pd.Series(["IOM met in Hanoi"])).tolist()
     ['    met in      ']
     """
-    full_re = _matchers(codebook or default_codebook())[0]
-    return texts.map(lambda t: full_re.sub(lambda m: " " * len(m.group()), _normalise(t)))
+    full = _matchers(codebook or default_codebook())[0]
+    return texts.map(lambda t: _blank(_normalise(t), full))
+
+
+def _blank(text: str, full: ahocorasick.Automaton) -> str:
+    """`text` with each codebook surface replaced by as many spaces: "IOM met" -> "    met".
+
+    >>> _blank("IOM met", _matchers(default_codebook())[0])
+    '    met'
+    """
+    parts, pos = [], 0
+    for a, b, _ in word_matches(full, text):
+        parts += [text[pos:a], " " * (b - a)]
+        pos = b
+    return "".join(parts) + text[pos:]
 
 
 def _normalise(text: str) -> str:
@@ -82,25 +98,23 @@ def _normalise(text: str) -> str:
 
 def _article_mentions(article_id: str, rows, codebook: Codebook) -> list[tuple]:
     """Mentions in one article's sentences, in reading order, with short forms resolved within the article."""
-    full_re, full, short_re, short = _matchers(codebook)
+    full_words, full, short_words, short = _matchers(codebook)
     seen: set[str] = set()
     out = []
     for sentence_no, text, offset in rows:
         norm = _normalise(text)
         found = []
-        for m in full_re.finditer(norm):
-            surface = full[m.group()]
-            if surface.context is not None and not surface.context.match(norm, m.end()):
+        for a, b, word in word_matches(full_words, norm):
+            surface = full[word]
+            if surface.context is not None and not surface.context.match(norm, b):
                 continue
-            found.append((m.start(), m.end(), m.group(), surface.actor, surface.match))
+            found.append((a, b, word, surface.actor, surface.match))
         found += _listed_ministries(norm, full)
-        if short_re is not None:
-            taken = [(a, b) for a, b, *_ in found]
-            for m in short_re.finditer(norm):
-                owners = [p for p in short[m.group()]
-                          if p in seen or any(f[3] == p and f[0] < m.start() for f in found)]
-                if len(owners) == 1 and not any(a < m.end() and m.start() < b for a, b in taken):
-                    found.append((m.start(), m.end(), m.group(), owners[0], "short-form"))
+        taken = [(a, b) for a, b, *_ in found]
+        for start, end, word in word_matches(short_words, norm):
+            owners = [p for p in short[word] if p in seen or any(f[3] == p and f[0] < start for f in found)]
+            if len(owners) == 1 and not any(a < end and start < b for a, b in taken):
+                found.append((start, end, word, owners[0], "short-form"))
         for a, b, _, actor, match in sorted(found):
             attrs = codebook.attributes(actor)
             out.append((article_id, sentence_no, offset + a, offset + b, text[a:b], actor, attrs["kind"],

@@ -13,6 +13,7 @@ import pandas as pd
 import yaml
 
 from . import dates as dg
+from .matching import automaton, fold_case, necessary_literals, starts
 from .paths import DATA, corpus_dir
 from .persons import fold_diacritics
 from .webpages import HTML_SUFFIXES, PageMeta, read_html
@@ -85,11 +86,13 @@ def _self_reference(names: list[str]) -> re.Pattern:
 
 
 def _load_outlets() -> list[dict]:
-    """The outlet markers in data/outlets.yaml, compiled: [{'name': ..., 'signatures': [re.Pattern]}]."""
+    """The outlet markers in data/outlets.yaml, compiled: [{'name': ..., 'signatures': [re.Pattern], 'needles':
+    [the literals one of which each signature needs, or None]}]."""
     entries = yaml.safe_load((DATA / "outlets.yaml").read_text(encoding="utf-8"))["outlets"]
-    return [{"name": e["name"], "names": [fold_diacritics(n).lower() for n in e["names"] + [e["name"]]],
-             "signatures": [re.compile(t) for t in e.get("tags") or []] + [_self_reference(e["names"])]}
-            for e in entries]
+    outlets = [{"name": e["name"], "names": [fold_diacritics(n).lower() for n in e["names"] + [e["name"]]],
+                "signatures": [re.compile(t) for t in e.get("tags") or []] + [_self_reference(e["names"])]}
+               for e in entries]
+    return [o | {"needles": [necessary_literals(p) for p in o["signatures"]]} for o in outlets]
 
 
 def outlet_of_site_name(site_name: str | None) -> str | None:
@@ -106,6 +109,9 @@ def outlet_of_site_name(site_name: str | None) -> str | None:
 
 
 OUTLETS = _load_outlets()
+# Each signature needs one of its `needles` in the case-folded page: one Aho-Corasick pass over the page tells
+# which signatures can match at all, and only those run (`find_outlet`).
+OUTLET_LITERALS = automaton({w for o in OUTLETS for needles in o["needles"] if needles for w in needles})
 
 
 def decode(raw: bytes) -> tuple[str | None, str]:
@@ -355,10 +361,11 @@ def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
     >>> find_outlet("(VAN) The ministry met IOM.")
     ('Vietnam Agriculture News', '(VAN)')
     """
+    present = {word for _, word in starts(OUTLET_LITERALS, fold_case(raw_text))}
     found = []
     for order, outlet in enumerate(OUTLETS):
-        for pattern in outlet["signatures"]:
-            if m := pattern.search(raw_text):
+        for pattern, needles in zip(outlet["signatures"], outlet["needles"], strict=True):
+            if (needles is None or not needles.isdisjoint(present)) and (m := pattern.search(raw_text)):
                 found.append((m.start(), order, outlet["name"], m.group().strip()))
     return min(found)[2:] if found else (None, None)
 

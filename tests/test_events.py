@@ -106,7 +106,12 @@ def test_unresolvable_relative_date_is_nat():
     ("They held a conference in Hanoi on November 30, 2020.", "conference"),
     ("Long led a meeting with Pope on July 30, 2025.", "meeting"),
     ("It was presented at the Asia-Pacific Regional Review meeting in March 2021.", "review"),
-    ("IOM has had a presence in Viet Nam since 1987.", "milestone"),
+    ("Floods hit the central provinces in October 2020.", "milestone"),
+    ("In March we signed a cooperation plan with IOM.", "agreement"),
+    ("- 1994 - IOM opened a liaison office in Hanoi.", "founding"),
+    ("The province opened a resource centre in 2022 and now receives 300 visitors a month.", "project"),
+    ("It helped build 12 storm shelters in October 2022.", "project"),
+    ("In the Mekong Delta, which I visited in April 2022, I met families.", "visit"),
     ("Viet Nam became a member state of IOM in 1988.", "membership"),
     ("The two sides signed a memorandum of understanding on 2nd July 2015.", "agreement"),
     ("A training workshop for border guards was held from 18th to 20th September 2017.", "workshop"),
@@ -140,6 +145,28 @@ def test_undated_meeting_takes_the_publication_date_with_lower_certainty():
     ev = events_from(a="At a recent working session with Amy Pope, the ambassador spoke.")
     assert ev[["kind", "precision", "certainty"]].values.tolist() == [["meeting", "month", "before-publication"]]
     assert ev.loc[0, "date"] == pd.Timestamp("2025-08-01")
+
+
+def test_a_dated_statement_without_a_trigger_is_a_milestone_labelled_by_its_clause():
+    ev = events_from(a="IOM has had a presence in Viet Nam since 1987. In 2008 alone, 87,000 workers left. "
+                       "How many left in 2009?")
+    assert ev[["kind", "label"]].values.tolist() == [["milestone", "IOM has had a presence in Viet Nam"],
+                                                      ["milestone", "87,000 workers left"]]
+
+
+def test_a_bare_statement_dated_like_another_happening_of_its_article_is_that_happening():
+    ev = events_from(a="Since 1994, IOM has worked with Viet Nam.\n- 1994 - IOM opened its office in Hanoi.")
+    assert ev[["kind", "date"]].values.tolist() == [["founding", pd.Timestamp("1994-01-01")]]
+
+
+def test_a_dated_speech_page_records_its_occasion_from_the_title():
+    articles = pd.DataFrame({"article_id": ["s"], "text": ["Excellencies, I am glad to be here."],
+                             "title": ["Remarks by the Chief of Mission at the Workshop on Safe Migration"],
+                             "published": pd.Timestamp("2019-03-12"), "published_precision": "day"})
+    sentences = split_sentences(articles)
+    ev = vn.extract_events(sentences, vn.extract_dates(sentences, articles), None, articles)
+    assert ev[["sentence_no", "date", "kind", "label"]].values.tolist() == [
+        [0, pd.Timestamp("2019-03-12"), "workshop", "Workshop on Safe Migration"]]
 
 
 def test_periods_and_plain_years_are_not_events():

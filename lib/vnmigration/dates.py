@@ -29,7 +29,10 @@ WEEKDAYS = {
 _WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 MONTH_PATTERN, YEAR_PATTERN = _MONTH, _YEAR  # for other modules: a month name, a year 1800-2099
-_PREPOSITIONS = r"in|since|by|from|until|till|during|before|after|beginning in|starting in|as of"
+_PREPOSITIONS = r"(?i:in|since|by|from|until|till|during|before|after|beginning in|starting in|as of|throughout)"
+# "mid-2020", "early 2021", "the end of 2019", "the first quarter of 2022": the year, at year precision
+_PART_OF_YEAR = (r"(?:(?i:early|mid|late)[-\s]|(?i:the\s+)?(?i:end|beginning|start|middle|(?:first|second)\s+half"
+                 r"|(?:first|second|third|fourth|last)\s+quarter)\s+of\s+)")
 
 _TO = r"\s*(?:-|–|to|and|&)\s*"
 DATE_PATTERN = re.compile(
@@ -43,15 +46,16 @@ DATE_PATTERN = re.compile(
         (?:,?\s+(?P<y2>{_YEAR})\b|\s+(?P<r2>this|last|next)\s+year\b)?)
   | (?P<my>\b(?P<m3>{_MONTH})\.?,?\s+(?P<y3>{_YEAR})\b)
   | (?P<mrel>\b(?P<m4>{_MONTH})\s+(?:of\s+)?(?P<rel4>this|last|next)\s+year\b)
-  | (?P<rel>\b(?P<rel5>this|last|next)\s+year\b)
-  | (?P<mth>\b(?P<rel8>this|last|next)\s+month\b)
-  | (?P<today>\b(?:today|this\s+morning|this\s+afternoon|tonight)\b)
-  | (?P<ayear>\b(?:a|an|the|its|their)\s+(?P<y11>{_YEAR})\s+
+  | (?P<rel>\b(?P<rel5>(?i:this|last|next))\s+year\b)
+  | (?P<mth>\b(?P<rel8>(?i:this|last|next))\s+month\b)
+  | (?P<today>\b(?:today|this\s+morning|this\s+afternoon|tonight|(?<![A-Za-z]\s)(?:Today|This\s+morning|Tonight))\b)
+  | (?P<ayear>\b(?i:a|an|the|its|their)\s+(?P<y11>{_YEAR})\s+
         (?=(?:[\w-]+\s+){{0,2}}?(?:survey|report|study|census|assessment|review|strategy|action\s+plan)s?\b))
   | (?P<mon>\b(?i:in|since|by|from|until|during|early|late|mid-|before|after)\s+(?:early\s+|late\s+|mid-)?
         (?P<m10>{_MONTH})\b(?!\.?\s*\d|\s+(?:of\s+)?(?:this|last|next)\s+year))
-  | (?P<wday>\b(?:on|last|this|next)\s+(?P<wd9>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
-  | (?P<prep>\b(?P<pw>{_PREPOSITIONS})\s+(?P<y6>{_YEAR})\b(?![-–/]\d|\s*(?:million|billion|per\b|%)|\s+[A-Z]))
+  | (?P<wday>\b(?i:on|last|this|next)\s+(?P<wd9>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
+  | (?P<prep>\b(?:(?P<pw>{_PREPOSITIONS})\s+{_PART_OF_YEAR}?|(?i:at)\s+{_PART_OF_YEAR})(?P<y6>{_YEAR})\b
+        (?![-–/]\d|\s*(?:million|billion|per\b|%)|\s+[A-Z]))
     """,
     re.VERBOSE,
 )
@@ -115,7 +119,7 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
                             "year-from-publication")
     elif g["mth"]:
         return DateMention(m.start(), m.end(), m.group(), None, None, None, "month", "this-month",
-                           month_shift=_RELATIVE_SHIFT[g["rel8"]])
+                           month_shift=_RELATIVE_SHIFT[g["rel8"].lower()])
     elif g["wday"]:
         return DateMention(m.start(), m.end(), m.group(), None, None, None, "day", "weekday",
                            weekday=WEEKDAYS[g["wd9"].lower()])
@@ -127,10 +131,10 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
                            "this-year", year_shift=_RELATIVE_SHIFT[g["rel4"]])
     elif g["rel"]:
         return DateMention(m.start(), m.end(), m.group(), None, None, None, "year", "this-year",
-                           year_shift=_RELATIVE_SHIFT[g["rel5"]])
+                           year_shift=_RELATIVE_SHIFT[g["rel5"].lower()])
     else:
         y = int(g["y6"])
-        resolution = "since" if g["pw"] == "since" else "absolute"
+        resolution = "since" if (g["pw"] or "").lower() == "since" else "absolute"
         found = DateMention(m.start(), m.end(), m.group(), y, None, None, "year", resolution)
     return None if found is None else _in_clause(found, m, text)
 

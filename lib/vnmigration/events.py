@@ -8,6 +8,7 @@ from collections import Counter
 from functools import cache
 from itertools import groupby
 from pathlib import Path
+from types import SimpleNamespace
 from typing import NamedTuple
 
 import pandas as pd
@@ -26,7 +27,6 @@ TIMELINE_COLUMNS = ["event_id", "date", "date_end", "precision", "kind", "status
                     "participants", "article_ids", "n_sources", "n_mentions", "certainty", "clues", "evidence"]
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 PLANNED = ("scheduled", "ahead-of-publication")  # date resolutions of happenings still ahead
-NEAR = 60  # characters: a trigger this close to a date outranks a nearer trigger of a later-listed kind
 PLACE_NEAR = 50  # characters: a place this close to the date or its trigger is where it happened
 STOPWORDS = frozenset("""a an the of on in for to and or with by at as from its their this that these those is
 was were be been has have had will would it which who into over under than then""".split())
@@ -38,11 +38,11 @@ class EventRulesError(ValueError):
 
 @cache
 def load_event_rules(path: str | Path | None = None) -> dict:
-    """Compiled event rules: {"kinds": [(kind, re.Pattern)], "undated": [(re.Pattern, basis, kinds)]}.
+    """Compiled event rules: {"kinds": [(kind, re.Pattern)], "weak": rule numbers, "undated": [...], "occasion": ...}.
 
     >>> rules = load_event_rules()
     >>> sorted(rules)
-    ['kinds', 'undated']
+    ['kinds', 'occasion', 'undated', 'weak']
     >>> rules["kinds"][0][0]
     'appointment'
     """
@@ -60,7 +60,9 @@ def load_event_rules(path: str | Path | None = None) -> dict:
             raise EventRulesError(f"event rule {rule['kind']!r}: bad pattern: {e}") from e
     undated = [(re.compile(u["pattern"], re.IGNORECASE), u["basis"], frozenset(u["kinds"]))
                for u in data.get("undated", [])]
-    return {"kinds": kinds, "undated": undated}
+    occasion = re.compile(data["occasion"]) if data.get("occasion") else None
+    weak = frozenset(order for order, rule in enumerate(data.get("kinds", [])) if rule.get("weak"))
+    return {"kinds": kinds, "weak": weak, "undated": undated, "occasion": occasion}
 
 
 # --- date mentions ----------------------------------------------------------------------------------
@@ -106,26 +108,78 @@ def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
 
 # --- events -----------------------------------------------------------------------------------------
 
-def classify(text: str, a: int, b: int, rules: dict | None = None) -> tuple[str | None, int | None]:
+# Where one clause ends and the next begins: a semicolon, a dash between spaces, a comma before a relative
+# pronoun or before "and" and a new subject ("..., and the ministry ..."; not "safe, orderly, and regular"),
+# and "and" before a new verb ("... in 2022 and now receives ...").
+CLAUSE_BREAK = re.compile(
+    r";|:\s|\s[–—-]\s|,\s+(?=(?:while|whereas|which|who|where|when|after|before)\b)"
+    r"|,?\s(?=(?:and|but)\s+(?:then|now|also|later|has|have|had|is|are|was|were|would|will|could|should|can|may"
+    r"|must|plans?|aims?|expects?|hopes?)\b)"
+    r"|,\s(?=(?:and|but)\s+(?:the|a|an|its|their|his|her|this|these|those|it|they|he|she|we|I|[A-Z]\w*)\b)")
+
+
+JOINER = re.compile(r"\s+(?:a|an|the|its|their|his|her|this|new|first)\s+")  # "signed a memorandum": one phrase
+
+
+def _phrases(text: str, rules: dict) -> list[tuple[int, int, int, str]]:
+    """Trigger phrases `(start, end, order, kind)`: adjacent triggers form one phrase of the most specific kind.
+
+    `"the Regional Review meeting"` -> one phrase, kind review (listed before meeting).
+
+    >>> text = "the Regional Review meeting"
+    >>> [(kind, text[a:b]) for a, b, _, kind in _phrases(text, load_event_rules())]
+    [('review', 'Regional Review meeting')]
+    """
+    hits = sorted((m.start(), m.end(), order, kind) for order, (kind, pattern) in enumerate(rules["kinds"])
+                  for m in pattern.finditer(text))
+    phrases: list[tuple[int, int, int, str]] = []
+    for start, end, order, kind in hits:
+        if phrases and (start <= phrases[-1][1] + 1 or JOINER.fullmatch(text, phrases[-1][1], start)):
+            a, b, best, best_kind = phrases[-1]
+            phrases[-1] = (a, max(b, end), *min((best, best_kind), (order, kind)))
+        else:
+            phrases.append((start, end, order, kind))
+    return phrases
+
+
+def _clause(text: str, a: int, b: int) -> tuple[int, int]:
+    """The clause around text[a:b], between the nearest clause breaks: `"... 2022 and now ..."` ends at "and"."""
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, a)), default=0)
+    after = CLAUSE_BREAK.search(text, b)
+    return start, after.start() if after else len(text)
+
+
+def classify(text: str, a: int, b: int, rules: dict | None = None,
+             others: list[tuple[int, int]] = ()) -> tuple[str | None, int | None]:
     """The kind of happening a date at text[a:b] belongs to, and where its trigger starts.
 
-    `"the Prime Minister signed a decision on March 20, 2020"` at the date -> ("decision", 29).
+    The trigger is the nearest one before the date in its clause ("signed a decision on March 20"), else
+    the nearest after it ("In March we signed ..."), not reaching past the sentence's `others` dates; a weak
+    rule's trigger ("floods", "opened") only where no other rule's is. A date that is a clause of its own
+    ("- 1994 - IOM opened ...") takes the next clause.
 
     >>> text = "the Prime Minister signed a decision on March 20, 2020"
     >>> classify(text, text.index("March"), len(text))
     ('decision', 28)
     """
     rules = rules or load_event_rules()
-    hits = []
-    for order, (kind, pattern) in enumerate(rules["kinds"]):
-        for m in pattern.finditer(text):
-            distance = a - m.end() if m.end() <= a else m.start() - b if m.start() >= b else 0
-            hits.append((distance, order, kind, m.start()))
-    if not hits:
-        return None, None
-    near = [h for h in hits if h[0] <= NEAR]
-    best = min(near, key=lambda h: (h[1], h[0])) if near else min(hits, key=lambda h: (h[0], h[1]))
-    return best[2], best[3]
+    phrases = _phrases(text, rules)
+    lo = max((y for x, y in others if y <= a), default=0)
+    hi = min((x for x, y in others if x >= b), default=len(text))
+    start, end = _clause(text, a, b)
+    if not text[b:end].strip(" ,") and end < hi:  # the date stands alone: "- 1994 - IOM opened ..."
+        end = _clause(text, end + 1, end + 1)[1]
+    start, end = max(start, lo), min(end, hi)
+    for strong in (True, False):
+        before = [p for p in phrases if start <= p[0] < a and (p[2] not in rules["weak"]) == strong]
+        after = [p for p in phrases if a <= p[0] < end and (p[2] not in rules["weak"]) == strong]
+        if before:
+            best = max(before, key=lambda p: (p[1], -p[2]))
+            return best[3], best[0]
+        if after:
+            best = min(after, key=lambda p: (p[0], p[2]))
+            return best[3], best[0]
+    return None, None
 
 
 DATE_LEAD = re.compile(r"(?:\b(?:on|in|at|for|dated|scheduled for|beginning|starting|since|from)\s+)+$")
@@ -165,7 +219,7 @@ def make_label(text: str, trigger: int, blanks: list[tuple[int, int]]) -> str:
     if name and clean[trigger - 1:trigger] == " " and (
             inside or clean[trigger:trigger + 1].isupper() or len(name.group().split()) <= 3):
         trigger = name.start()
-    stop = re.search(r"[,;]|\.(?=\s+[A-Z]|\s*$)|\s{3,}and\b", clean[trigger:])
+    stop = re.search(r",(?!\d{3})|;|\.(?=\s+[A-Z]|\s*$)|\s{3,}and\b", clean[trigger:])
     clause = clean[trigger:trigger + stop.start() if stop else len(clean)].split()
     words = clause[:9]
     while len(words) < len(clause) and words[-1][:1].isupper() and clause[len(words)][:1].isupper():
@@ -178,13 +232,6 @@ def make_label(text: str, trigger: int, blanks: list[tuple[int, int]]) -> str:
     while words and (words[-1].lower() in STOPWORDS or re.fullmatch(r"[\W\d]+", words[-1])):
         words.pop()
     return re.sub(r"\s+([,.])", r"\1", " ".join(words)).strip(" ,.;:")
-
-
-def _segments(dated: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
-    """The stretch of a sentence that belongs to each date: halfway to the neighbouring dates."""
-    ordered = sorted(dated)
-    mids = [(ordered[i][1] + ordered[i + 1][0]) // 2 for i in range(len(ordered) - 1)]
-    return [(mids[i - 1] if i else 0, mids[i] if i < len(mids) else length) for i in range(len(ordered))]
 
 
 def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.DataFrame | None = None,
@@ -223,7 +270,7 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
     for d in dates.itertuples(index=False):
         by_sentence.setdefault((d.article_id, d.sentence_no), []).append(d)
     people = _people_by_sentence(mentions)
-    rows = []
+    rows = []  # (row, whether it is a bare dated statement without a trigger)
     for r in sentences.itertuples():
         key = (r.article_id, r.sentence_no)
         found = by_sentence.get(key)
@@ -231,9 +278,36 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
         if found is not None:
             rows += _dated_events(r, found, actors, published_on.get(r.article_id), rules)
         elif published is not None:
-            rows += _undated_event(r, actors, published.get(r.article_id), rules)
+            rows += [(row, False) for row in _undated_event(r, actors, published.get(r.article_id), rules)]
+    if articles is not None and "title" in articles:
+        rows += [(row, True) for row in _occasion_events(articles, rules)]
+    # A bare statement dated like a happening of its article ("Since 1994, ..." beside "- 1994 - IOM opened
+    # its office") is that happening; so is a speech's occasion that its text dates ("this conference today").
+    happening = {(row[0], row[2], row[4]) for row, bare in rows if not bare}
+    rows = [row for row, bare in rows if not bare or (row[0], row[2], row[4]) not in happening]
     return pd.DataFrame(rows, columns=EVENT_COLUMNS).astype(
         {"date": "datetime64[ns]", "date_end": "datetime64[ns]", "sentence_no": "int64"})
+
+
+def _occasion_events(articles: pd.DataFrame, rules: dict) -> list[tuple]:
+    """The occasion of a dated speech page, from its title, as sentence 0: "Remarks ... at the Workshop on X"."""
+    rows = []
+    if rules["occasion"] is None:
+        return rows
+    for a in articles.itertuples(index=False):
+        title = a.title if isinstance(a.title, str) else ""
+        speech = rules["occasion"].search(title)
+        if not speech or pd.isna(a.published):
+            continue
+        kind, trigger = classify(title, speech.end(), speech.end(), rules)
+        if kind is None or trigger < speech.end():
+            continue
+        dateline = getattr(a, "dateline", None)
+        title_row = SimpleNamespace(article_id=a.article_id, sentence_no=0, text=title, start=0)
+        rows.append(_event_row(title_row, a.published, dg.period_end(a.published, a.published_precision),
+                               a.published_precision, kind, make_label(title, trigger, []), None, (0, len(title)),
+                               "happened", "publication", dateline if isinstance(dateline, str) else ""))
+    return rows
 
 
 def _people_by_sentence(mentions: pd.DataFrame | None) -> dict[tuple, list[tuple]]:
@@ -246,31 +320,36 @@ def _people_by_sentence(mentions: pd.DataFrame | None) -> dict[tuple, list[tuple
     return people
 
 
-def _dated_events(r, found: list, actors: list | None, published_on, rules: dict) -> list[tuple]:
-    """The events rows of one sentence `r` from its dates `found`; `published_on` is its article's day, if known."""
+def _dated_events(r, found: list, actors: list | None, published_on, rules: dict) -> list[tuple[tuple, bool]]:
+    """The events rows of one sentence `r` from its dates `found`, each with whether it had no trigger.
+
+    `published_on` is its article's day, if known. A date without a trigger in its clause is a bare
+    dated statement, a milestone ("In 2008 alone, 87,000 workers left"), except in a question.
+    """
     rows = []
     local = [(int(d.start - r.start), int(d.end - r.start)) for d in found]
-    segments = dict(zip(sorted(local), _segments(local, len(r.text)), strict=True))
     for d in found:
         if d.resolution == "period":
             continue
         a, b = int(d.start - r.start), int(d.end - r.start)
-        seg_a, seg_b = segments[(a, b)]
-        kind, trigger = classify(r.text[seg_a:seg_b], a - seg_a, b - seg_a, rules)
-        if kind is None and d.resolution == "since":  # label the clause that runs "since ..."
-            clause = max(r.text.rfind(",", seg_a, a), r.text.rfind(";", seg_a, a), seg_a - 1) + 1
-            kind, trigger = "milestone", clause - seg_a
-        if kind is None or (kind == "milestone" and d.resolution == "publication"):
+        kind, trigger = classify(r.text, a, b, rules, [span for span in local if span != (a, b)])
+        bare = kind is None
+        if bare and d.resolution != "publication" and not r.text.rstrip().endswith("?"):
+            start = _clause(r.text, a, b)[0]
+            if not r.text[start:a].strip():  # "Since 1994, IOM has ...": label what follows the date
+                start = FRONTED_TAIL.match(r.text, b).end()
+            kind, trigger = "milestone", start
+        if kind is None:
             continue  # "the presence of so many of you here today" is no dated happening
-        label = make_label(r.text, seg_a + trigger, local)
+        label = make_label(r.text, trigger, local)
         certainty = "stated" if d.resolution in ("absolute", "since", "scheduled") else (
             "publication" if d.resolution == "publication" else "from-publication")
-        near = (min(a, seg_a + trigger) - PLACE_NEAR, max(b, seg_a + trigger) + PLACE_NEAR)
+        near = (min(a, trigger) - PLACE_NEAR, max(b, trigger) + PLACE_NEAR)
         when = published_on
         ahead = d.resolution in PLANNED or when is not None \
             and pd.notna(when) and pd.notna(d.date) and d.date > when  # dated after its article: a plan
-        rows.append(_event_row(r, d.date, d.date_end, d.precision, kind, label, actors, near,
-                               "planned" if ahead else "happened", certainty, d.date_text))
+        rows.append((_event_row(r, d.date, d.date_end, d.precision, kind, label, actors, near,
+                                "planned" if ahead else "happened", certainty, d.date_text), bare))
     return rows
 
 
@@ -287,6 +366,7 @@ def _event_row(r, date, date_end, precision, kind, label, actors, segment, statu
             certainty, date_text, r.text)
 
 
+FRONTED_TAIL = re.compile(r"(?:\s*\w+(?=\s*,))?[\s,;:–—-]*")  # what ends a fronted date: "In 2008 alone, "
 LOCATIVE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$")
 
 
@@ -546,8 +626,8 @@ def statement_events(statements: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
     ...                            "statement": ["IOM has had a presence in Viet Nam since 1987."]})
     >>> dates, events = statement_events(statements)
     >>> events[["article_id", "date", "kind", "label"]]
-               article_id       date       kind                 label
-    0  site: IOM Viet Nam 1987-01-01  milestone  presence in Viet Nam
+               article_id       date       kind                               label
+    0  site: IOM Viet Nam 1987-01-01  milestone  IOM has had a presence in Viet Nam
     """
     from .actors import extract_mentions
     from .sentences import split_sentences

@@ -16,6 +16,7 @@ from .dates import MONTHS
 from .matching import automaton, word_matches
 from .persons import detect_persons, fold_diacritics, person_rules, title_after, title_before
 from .schema import ARTICLES, MENTIONS, ROLES, SENTENCES, require
+from .sentences import by_article
 
 if TYPE_CHECKING:  # networkx loads only when a graph is built (0.1 s of import time otherwise)
     import networkx as nx
@@ -169,12 +170,10 @@ def extract_mentions(sentences: pd.DataFrame, codebook: Codebook | None = None) 
     require(sentences, SENTENCES, "extract_mentions", ["article_id", "sentence_no", "text", "start"])
     codebook = codebook or default_codebook()
     rows = []
-    ordered = sentences.sort_values(["article_id", "sentence_no"])
-    for article_id, group in ordered.groupby("article_id", sort=True):
-        rows += _article_mentions(article_id, zip(group["sentence_no"], group["text"], group["start"],
-                                                  strict=True), codebook)
+    for article_id, group in by_article(sentences, ["sentence_no", "text", "start"]):
+        rows += _article_mentions(article_id, group, codebook)
     coded = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    detected = detect_persons(ordered, coded)
+    detected = detect_persons(sentences, coded)
     both = pd.concat([coded, detected], ignore_index=True) if len(detected) else coded
     return both.sort_values(["article_id", "sentence_no", "start"], kind="stable", ignore_index=True).astype(
         {"article_id": "string", "sentence_no": "int64", "start": "int64", "end": "int64"})
@@ -475,12 +474,12 @@ def title_sentences(articles: pd.DataFrame) -> pd.DataFrame:
 QUOTE_SPAN = re.compile(r"“([^”]+)”|\"([^\"\n]+)\"")
 
 
-def _article_text(group: pd.DataFrame) -> str:
-    """An article's text rebuilt from its sentences and their offsets."""
-    size = int(group["end"].max()) if len(group) else 0
+def _article_text(spans: list[tuple]) -> str:
+    """An article's text rebuilt from its sentences (sentence_no, start, end, text) and their offsets."""
+    size = max(end for _, _, end, _ in spans) if spans else 0
     chars = [" "] * size
-    for r in group.itertuples():
-        chars[r.start:r.end] = r.text
+    for _, start, end, text in spans:
+        chars[start:end] = text
     return "".join(chars)
 
 
@@ -564,10 +563,9 @@ def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd
         for article_id, person, role in zip(roles["article_id"], roles["person"], roles["role"], strict=True):
             titles_of.setdefault(article_id, []).append((person, fold_diacritics(role).lower()))
     no_hits = _Hits([])
-    for article_id, group in sentences.sort_values(["article_id", "sentence_no"]).groupby("article_id", sort=True):
+    for article_id, spans in by_article(sentences, ["sentence_no", "start", "end", "text"]):
         hits = hits_of.get(article_id, no_hits)
-        spans = list(zip(group["sentence_no"], group["start"], group["end"], group["text"], strict=True))
-        direct, quoted_sentences = _direct_quotes(article_id, _article_text(group), spans, hits, codebook)
+        direct, quoted_sentences = _direct_quotes(article_id, _article_text(spans), spans, hits, codebook)
         rows += direct
         for sentence_no, start, _end, sentence in spans:
             if sentence_no in quoted_sentences:

@@ -22,6 +22,7 @@ import yaml
 
 from .matching import automaton, fold_case, necessary_literals, starts
 from .paths import DATA
+from .sentences import by_article
 
 
 def _fold_char(c: str) -> str:
@@ -223,10 +224,8 @@ def detect_persons(sentences: pd.DataFrame, taken: pd.DataFrame | None = None) -
         for key in zip(taken["article_id"], taken["sentence_no"], taken["start"], taken["end"], strict=True):
             occupied.setdefault(key[:2], []).append(key[2:])
     rows = []
-    ordered = sentences.sort_values(["article_id", "sentence_no"])
-    for article_id, group in ordered.groupby("article_id", sort=True):
-        rows += _article_persons(article_id, list(zip(group["sentence_no"], group["text"], group["start"],
-                                                       strict=True)), occupied, rules)
+    for article_id, group in by_article(sentences, ["sentence_no", "text", "start"]):
+        rows += _article_persons(article_id, group, occupied, rules)
     return pd.DataFrame(rows, columns=DETECTED_COLUMNS)
 
 

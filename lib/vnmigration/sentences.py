@@ -8,6 +8,9 @@ and these rules keep a quotation whole, which the quote extractor relies on.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import groupby
+from operator import itemgetter
 
 import pandas as pd
 
@@ -83,3 +86,18 @@ def split_sentences(articles: pd.DataFrame) -> pd.DataFrame:
     ]
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS).astype(
         {"article_id": "string", "text": "string", "sentence_no": "int64", "start": "int64", "end": "int64"})
+
+
+def by_article(sentences: pd.DataFrame, columns: list[str]) -> Iterator[tuple[str, list[tuple]]]:
+    """Each article's sentences as plain tuples of `columns`, articles sorted and sentences in order, as
+    `groupby("article_id", sort=True)` on the sorted table gives them, without a DataFrame per article.
+
+    >>> list(by_article(split_sentences(pd.DataFrame({"article_id": ["a1"], "text": ["IOM met. It ended."]})),
+    ...                 ["sentence_no", "start"]))
+    [('a1', [(1, 0), (2, 9)])]
+    """
+    ordered = sentences.sort_values(["article_id", "sentence_no"])
+    rows = zip(ordered["article_id"].tolist(), zip(*(ordered[c].tolist() for c in columns), strict=True), strict=True)
+    for article_id, group in groupby(rows, key=itemgetter(0)):
+        if not pd.isna(article_id):
+            yield article_id, [row for _, row in group]

@@ -53,12 +53,14 @@ ENGLISH_MIN_SHARE, ENGLISH_MIN_WORDS = 0.10, 30
 def _load_chrome() -> dict:
     """The site-independent furniture vocabulary in data/chrome.yaml, lower-cased for lookups."""
     data = yaml.safe_load((DATA / "chrome.yaml").read_text(encoding="utf-8"))
-    return {key: [str(w) for w in data[key]] for key in ("section_markers", "share_words", "caption_credits")}
+    return {key: [str(w) for w in data[key]] for key in ("section_markers", "share_words", "caption_credits",
+                                                         "notices")}
 
 
 _CHROME = _load_chrome()
 SECTION_MARKERS = frozenset(w.lower() for w in _CHROME["section_markers"])
 NAV_WORDS = SECTION_MARKERS | {w.lower() for w in _CHROME["share_words"]}
+NOTICE = re.compile("|".join(f"(?:{p})" for p in _CHROME["notices"]), re.IGNORECASE)
 _CREDITS = "|".join(re.escape(c) for c in sorted(_CHROME["caption_credits"], key=len, reverse=True))
 CAPTION = re.compile(rf"(\((?:{_CREDITS})\s*:[^)]*\)\s*\|?\s*$|(^|\s)(?:{_CREDITS})\s*:\s*[\w .&/-]{{1,40}}\.?\s*$)",
                      re.IGNORECASE)
@@ -155,14 +157,14 @@ def _is_short_label(line: str) -> bool:
 
 
 def is_furniture(line: str) -> bool:
-    """A line any site prints around its stories: `"Related news"`, `"© VNA"`, `"IMG_2041.JPG"`, `"Tags: IOM"`.
+    """A line any site prints around its stories: `"Related news"`, `"© VNA"`, `"IMG_2041.JPG"`, a cookie notice.
 
     >>> is_furniture("Related news"), is_furniture("IOM met the ministry in Hanoi.")
     (True, False)
     """
     key = line.strip().rstrip(":").strip().lower()
     return (key in NAV_WORDS or bool(TAG_LIST.match(line) or COPYRIGHT.match(line) or IMAGE.match(line)
-                                     or DOMAIN_LINE.search(line) or DOWNLOAD.match(line)))
+                                     or DOMAIN_LINE.search(line) or DOWNLOAD.match(line) or NOTICE.search(line)))
 
 
 def is_menu_line(line: str) -> bool:
@@ -235,7 +237,9 @@ def split_chrome(text: str, templates: frozenset[str] = frozenset()) -> _Page:
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if (dateline := dg.parse_dateline(line)) is not None:
-            if in_head or dateline.text.lower().startswith(("updated", "last updated", "published", "posted")):
+            if dateline.original:  # a repost's "Originally published: 8 Mar 2022" outranks its own date
+                page.dateline = dateline if page.dateline is None or not page.dateline.original else page.dateline
+            elif in_head or dateline.text.lower().startswith(("updated", "last updated", "published", "posted")):
                 page.dateline = page.dateline or dateline
             page.boilerplate.append(line)
         elif i >= tail:

@@ -301,10 +301,11 @@ _DATELINE_DATE = rf"""
     | (?P<mnum>(?P<mn>\d{{1,2}})/(?P<my>{_YEAR}))
     | (?P<mony>(?P<m3>{_MONTH})\.?,?\s+(?P<y3>{_YEAR}))
     )"""
-_PREFIX = r"(?P<prefix>(?:Last\s+)?(?:Updated|Published|Posted(?:\s+on)?|Date|Created)\s*:?\s*)"
+_PREFIX = (r"(?P<prefix>(?:Last\s+|(?P<original>Originally\s+|First\s+))?(?:Updated|Published|Posted(?:\s+on)?|Date"
+           r"|Created)\s*:?\s*(?:\d{1,2}[:h]\d{2}\s*,?\s*)?)")  # "Published: 18:05 3/12/2023": a time may come first
 _PLACE = r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,3})"
 _TIME = (r"(?:\s*[,|-]?\s*\d{1,2}[:h]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
-         r"(?:\s*\(?\s*(?:GMT|UTC|ICT)\s*(?:[+-]\s*\d{1,2})?\)?)?)?")
+         r"(?:\s*[(\[]?\s*(?:GMT|UTC|ICT)\s*(?:[+-]\s*\d{1,2})?[)\]]?)?)?")
 DATELINE_LINE = re.compile(rf"^\s*{_PREFIX}?(?:{_PLACE}\s*,\s*)?{_DATELINE_DATE}{_TIME}\s*[|–—-]?\s*$",
                            re.VERBOSE | re.IGNORECASE)
 DATELINE_LEAD = re.compile(rf"^\s*(?:{_PLACE}\s*,\s*)?{_DATELINE_DATE}\s*(?:\([A-Za-z]{{2,10}}\)\s*)?[–—-]+\s+(?=\S)",
@@ -320,6 +321,7 @@ class Dateline:
     text: str
     evidence: str
     lead_end: int | None = None  # where the sentence starts after a lead dateline; None for a line of its own
+    original: bool = False  # "Originally published: ...": the date of the page a repost copies
 
 
 def _dateline_date(m: re.Match) -> tuple[pd.Timestamp, str, str] | None:
@@ -383,4 +385,5 @@ def parse_dateline(line: str, lead: bool = False) -> Dateline | None:
         return None
     when, precision, note = found
     text = line[:m.end()].strip(" |–—-") if m.re is DATELINE_LEAD else line.strip()
-    return Dateline(when, precision, text, text + note, m.end() if m.re is DATELINE_LEAD else None)
+    return Dateline(when, precision, text, text + note, m.end() if m.re is DATELINE_LEAD else None,
+                    bool(m.groupdict().get("original")))

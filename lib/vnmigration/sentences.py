@@ -31,7 +31,7 @@ DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z]\.?$")
 
 def _is_abbreviation(line: str, dot: int) -> bool:
     """`"Ms. Amy"` at the dot -> True; `"IOM. She"` -> False: the word before the period is an abbreviation."""
-    m = TOKEN_BEFORE.search(line, 0, dot + 1)
+    m = TOKEN_BEFORE.search(line, line.rfind(" ", 0, dot + 1) + 1, dot + 1)  # the token starts after any space
     if not m:
         return False
     token = m.group(1).lstrip("(“\"‘")

@@ -38,6 +38,7 @@ _TO = r"\s*(?:-|–|to|and|&)\s*"
 DATE_PATTERN = re.compile(
     rf"""
     (?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}})\b)
+  | (?P<num>(?<![\w/.-])(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})/(?P<n3>{_YEAR})(?![\w/-]))
   | (?P<item>^\s*(?:[-–•*]\s*)?(?P<y7>{_YEAR})\s*(?:[-–—:]|\s-\s)(?=\s*\S))
   | (?P<period>\b(?P<p1>{_YEAR})\s?[-–—]\s?(?P<p2>{_YEAR})\b(?:\s+period\b)?)
   | (?P<mdy>\b(?P<m1>{_MONTH})\.?\s+(?P<d1>{_DAY})(?:{_TO}(?P<e1>{_DAY}))?\b
@@ -54,15 +55,19 @@ DATE_PATTERN = re.compile(
   | (?P<mon>\b(?i:in|since|by|from|until|during|early|late|mid-|before|after)\s+(?:early\s+|late\s+|mid-)?
         (?P<m10>{_MONTH})\b(?!\.?\s*\d|\s+(?:of\s+)?(?:this|last|next)\s+year))
   | (?P<wday>\b(?i:on|last|this|next)\s+(?P<wd9>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
-  | (?P<prep>\b(?:(?P<pw>{_PREPOSITIONS})\s+{_PART_OF_YEAR}?|(?i:at)\s+{_PART_OF_YEAR})(?P<y6>{_YEAR})\b
+  | (?P<ago>\b(?P<n_ago>(?i:one|two|three|four|five|six|seven|eight|nine|ten)|\d{{1,2}})\s+years?\s+ago\b)
+  | (?P<prep>\b(?:(?P<pw>{_PREPOSITIONS})\s+{_PART_OF_YEAR}?|(?i:at)\s+{_PART_OF_YEAR}|(?i:early|mid|late)[-\s])
+        (?P<y6>{_YEAR})\b
         (?![-–/]\d|\s*(?:million|billion|per\b|%)|\s+[A-Z]))
     """,
     re.VERBOSE,
 )
 # Words in the same clause before a date that make it a plan rather than a happening.
-SCHEDULED = re.compile(r"\b(scheduled|slated|planned|due|will|to be held|upcoming|expected|prepare for|preparing for"
-                       r"|ahead of)\b", re.IGNORECASE)
+SCHEDULED = re.compile(r"\b(scheduled|slated|planned|due|will|would|to be held|upcoming|expected|prepare for"
+                       r"|preparing for|prepare to|preparing to|plans? to|aims? to|intends? to|is set to|ahead of)\b",
+                       re.IGNORECASE)
 _RELATIVE_SHIFT = {"this": 0, "last": -1, "next": 1}
+NUMBER_WORDS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())}
 
 
 @dataclass(frozen=True)
@@ -93,10 +98,20 @@ def day_ok(year: int | None, month: int, day: int) -> bool:
     return 1 <= day <= calendar.monthrange(year or 2000, month)[1]
 
 
-def _clause_before(text: str, start: int, width: int = 80) -> str:
+def _clause_before(text: str, start: int, width: int = 200) -> str:
     """`"It is scheduled for May 2022"` before `May` -> `"It is scheduled for "`, cut at the sentence start."""
     window = text[max(0, start - width):start]
     return re.split(r"[.!?;\n]", window)[-1]
+
+
+def _numeric_mention(m: re.Match, g: dict) -> DateMention | None:
+    """`25/5/2020` -> 2020-05-25: day first, as Vietnamese sites write it; month first only when day first is
+    impossible (`5/25/2020`); None when neither reading is a date."""
+    first, second, year = int(g["n1"]), int(g["n2"]), int(g["n3"])
+    for day, month in ((first, second), (second, first)):
+        if 1 <= month <= 12 and day_ok(year, month, day):
+            return DateMention(m.start(), m.end(), m.group(), year, month, day, "day", "absolute")
+    return None
 
 
 def _mention(m: re.Match, text: str) -> DateMention | None:
@@ -108,6 +123,8 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
         return _period_mention(m, g)
     elif g["mdy"] or g["dmy"]:
         found = _day_mention(m, g)
+    elif g["num"]:
+        found = _numeric_mention(m, g)
     elif g["item"]:
         found = DateMention(m.start("y7"), m.end("y7"), g["y7"], int(g["y7"]), None, None, "year", "absolute")
     elif g["today"]:
@@ -129,6 +146,10 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
     elif g["mrel"]:
         return DateMention(m.start(), m.end(), m.group(), None, MONTHS[g["m4"].lower()], None, "month",
                            "this-year", year_shift=_RELATIVE_SHIFT[g["rel4"]])
+    elif g["ago"]:
+        n = g["n_ago"].lower()
+        years = int(n) if n.isdigit() else NUMBER_WORDS[n]
+        return DateMention(m.start(), m.end(), m.group(), None, None, None, "year", "this-year", year_shift=-years)
     elif g["rel"]:
         return DateMention(m.start(), m.end(), m.group(), None, None, None, "year", "this-year",
                            year_shift=_RELATIVE_SHIFT[g["rel5"].lower()])

@@ -118,13 +118,15 @@ CLAUSE_BREAK = re.compile(
     r"|,\s(?=(?:and|but)\s+(?:the|a|an|its|their|his|her|this|these|those|it|they|he|she|we|I|[A-Z]\w*)\b)")
 
 
+MODIFIED = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,2}")  # between a year and the noun it modifies: "2022 IOM study"
 JOINER = re.compile(r"\s+(?:a|an|the|its|their|his|her|this|new|first)\s+")  # "signed a memorandum": one phrase
 
 
 def _phrases(text: str, rules: dict) -> list[tuple[int, int, int, str]]:
-    """Trigger phrases `(start, end, order, kind)`: adjacent triggers form one phrase of the most specific kind.
+    """Trigger phrases `(start, end, rule number, kind)`.
 
-    `"the Regional Review meeting"` -> one phrase, kind review (listed before meeting).
+    Of overlapping triggers the longest holds ("study tour" over "study"); adjacent ones form one phrase
+    of the kind listed first: `"the Regional Review meeting"` -> review (listed before meeting).
 
     >>> text = "the Regional Review meeting"
     >>> [(kind, text[a:b]) for a, b, _, kind in _phrases(text, load_event_rules())]
@@ -132,8 +134,16 @@ def _phrases(text: str, rules: dict) -> list[tuple[int, int, int, str]]:
     """
     hits = sorted((m.start(), m.end(), order, kind) for order, (kind, pattern) in enumerate(rules["kinds"])
                   for m in pattern.finditer(text))
-    phrases: list[tuple[int, int, int, str]] = []
+    clusters: list[tuple[int, int, int, str]] = []  # overlapping hits: their span, the longest one's rule
     for start, end, order, kind in hits:
+        if clusters and start < clusters[-1][1]:
+            a, b, best, best_kind = clusters[-1]
+            longest = max((b - a, -best, best_kind), (end - start, -order, kind))
+            clusters[-1] = (a, max(b, end), -longest[1], longest[2])
+        else:
+            clusters.append((start, end, order, kind))
+    phrases: list[tuple[int, int, int, str]] = []
+    for start, end, order, kind in clusters:
         if phrases and (start <= phrases[-1][1] + 1 or JOINER.fullmatch(text, phrases[-1][1], start)):
             a, b, best, best_kind = phrases[-1]
             phrases[-1] = (a, max(b, end), *min((best, best_kind), (order, kind)))
@@ -170,6 +180,9 @@ def classify(text: str, a: int, b: int, rules: dict | None = None,
     if not text[b:end].strip(" ,") and end < hi:  # the date stands alone: "- 1994 - IOM opened ..."
         end = _clause(text, end + 1, end + 1)[1]
     start, end = max(start, lo), min(end, hi)
+    head = MODIFIED.match(text, b)  # "a 2022 IOM study": the date names the study
+    if head and (noun := next((p for p in phrases if p[0] == head.end()), None)) is not None:
+        return noun[3], noun[0]
     for strong in (True, False):
         before = [p for p in phrases if start <= p[0] < a and (p[2] not in rules["weak"]) == strong]
         after = [p for p in phrases if a <= p[0] < end and (p[2] not in rules["weak"]) == strong]
@@ -336,21 +349,59 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
         bare = kind is None
         if bare and d.resolution != "publication" and not r.text.rstrip().endswith("?"):
             start = _clause(r.text, a, b)[0]
-            if not r.text[start:a].strip():  # "Since 1994, IOM has ...": label what follows the date
+            if FRONTED.fullmatch(r.text, start, a):  # "Since 1994, IOM has ...": label what follows the date
                 start = FRONTED_TAIL.match(r.text, b).end()
             kind, trigger = "milestone", start
         if kind is None:
             continue  # "the presence of so many of you here today" is no dated happening
-        label = make_label(r.text, trigger, local)
         certainty = "stated" if d.resolution in ("absolute", "since", "scheduled") else (
             "publication" if d.resolution == "publication" else "from-publication")
-        near = (min(a, trigger) - PLACE_NEAR, max(b, trigger) + PLACE_NEAR)
         when = published_on
         ahead = d.resolution in PLANNED or when is not None \
             and pd.notna(when) and pd.notna(d.date) and d.date > when  # dated after its article: a plan
-        rows.append((_event_row(r, d.date, d.date_end, d.precision, kind, label, actors, near,
-                                "planned" if ahead else "happened", certainty, d.date_text), bare))
+        readings = [(kind, trigger, d.date, d.date_end, d.precision)]
+        if kind in GATHERINGS and (also := _coordinated(r.text, b, rules)) is not None and also[0] in OUTCOMES:
+            readings.append((*also, d.date, d.date_end, d.precision))
+        if (founded := _anniversary(r.text, *_clause(r.text, a, b), d.date)) is not None:
+            readings.append(founded)
+        for kind, trigger, date, date_end, precision in readings:
+            near = (min(a, trigger) - PLACE_NEAR, max(b, trigger) + PLACE_NEAR)
+            rows.append((_event_row(r, date, date_end, precision, kind, make_label(r.text, trigger, local), actors,
+                                    near, "planned" if ahead and date == d.date else "happened", certainty,
+                                    d.date_text), bare))
     return rows
+
+
+GATHERINGS = frozenset({"meeting", "visit", "conference", "workshop", "review"})  # where outcomes are signed
+OUTCOMES = frozenset({"agreement", "decision", "project", "report"})
+AND_THEN = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?")
+
+
+def _coordinated(text: str, b: int, rules: dict) -> tuple[str, int] | None:
+    """An outcome sharing a gathering's date: "held talks on October 6 and signed an MoU" -> (agreement, "signed")."""
+    m = AND_THEN.match(text, b)
+    if m is None:
+        return None
+    phrases = _phrases(text[m.end():m.end() + 80], rules)
+    if not phrases or phrases[0][0] != 0 or phrases[0][2] in rules["weak"]:
+        return None
+    return phrases[0][3], m.end()
+
+
+ANNIVERSARY = re.compile(r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(tenth|fifteenth|twentieth|twenty-fifth|thirtieth|fortieth"
+                         r"|fiftieth|sixtieth|seventieth|seventy-fifth))\s+anniversary\b", re.IGNORECASE)
+ORDINAL_WORDS = {"tenth": 10, "fifteenth": 15, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40,
+                 "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75}
+
+
+def _anniversary(text: str, start: int, end: int, date) -> tuple | None:
+    """The founding an anniversary dates: "marked its 20th anniversary in February 2024" -> founding, 2004."""
+    m = ANNIVERSARY.search(text, start, end)
+    if m is None or pd.isna(date):
+        return None
+    years = int(m.group(1)) if m.group(1) else ORDINAL_WORDS[m.group(2).lower()]
+    founded = pd.Timestamp(date.year - years, 1, 1)
+    return "founding", m.start(), founded, dg.period_end(founded, "year"), "year"
 
 
 def _event_row(r, date, date_end, precision, kind, label, actors, segment, status, certainty, date_text) -> tuple:
@@ -366,6 +417,7 @@ def _event_row(r, date, date_end, precision, kind, label, actors, segment, statu
             certainty, date_text, r.text)
 
 
+FRONTED = re.compile(r"\s*(?:(?:on|in|at|since|from|by|during|until|before|after|as of)\s+)*", re.IGNORECASE)
 FRONTED_TAIL = re.compile(r"(?:\s*\w+(?=\s*,))?[\s,;:–—-]*")  # what ends a fronted date: "In 2008 alone, "
 LOCATIVE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$")
 

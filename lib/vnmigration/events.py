@@ -5,12 +5,14 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 from itertools import groupby
 from pathlib import Path
 from types import SimpleNamespace
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -628,45 +630,128 @@ def build_timeline(events: pd.DataFrame) -> pd.DataFrame:
     require(events, EVENTS, "build_timeline")
     records = events.to_dict("records")
     key_ids: dict[_Key, int] = {}
-    member_key = [key_ids.setdefault(_key_of(r), len(key_ids)) for r in records]
-    keys = list(key_ids)
-    groups, apart = _consolidate(keys)
-    # Equal keys merge with each other unless the key fails against itself (undated, or no shared terms)
-    # and nothing else joined it.
-    group_size = Counter(groups.find(k) for k in range(len(keys)))
-    unmerged = set()
-    for k, n in Counter(member_key).items():
-        if n > 1 and group_size[groups.find(k)] == 1 and not (same := _compare(keys[k], keys[k]))[0]:
-            unmerged.add(k)
-            if not pd.isna(keys[k].date):
-                apart.setdefault(k, set()).add(f"kept apart from {keys[k].label!r}: {same[1]}")
-    members_of: dict[tuple, list[int]] = {}
-    for m, k in enumerate(member_key):
-        members_of.setdefault((groups.find(k), m if k in unmerged else None), []).append(m)
-    rows = [_timeline_row([records[m] for m in members], {c for m in members for c in apart.get(member_key[m], ())})
-            for members in members_of.values()]
-    timeline = pd.DataFrame(rows, columns=TIMELINE_COLUMNS[1:])
+    member_key = np.fromiter((key_ids.setdefault(_key_of(r), len(key_ids)) for r in records), np.int64, len(records))
+    return timeline_table(list(key_ids), member_key, records)
+
+
+def timeline_table(keys: list[_Key], member_key: np.ndarray, records: Iterable[dict]) -> pd.DataFrame:
+    """The timeline of events given as compact keys: the distinct `keys` (in order of first member), each
+    member's key index, and the members' records in reading order (read once, one at a time).
+
+    >>> import numpy as np, pandas as pd
+    >>> day = pd.Timestamp("2020-03-20")
+    >>> key = _Key("happened", day, day, "day", "decision", "Decision 402/QD-TTg", (), "It signed 402/QD-TTg.")
+    >>> record = dict(key._asdict(), participants=[], place=None, article_id="a", sentence_no=0, certainty="stated")
+    >>> timeline_table([key], np.array([0, 0]), [record, record | {"article_id": "b"}])[["event_id", "article_ids"]]
+      event_id article_ids
+    0      E01      [a, b]
+    """
+    member_group, clues = _member_groups(keys, member_key)
+    rows = [_Happening() for _ in clues]
+    for group, record in zip(member_group.tolist(), records, strict=True):
+        rows[group].add(record)
+    timeline = pd.DataFrame([row.row(why) for row, why in zip(rows, clues, strict=True)], columns=TIMELINE_COLUMNS[1:])
     timeline = timeline.sort_values(["date", "status", "kind", "label"], ignore_index=True)
     timeline.insert(0, "event_id", [f"E{i + 1:02d}" for i in range(len(timeline))])
     return timeline
 
 
-def _timeline_row(members: list[dict], clues: set[str]) -> dict:
-    """One consolidated happening from its member events: the most precise, earliest mention leads."""
-    best = min(members, key=lambda e: (PRECISION_RANK[e["precision"]], e["date"], e["article_id"],
-                                       e["sentence_no"]))
-    kinds = [e["kind"] for e in members if e["kind"] not in WILDCARD_KINDS] or [e["kind"] for e in members]
-    places = sorted({p for e in members if isinstance(e["place"], str) for p in e["place"].split(", ")})
-    articles = sorted({e["article_id"] for e in members})
-    return {
-        "date": best["date"], "date_end": best["date_end"], "precision": best["precision"],
-        "kind": max(set(kinds), key=lambda k: (kinds.count(k), k)), "status": best["status"],
-        "label": best["label"], "place": ", ".join(places) or None,
-        "participants": sorted({p for e in members for p in e["participants"]}),
-        "article_ids": articles, "n_sources": len(articles), "n_mentions": len(members),
-        "certainty": best["certainty"], "clues": "; ".join(sorted(clues)) or None,
-        "evidence": " | ".join(dict.fromkeys(e["evidence"] for e in members)),
-    }
+class _Happening:
+    """One timeline row gathered member by member in reading order: the most precise, earliest mention leads.
+
+    >>> import pandas as pd
+    >>> event = {"date": pd.Timestamp("2020-03-20"), "date_end": pd.Timestamp("2020-03-20"), "precision": "day",
+    ...          "kind": "decision", "status": "happened", "label": "Decision 402", "place": "Hanoi",
+    ...          "participants": ["MOLISA"], "article_id": "a", "sentence_no": 2, "certainty": "stated",
+    ...          "evidence": "Decision 402 was signed."}
+    >>> row = _Happening()
+    >>> row.add(event)
+    >>> row.add(event | {"article_id": "b", "place": None, "kind": "other"})
+    >>> happening = row.row({"kept apart from 'x': no shared terms"})
+    >>> happening["article_ids"], happening["kind"], happening["n_mentions"], happening["clues"]
+    (['a', 'b'], 'decision', 2, "kept apart from 'x': no shared terms")
+    """
+
+    __slots__ = ("best", "rank", "kinds", "places", "participants", "articles", "n", "evidence")
+
+    def __init__(self):
+        self.best: dict | None = None
+        self.rank: tuple = ()
+        self.kinds: Counter = Counter()
+        self.places: set[str] = set()
+        self.participants: set[str] = set()
+        self.articles: set[str] = set()
+        self.n = 0
+        self.evidence: dict[str, None] = {}
+
+    def add(self, e: dict) -> None:
+        """Fold in the next member (an events record); the first of equally ranked members leads, as `min` keeps."""
+        rank = (PRECISION_RANK[e["precision"]], e["date"], e["article_id"], e["sentence_no"])
+        if self.best is None or rank < self.rank:
+            self.best, self.rank = e, rank
+        self.kinds[e["kind"]] += 1
+        if isinstance(e["place"], str):
+            self.places.update(e["place"].split(", "))
+        self.participants.update(e["participants"])
+        self.articles.add(e["article_id"])
+        self.n += 1
+        self.evidence.setdefault(e["evidence"])
+
+    def row(self, clues: set[str]) -> dict:
+        """The timeline row, with the clues of its members' keys."""
+        best = self.best
+        kinds = {k: n for k, n in self.kinds.items() if k not in WILDCARD_KINDS} or self.kinds
+        return {
+            "date": best["date"], "date_end": best["date_end"], "precision": best["precision"],
+            "kind": max(kinds, key=lambda k: (kinds[k], k)), "status": best["status"],
+            "label": best["label"], "place": ", ".join(sorted(self.places)) or None,
+            "participants": sorted(self.participants), "article_ids": sorted(self.articles),
+            "n_sources": len(self.articles), "n_mentions": self.n, "certainty": best["certainty"],
+            "clues": "; ".join(sorted(clues)) or None, "evidence": " | ".join(self.evidence),
+        }
+
+
+def _member_groups(keys: list[_Key], member_key: np.ndarray) -> tuple[np.ndarray, list[set[str]]]:
+    """Which timeline row each member event joins (rows numbered in order of first member), and each row's clues.
+
+    `member_key[m]` is member m's index into the distinct `keys`, numbered in order of first appearance.
+
+    >>> import pandas as pd
+    >>> day = pd.Timestamp("2020-03-20")
+    >>> signed = _Key("happened", day, day, "day", "decision", "Decision 402/QD-TTg", (), "It signed 402/QD-TTg.")
+    >>> cited = signed._replace(evidence="Decision 402/QD-TTg applies.")
+    >>> vague = signed._replace(label="a decision", evidence="A decision was signed.")
+    >>> group, clues = _member_groups([signed, cited, vague], np.array([0, 1, 0, 2, 2]))
+    >>> group.tolist(), [clue[16:] for clue in sorted(clues[1])]
+    ([0, 0, 0, 1, 2], ["'Decision 402/QD-TTg': no shared terms", "'a decision': no shared terms"])
+    """
+    groups, apart = _consolidate(keys)
+    root = np.array([groups.find(k) for k in range(len(keys))], np.int64)
+    group_size = np.bincount(root, minlength=len(keys))
+    n_members = np.bincount(member_key, minlength=len(keys))
+    # Equal keys merge with each other unless the key fails against itself (undated, or no shared terms)
+    # and nothing else joined it: then each member is a row of its own.
+    unmerged = np.zeros(len(keys), bool)
+    for k in np.flatnonzero((n_members > 1) & (group_size[root] == 1)).tolist():
+        if not (same := _compare(keys[k], keys[k]))[0]:
+            unmerged[k] = True
+            if not pd.isna(keys[k].date):
+                apart.setdefault(k, set()).add(f"kept apart from {keys[k].label!r}: {same[1]}")
+    tag = root[member_key]
+    lone = unmerged[member_key]
+    tag[lone] = len(keys) + np.flatnonzero(lone)
+    _, first, member_tag = np.unique(tag, return_index=True, return_inverse=True)
+    number = np.empty(len(first), np.int64)
+    number[np.argsort(first, kind="stable")] = np.arange(len(first))
+    member_group = number[member_tag.ravel()]
+    clues: list[set[str]] = [set() for _ in first]
+    first_member = np.unique(member_key, return_index=True)[1]
+    for k, why in apart.items():
+        if not unmerged[k]:
+            clues[member_group[first_member[k]]] |= why
+    for m in np.flatnonzero(lone).tolist():
+        clues[member_group[m]] |= apart.get(int(member_key[m]), set())
+    return member_group, clues
 
 
 def statement_events(statements: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

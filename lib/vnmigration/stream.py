@@ -8,7 +8,11 @@ as compact keys, so memory grows with one partition plus these keys, not with th
 - publication-year anchoring: the `(name, month) -> {year: where}` index of `corpus._named_months`, merged
   in corpus order; undated articles are spilled to disk and run after the last partition, once the
   index is complete, then `corpus.no_date_problems` names the ones still undated;
-- the timeline: the events table (small) is kept and consolidated once at the end, in corpus order;
+- the timeline: each partition's events are spilled; what stays is one compact key per distinct event
+  (`events._Key`: status, dates, kind, label, participants, evidence) and, per event, an int key id and its
+  article's corpus rank. At the end `events.timeline_table` consolidates the distinct keys (as
+  `events.build_timeline` does) and gathers each row from the spilled events, read back in corpus order one
+  partition at a time;
 - actor edges: pair counts summed (sentences and articles never span partitions);
 - uncoded candidates: `actors.uncoded_part` folded per partition, merged at the end;
 - distinctive terms: per-article term counts are spilled with corpus-wide term ids (in order of first
@@ -59,10 +63,11 @@ from .events import (
     DATE_COLUMNS,
     EVENT_COLUMNS,
     TIMELINE_COLUMNS,
-    build_timeline,
+    _Key,
     extract_dates,
     extract_events,
     statement_events,
+    timeline_table,
 )
 from .export import CSV_OPTIONS, list_cell
 from .sentences import SENTENCE_COLUMNS, split_sentences
@@ -628,6 +633,63 @@ class _Terms:
             yield pd.DataFrame(out, columns=["article_id", "rank", "term", "tfidf"])
 
 
+class _Timeline:
+    """Events across partitions as compact keys (distinct `events._Key`s, an int key id and an article rank per
+    event), full rows spilled; `table()` gives `events.build_timeline` of all events in rank order."""
+
+    def __init__(self, spill: Path):
+        self.spill = spill
+        self.key_ids: dict[_Key, int] = {}
+        self.files: list[Path] = []
+        self.key_of: list[np.ndarray] = []
+        self.rank_of: list[np.ndarray] = []
+
+    def add(self, events: pd.DataFrame, rank: np.ndarray) -> None:
+        """Keep one partition's event keys and ranks; spill its rows."""
+        if events.empty:
+            return
+        keys = zip(events["status"], events["date"], events["date_end"], events["precision"], events["kind"],
+                   events["label"], map(tuple, events["participants"]), events["evidence"], strict=True)
+        ids = self.key_ids
+        self.key_of.append(np.fromiter((ids.setdefault(_Key._make(k), len(ids)) for k in keys), np.int64,
+                                       len(events)))
+        self.rank_of.append(rank)
+        path = self.spill / f"events-{len(self.files):06d}.pkl"
+        events.drop(columns=["date_text"]).to_pickle(path)
+        self.files.append(path)
+
+    def table(self) -> pd.DataFrame:
+        """The consolidated timeline: keys grouped as `events.build_timeline` groups them, rows read back."""
+        order = np.argsort(np.concatenate(self.rank_of or [np.zeros(0, np.int64)]), kind="stable")
+        keyed = np.concatenate(self.key_of or [np.zeros(0, np.int64)])[order]
+        provisional = list(self.key_ids)
+        self.key_ids = {}
+        seen, first = np.unique(keyed, return_index=True)
+        by_first = seen[np.argsort(first, kind="stable")]  # key ids in order of first appearance, as build_timeline
+        renumber = np.empty(len(provisional), np.int64)
+        renumber[by_first] = np.arange(len(by_first))
+        keys = [provisional[k] for k in by_first.tolist()]
+        del provisional
+        return timeline_table(keys, renumber[keyed], self._records(order))
+
+    def _records(self, order: np.ndarray) -> Iterator[dict]:
+        """The spilled events as records, in `order`; a spill file is loaded when first needed, dropped when done."""
+        sizes = np.array([len(k) for k in self.key_of], np.int64)
+        starts = np.cumsum(sizes) - sizes
+        part = np.repeat(np.arange(len(sizes)), sizes)[order]
+        row = order - starts[part]
+        left = sizes.tolist()
+        loaded: dict[int, list[dict]] = {}
+        for p, r in zip(part.tolist(), row.tolist(), strict=True):
+            if p not in loaded:
+                loaded[p] = pd.read_pickle(self.files[p]).to_dict("records")
+            yield loaded[p][r]
+            left[p] -= 1
+            if not left[p]:
+                del loaded[p]
+                self.files[p].unlink()
+
+
 class _State:
     """What the export keeps between partitions, and the tables it writes at the end."""
 
@@ -638,7 +700,7 @@ class _State:
         self.problems: list[tuple] = []
         self.uncoded: dict[str, list] = {}
         self.edges: dict[tuple[str, str], list[int]] = {}
-        self.events: list[pd.DataFrame] = []
+        self.timeline = _Timeline(spill)
         self.statements: dict[tuple, list] = {}  # (source_id, outlet, statement) -> [first_article, n_articles]
         self.deferred: list[Path] = []
         self.n_deferred = 0
@@ -670,7 +732,8 @@ class _State:
         self.n_articles += len(result["articles"])
         for name in PER_PARTITION:
             self.sink.write(name, labelled(name, result[name]))
-        self.events.append(result["events"])
+        events = result["events"]
+        self.timeline.add(events, events["article_id"].map(self.rank).to_numpy(np.int64))
         profile = result["theme_profile"]
         self.themes |= set(profile.columns) - {"article_id", *PROFILE_TAIL}
         path = self.spill / f"profile-{len(self.profiles):06d}.pkl"
@@ -716,15 +779,10 @@ class _State:
             site_dates, site_events = statement_events(statements)
             sink.write("dates", labelled("dates", site_dates))
             sink.write("events", labelled("events", site_events))
-        if self.events or site_events is not None:
-            events = pd.concat(self.events, ignore_index=True) if self.events else None
-            self.events = []
-            if events is not None:
-                position = events["article_id"].map(self.rank).to_numpy()
-                events = events.iloc[np.argsort(position, kind="stable")]
-            events = pd.concat([e for e in (events, site_events) if e is not None], ignore_index=True)
-            sink.write("timeline", labelled("timeline", build_timeline(events)))
-            del events
+        if site_events is not None:  # after every article's events, as in export.build_tables
+            self.timeline.add(site_events, np.full(len(site_events), len(self.rank), np.int64))
+        if self.n_articles or site_events is not None:
+            sink.write("timeline", labelled("timeline", self.timeline.table()))
         columns = ["article_id", *sorted(self.themes), *PROFILE_TAIL]
         for path in self.profiles:
             sink.write("theme_profile", pd.read_pickle(path).reindex(columns=columns, fill_value=0.0))

@@ -260,6 +260,21 @@ def test_arbitrary_text_never_raises_and_dates_have_precision(text):
     build_timeline(vn.extract_events(sentences, dates, vn.extract_mentions(sentences), articles))
 
 
+DATE_WORDS = ["in", "In", "since", "early", "mid-", "the end of", "the first quarter of", "on", "On", "from", "to",
+              "-", "and", "last", "This", "next", "year", "month", "ago", "two", "years", "Today", "Tuesday", "a",
+              "survey", "March", "Nov.", "2019", "2020", "12", "3rd", "25/5/2020", "2018-12-10", ",", ".", "  ",
+              "Law No. 12/2019/QH14", "IOM", "\n- 1994 -"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(DATE_WORDS), max_size=40))
+def test_find_dates_tries_the_grammar_only_near_a_date_yet_finds_what_a_full_scan_finds(words):
+    from vnmigration.dates import DATE_PATTERN, _mention
+    text = " ".join(words)
+    scanned = [_mention(m, text) for m in DATE_PATTERN.finditer(text)]
+    assert find_dates(text) == [d for d in scanned if d is not None]
+
+
 def test_unseen_style_article():
     text = ("Hanoi (VNA) – Deputy Minister Do Hung Viet and IOM Chief of Mission Park Mihyung signed a memorandum "
             "of understanding on safe labour migration in Hanoi on March 5, 2024. "

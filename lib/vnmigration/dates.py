@@ -206,20 +206,34 @@ def _in_clause(found: DateMention, m: re.Match, text: str) -> DateMention:
     return found
 
 
-# Every date expression holds a digit, "year", "month", a weekday ("...day") or a month name; other text is
-# skipped at once.
-MAY_HOLD_DATE = re.compile(rf"\d|year|month|day\b|{_MONTH}|morning|afternoon|tonight")
+# Every date expression holds a digit, "year", "month", a weekday ("...day"), a month name or a time of day,
+# and starts at a word boundary at most REACH characters before the first of them ("beginning in the second
+# half of 2022"): find_dates tries the date grammar only at those boundaries, not at every character.
+MAY_HOLD_DATE = re.compile(rf"\d|(?i:year|month|day\b|morning|afternoon|night)|{_MONTH}")
+WORD_BOUNDARY = re.compile(r"\b")
+REACH = 60
 
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date expression in `text`, unresolved: `"on Nov. 22"` -> [DateMention(month=11, day=22, ...)].
 
+    The same matches as `DATE_PATTERN.finditer(text)`, tried only near a possible date.
+
     >>> [(d.date_text, d.precision, d.resolution) for d in find_dates("Signed Nov. 22, due in May 2022.")]
     [('Nov. 22', 'day', 'year-from-publication'), ('May 2022', 'month', 'scheduled')]
     """
-    if not MAY_HOLD_DATE.search(text):
+    anchors = [m.start() for m in MAY_HOLD_DATE.finditer(text)]
+    if not anchors:
         return []
-    found = (_mention(m, text) for m in DATE_PATTERN.finditer(text))
+    found, cursor, k = [], 0, 0
+    for start in [0, *(m.start() for m in WORD_BOUNDARY.finditer(text))]:
+        while k < len(anchors) and anchors[k] < start:
+            k += 1
+        if start < cursor or k == len(anchors) or anchors[k] - start > REACH:
+            continue  # no date can start here: the next anchor is too far, or a date here has been read
+        if (m := DATE_PATTERN.match(text, start)) is not None:
+            found.append(_mention(m, text))
+            cursor = m.end()
     return [d for d in found if d is not None]
 
 

@@ -18,6 +18,7 @@ import yaml
 
 from . import dates as dg
 from .corpus import SITE_PREFIX, outlet_label
+from .matching import automaton, fold_case, necessary_literals, starts
 from .paths import EVENT_RULES
 from .schema import ARTICLES, DATES, EVENTS, MENTIONS, SENTENCES, TIMELINE, require
 
@@ -44,7 +45,7 @@ def load_event_rules(path: str | Path | None = None) -> dict:
 
     >>> rules = load_event_rules()
     >>> sorted(rules)
-    ['kinds', 'occasion', 'undated', 'weak']
+    ['kinds', 'literals', 'needles', 'occasion', 'undated', 'weak']
     >>> rules["kinds"][0][0]
     'appointment'
     """
@@ -64,7 +65,11 @@ def load_event_rules(path: str | Path | None = None) -> dict:
                for u in data.get("undated", [])]
     occasion = re.compile(data["occasion"]) if data.get("occasion") else None
     weak = frozenset(order for order, rule in enumerate(data.get("kinds", [])) if rule.get("weak"))
-    return {"kinds": kinds, "weak": weak, "undated": undated, "occasion": occasion}
+    # One Aho-Corasick pass tells which rules can match a sentence: each needs one of its literals.
+    needles = [necessary_literals(pattern) for _, pattern in kinds]
+    literals = automaton({w for n in needles if n for w in n}) if any(needles) else None
+    return {"kinds": kinds, "weak": weak, "undated": undated, "occasion": occasion, "needles": needles,
+            "literals": literals}
 
 
 # --- date mentions ----------------------------------------------------------------------------------
@@ -134,7 +139,9 @@ def _phrases(text: str, rules: dict) -> list[tuple[int, int, int, str]]:
     >>> [(kind, text[a:b]) for a, b, _, kind in _phrases(text, load_event_rules())]
     [('review', 'Regional Review meeting')]
     """
+    present = set() if rules["literals"] is None else {w for _, w in starts(rules["literals"], fold_case(text))}
     hits = sorted((m.start(), m.end(), order, kind) for order, (kind, pattern) in enumerate(rules["kinds"])
+                  if (needles := rules["needles"][order]) is None or not needles.isdisjoint(present)
                   for m in pattern.finditer(text))
     clusters: list[tuple[int, int, int, str]] = []  # overlapping hits: their span, the longest one's rule
     for start, end, order, kind in hits:
@@ -161,8 +168,8 @@ def _clause(text: str, a: int, b: int) -> tuple[int, int]:
     return start, after.start() if after else len(text)
 
 
-def classify(text: str, a: int, b: int, rules: dict | None = None,
-             others: list[tuple[int, int]] = ()) -> tuple[str | None, int | None]:
+def classify(text: str, a: int, b: int, rules: dict | None = None, others: list[tuple[int, int]] = (),
+             phrases: list[tuple[int, int, int, str]] | None = None) -> tuple[str | None, int | None]:
     """The kind of happening a date at text[a:b] belongs to, and where its trigger starts.
 
     The trigger is the nearest one before the date in its clause ("signed a decision on March 20"), else
@@ -175,7 +182,7 @@ def classify(text: str, a: int, b: int, rules: dict | None = None,
     ('decision', 28)
     """
     rules = rules or load_event_rules()
-    phrases = _phrases(text, rules)
+    phrases = _phrases(text, rules) if phrases is None else phrases  # `phrases`: _phrases(text), if known
     lo = max((y for x, y in others if y <= a), default=0)
     hi = min((x for x, y in others if x >= b), default=len(text))
     start, end = _clause(text, a, b)
@@ -343,11 +350,12 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
     """
     rows = []
     local = [(int(d.start - r.start), int(d.end - r.start)) for d in found]
+    phrases = _phrases(r.text, rules)  # once per sentence, for all its dates
     for d in found:
         if d.resolution == "period":
             continue
         a, b = int(d.start - r.start), int(d.end - r.start)
-        kind, trigger = classify(r.text, a, b, rules, [span for span in local if span != (a, b)])
+        kind, trigger = classify(r.text, a, b, rules, [span for span in local if span != (a, b)], phrases)
         bare = kind is None
         if bare and d.resolution != "publication" and not r.text.rstrip().endswith("?"):
             start = _clause(r.text, a, b)[0]
@@ -362,7 +370,8 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
         ahead = d.resolution in PLANNED or when is not None \
             and pd.notna(when) and pd.notna(d.date) and d.date > when  # dated after its article: a plan
         readings = [(kind, trigger, d.date, d.date_end, d.precision)]
-        if kind in GATHERINGS and (also := _coordinated(r.text, b, rules)) is not None and also[0] in OUTCOMES:
+        if kind in GATHERINGS and (also := _coordinated(r.text, b, phrases, rules)) is not None \
+                and also[0] in OUTCOMES:
             readings.append((*also, d.date, d.date_end, d.precision))
         if (founded := _anniversary(r.text, *_clause(r.text, a, b), d.date)) is not None:
             readings.append(founded)
@@ -379,15 +388,15 @@ OUTCOMES = frozenset({"agreement", "decision", "project", "report"})
 AND_THEN = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?")
 
 
-def _coordinated(text: str, b: int, rules: dict) -> tuple[str, int] | None:
+def _coordinated(text: str, b: int, phrases: list[tuple], rules: dict) -> tuple[str, int] | None:
     """An outcome sharing a gathering's date: "held talks on October 6 and signed an MoU" -> (agreement, "signed")."""
     m = AND_THEN.match(text, b)
     if m is None:
         return None
-    phrases = _phrases(text[m.end():m.end() + 80], rules)
-    if not phrases or phrases[0][0] != 0 or phrases[0][2] in rules["weak"]:
+    first = next((p for p in phrases if p[0] >= m.end()), None)
+    if first is None or first[0] != m.end() or first[2] in rules["weak"]:
         return None
-    return phrases[0][3], m.end()
+    return first[3], m.end()
 
 
 ANNIVERSARY = re.compile(r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(tenth|fifteenth|twentieth|twenty-fifth|thirtieth|fortieth"

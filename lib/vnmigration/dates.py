@@ -222,18 +222,19 @@ def find_dates(text: str) -> list[DateMention]:
     >>> [(d.date_text, d.precision, d.resolution) for d in find_dates("Signed Nov. 22, due in May 2022.")]
     [('Nov. 22', 'day', 'year-from-publication'), ('May 2022', 'month', 'scheduled')]
     """
-    anchors = [m.start() for m in MAY_HOLD_DATE.finditer(text)]
-    if not anchors:
-        return []
-    found, cursor, k = [], 0, 0
-    for start in [0, *(m.start() for m in WORD_BOUNDARY.finditer(text))]:
-        while k < len(anchors) and anchors[k] < start:
-            k += 1
-        if start < cursor or k == len(anchors) or anchors[k] - start > REACH:
-            continue  # no date can start here: the next anchor is too far, or a date here has been read
-        if (m := DATE_PATTERN.match(text, start)) is not None:
-            found.append(_mention(m, text))
-            cursor = m.end()
+    windows: list[list[int]] = []  # [first, last] start a date may have, merged over the anchors
+    for m in MAY_HOLD_DATE.finditer(text):
+        if windows and m.start() - REACH <= windows[-1][1] + 1:
+            windows[-1][1] = m.start()
+        else:
+            windows.append([max(0, m.start() - REACH), m.start()])
+    found, cursor = [], 0
+    for first, last in windows:
+        starts = (m.start() for m in WORD_BOUNDARY.finditer(text, max(first, cursor), last + 1))
+        for start in ([0] if first == 0 else []) + list(starts):
+            if start >= cursor and (m := DATE_PATTERN.match(text, start)) is not None:
+                found.append(_mention(m, text))
+                cursor = m.end()
     return [d for d in found if d is not None]
 
 

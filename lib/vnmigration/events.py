@@ -292,13 +292,21 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
     for d in dates.itertuples(index=False):
         by_sentence.setdefault((d.article_id, d.sentence_no), []).append(d)
     people = _people_by_sentence(mentions)
+    titles = {} if articles is None or "title" not in articles else dict(zip(articles["article_id"],
+                                                                             articles["title"], strict=True))
     rows = []  # (row, whether it is a bare dated statement without a trigger)
+    named: dict[str, str] = {}  # the current article's named happenings: "forum" -> review (the IMRF)
+    article = None
     for r in sentences.itertuples():
+        if r.article_id != article:
+            article, named = r.article_id, {}
+            _remember_names(titles.get(article), named, rules)
+        _remember_names(r.text, named, rules)
         key = (r.article_id, r.sentence_no)
         found = by_sentence.get(key)
         actors = people.get(key)
         if found is not None:
-            rows += _dated_events(r, found, actors, published_on.get(r.article_id), rules)
+            rows += _dated_events(r, found, actors, published_on.get(r.article_id), rules, named)
         elif published is not None:
             rows += [(row, False) for row in _undated_event(r, actors, published.get(r.article_id), rules)]
     if articles is not None and "title" in articles:
@@ -342,11 +350,42 @@ def _people_by_sentence(mentions: pd.DataFrame | None) -> dict[tuple, list[tuple
     return people
 
 
-def _dated_events(r, found: list, actors: list | None, published_on, rules: dict) -> list[tuple[tuple, bool]]:
+NAMED_HAPPENING = re.compile(r"\b(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and|the)\s+)?){1,6}"
+                             r"(Forum|Conference|Meeting|Dialogue|Summit|Review|Workshop|Session)\b")
+# "the next forum", "this Conference": a bare head word that refers back to a happening named earlier
+BARE_HEAD = re.compile(r"\b(?:the|this|that|its|next|last)\s+(?:(?:next|last|first|second|coming)\s+)?$",
+                       re.IGNORECASE)
+
+
+def _remember_names(text, named: dict[str, str], rules: dict) -> None:
+    """Record the kind of each named happening in `text`: "International Migration Review Forum" -> forum: review."""
+    if not isinstance(text, str):
+        return
+    for m in NAMED_HAPPENING.finditer(text):
+        phrase = next((p for p in _phrases(m.group(), rules) if p[0] <= m.start(1) - m.start() < p[1]), None)
+        if phrase is not None:
+            named[m.group(1).lower()] = phrase[3]
+
+
+def _referent(text: str, trigger: int, kind: str, named: dict[str, str]) -> str:
+    """The kind of what a bare head word refers to: "the next forum" after the IMRF -> review; else `kind`.
+
+    >>> _referent("report at the next forum in 2026", 19, "conference", {"forum": "review"})
+    'review'
+    """
+    head = re.match(r"\w+", text[trigger:])
+    if head is None or not BARE_HEAD.search(text[:trigger]):
+        return kind
+    return named.get(head.group().lower(), kind)
+
+
+def _dated_events(r, found: list, actors: list | None, published_on, rules: dict,
+                  named: dict[str, str] | None = None) -> list[tuple[tuple, bool]]:
     """The events rows of one sentence `r` from its dates `found`, each with whether it had no trigger.
 
-    `published_on` is its article's day, if known. A date without a trigger in its clause is a bare
-    dated statement, a milestone ("In 2008 alone, 87,000 workers left"), except in a question.
+    `published_on` is its article's day, if known; `named` its happenings named so far ("the next forum"
+    after the IMRF is a review). A date without a trigger in its clause is a bare dated statement, a
+    milestone ("In 2008 alone, 87,000 workers left"), except in a question.
     """
     rows = []
     local = [(int(d.start - r.start), int(d.end - r.start)) for d in found]
@@ -357,6 +396,8 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
         a, b = int(d.start - r.start), int(d.end - r.start)
         kind, trigger = classify(r.text, a, b, rules, [span for span in local if span != (a, b)], phrases)
         bare = kind is None
+        if named and not bare:
+            kind = _referent(r.text, trigger, kind, named)
         if bare and d.resolution != "publication" and not r.text.rstrip().endswith("?"):
             start = _clause(r.text, a, b)[0]
             if FRONTED.fullmatch(r.text, start, a):  # "Since 1994, IOM has ...": label what follows the date

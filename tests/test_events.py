@@ -112,6 +112,7 @@ def test_unresolvable_relative_date_is_nat():
     ("The province opened a resource centre in 2022 and now receives 300 visitors a month.", "project"),
     ("It helped build 12 storm shelters in October 2022.", "project"),
     ("In the Mekong Delta, which I visited in April 2022, I met families.", "visit"),
+    ("On 30 November 2023, the project held a career forum in Vinh.", "conference"),
     ("Viet Nam became a member state of IOM in 1988.", "membership"),
     ("The two sides signed a memorandum of understanding on 2nd July 2015.", "agreement"),
     ("A training workshop for border guards was held from 18th to 20th September 2017.", "workshop"),

@@ -125,6 +125,8 @@ CLAUSE_BREAK = re.compile(
     r"|,\s(?=(?:and|but)\s+(?:the|a|an|its|their|his|her|this|these|those|it|they|he|she|we|I|[A-Z]\w*)\b)")
 
 
+HOSTS = re.compile(r"\s+(?:(?:also|jointly)\s+)?(?:held|hosts?|hosted|organi[sz]ed|co-organi[sz]ed|convened|"
+                   r"co-hosted|opened)\s+(?:a|an|the|its|their)\b")
 MODIFIED = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,2}")  # between a year and the noun it modifies: "2022 IOM study"
 JOINER = re.compile(r"\s+(?:a|an|the|its|their|his|her|this|new|first)\s+")  # "signed a memorandum": one phrase
 
@@ -192,6 +194,8 @@ def classify(text: str, a: int, b: int, rules: dict | None = None, others: list[
     head = MODIFIED.match(text, b)  # "a 2022 IOM study": the date names the study
     if head and (noun := next((p for p in phrases if p[0] == head.end()), None)) is not None:
         return noun[3], noun[0]
+    # The agent of a gathering is not the happening: "the project held a career forum" is a forum.
+    phrases = [p for p in phrases if not (HOSTS.match(text, p[1]) and any(q[0] > p[1] for q in phrases))]
     for strong in (True, False):
         before = [p for p in phrases if start <= p[0] < a and (p[2] not in rules["weak"]) == strong]
         after = [p for p in phrases if a <= p[0] < end and (p[2] not in rules["weak"]) == strong]

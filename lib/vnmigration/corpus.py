@@ -54,12 +54,14 @@ def _load_chrome() -> dict:
     """The site-independent furniture vocabulary in data/chrome.yaml, lower-cased for lookups."""
     data = yaml.safe_load((DATA / "chrome.yaml").read_text(encoding="utf-8"))
     return {key: [str(w) for w in data[key]] for key in ("section_markers", "share_words", "caption_credits",
-                                                         "notices")}
+                                                         "notices", "head_fields")}
 
 
 _CHROME = _load_chrome()
 SECTION_MARKERS = frozenset(w.lower() for w in _CHROME["section_markers"])
 NAV_WORDS = SECTION_MARKERS | {w.lower() for w in _CHROME["share_words"]}
+HEAD_FIELD = re.compile(rf"^(?:{'|'.join(re.escape(f) for f in _CHROME['head_fields'])})\s*:\s*\S.{{0,80}}$",
+                        re.IGNORECASE)
 NOTICE = re.compile("|".join(f"(?:{p})" for p in _CHROME["notices"]), re.IGNORECASE)
 _CREDITS = "|".join(re.escape(c) for c in sorted(_CHROME["caption_credits"], key=len, reverse=True))
 CAPTION = re.compile(rf"(\((?:{_CREDITS})\s*:[^)]*\)\s*\|?\s*$|(^|\s)(?:{_CREDITS})\s*:\s*[\w .&/-]{{1,40}}\.?\s*$)",
@@ -244,7 +246,8 @@ def split_chrome(text: str, templates: frozenset[str] = frozenset()) -> _Page:
             page.boilerplate.append(line)
         elif i >= tail:
             (page.bylines if BYLINE.match(line) else page.boilerplate).append(line)
-        elif CONTACT.match(line) or is_furniture(line) or (normalise_line(line) in templates and not _is_prose(line)):
+        elif CONTACT.match(line) or is_furniture(line) or (normalise_line(line) in templates and not _is_prose(line)) \
+                or (in_head and HEAD_FIELD.match(line)):
             page.boilerplate.append(line)
         elif BYLINE.match(line):
             page.bylines.append(line)
@@ -260,8 +263,8 @@ def split_chrome(text: str, templates: frozenset[str] = frozenset()) -> _Page:
             page.boilerplate.append(line[:len(glued)])
             page.statements.append(line[len(glued):])
         else:
-            if in_head and page.dateline is None and (lead := dg.parse_dateline(line, lead=True)) is not None:
-                page.dateline, line = lead, line[lead.lead_end:]
+            if in_head and (lead := dg.parse_dateline(line, lead=True)) is not None:
+                page.dateline, line = page.dateline or lead, line[lead.lead_end:]  # a repost's lead goes too
             in_head = in_head and not _is_prose(line)
             page.body.append(line)
     return page

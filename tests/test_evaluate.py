@@ -143,3 +143,10 @@ def test_evaluate_command_prints_scores_and_writes_both_tables(tmp_path: Path, c
     assert set(scores["split"]) == {"dev"}
     assert (tmp_path / "eval_errors.csv").stat().st_size > 0
     assert list(side_by_side(scores).columns) == ["dev"]
+
+
+def test_an_organisation_that_said_something_is_not_a_speaker_but_a_person_is():
+    tables = {**perfect_tables(), "quotes": pd.DataFrame({"article_id": ["a1", "a1", "a1"],
+                                                          "speaker": ["Tran Van Nam", "IOM", "Le Van Ba"]})}
+    scores, _ = score(tables, GOLD, "dev")
+    assert f1_of(scores, "speakers", "n_pred") == 2 and f1_of(scores, "speakers", "tp") == 1

@@ -10,7 +10,7 @@ The matching rules (eval/README.md repeats them for readers):
   or title is a body line lost;
 - persons: a person matches by normalised name (diacritics folded, case and spacing ignored);
 - roles: a (person, title) pair matches when the names match and one title contains the other;
-- speakers: a quote speaker matches by normalised name, once per article;
+- speakers: a quote speaker that is not an organisation matches by normalised name, once per article;
 - events: an event matches by its date at the gold precision, and by its kind (each distinct
   article, date, precision and kind counts once); `event dates` ignores the kind;
 - themes: a theme id matches when the article has at least one hit of it;
@@ -233,8 +233,9 @@ def _score_article(t: _Tally, tables: dict[str, tuple[dict, pd.DataFrame]], arti
               sorted(set(zip(roles["person"], roles["role"], strict=True))), _roles_match,
               show=lambda r: f"{r[0]}: {r[1]}")
     quotes = _per_article(tables, "quotes", article_id)
-    t.matched(article_id, "speakers", list(g.get("speakers") or []), sorted(set(quotes["speaker"].dropna())),
-              lambda a, b: fold(a) == fold(b))
+    bodies = set(mentions.loc[mentions["kind"] == "organization", "actor"])  # the gold lists persons, not "IOM said"
+    speakers = sorted(set(quotes["speaker"].dropna()) - bodies)
+    t.matched(article_id, "speakers", list(g.get("speakers") or []), speakers, lambda a, b: fold(a) == fold(b))
     events = _per_article(tables, "events", article_id).dropna(subset=["date"])
     predicted = sorted(set(zip(events["date"], events["precision"], events["kind"], strict=True)))
     gold_events = [(_as_date(e["date"]), e["precision"], e["kind"]) for e in g.get("events") or []]

@@ -173,3 +173,12 @@ def test_role_stops_at_a_coordinated_name():
     sentences = split_sentences(articles)
     roles = vn.extract_roles(sentences, vn.extract_mentions(sentences), articles)
     assert roles[roles["person"] == "Park Mihyung"]["role"].tolist() == ["IOM Chief of Mission"]
+
+
+def test_an_office_before_a_coordinated_name_is_not_the_second_persons():
+    articles = frame(a="Deputy Minister of Foreign Affairs Phan Quoc Vinh and Ms. Sarah Whitfield, Regional Director "
+                       "of IOM, held talks on Monday.")
+    sentences = split_sentences(articles)
+    roles = vn.extract_roles(sentences, vn.extract_mentions(sentences), articles)
+    assert not roles[roles["person"] == "Sarah Whitfield"]["role"].str.contains("Vinh").any()
+    assert roles[roles["person"] == "Phan Quoc Vinh"]["role"].tolist() == ["Deputy Minister of Foreign Affairs"]

@@ -353,6 +353,8 @@ def _title_before(before: str, codebook: Codebook) -> str | None:
     while kept and (kept[0] in CONNECTORS or kept[0] in STOP_CAPITALS):
         kept = kept[1:]
     title = " ".join(kept)
+    if re.search(r"\b(?:and|or|with)$", title):
+        return None  # "Minister X and Ms. Y": the office is X's
     words = set(re.split(r"[\s-]", title)) | {title}
     return title if title and words & codebook.role_words else None
 

@@ -109,9 +109,14 @@ def title_before(text: str, a: int) -> str | None:
     >>> text = "Deputy Minister of Labour Le Van Thanh said"
     >>> title_before(text, text.index("Le "))
     'Deputy Minister of Labour'
+    >>> text = "Deputy Minister Le Van Thanh and Ms. Sarah Lund met"
+    >>> title_before(text, text.index("Sarah")) is None
+    True
     """
     m = person_rules()["office_before"].search(fold_diacritics(text), 0, a)
-    return text[m.start():a].strip(" ,") if m else None
+    title = text[m.start():a].strip(" ,") if m else None
+    # "Minister X and Ms. Y": the office belongs to X, not to the Y after the conjunction
+    return None if title is None or re.search(r"\b(?:and|or|with)$", title) else title
 
 
 def title_after(text: str, b: int) -> str | None:

@@ -5,7 +5,7 @@ import pytest
 from conftest import write
 
 import vnmigration as vn
-from vnmigration.persons import detect_persons, fold_diacritics
+from vnmigration.persons import detect_persons, fold_diacritics, title_before
 
 
 def tables(**texts):
@@ -136,3 +136,8 @@ def test_detected_persons_are_codebook_candidates_with_their_titles():
     nam = uncoded.loc["Tran Van Nam"]
     assert (nam["kind"], nam["n_mentions"], nam["n_articles"]) == ("person (detected)", 3, 2)
     assert nam["titles"] == "Deputy Minister of Foreign Affairs; Director General of the Consular Department"
+
+
+def test_a_local_government_office_before_a_name_is_its_title():
+    text = "Vice Chairman of the provincial People's Committee Trinh Huu Khang received the delegation."
+    assert title_before(text, text.index("Trinh")) == "Vice Chairman of the provincial People's Committee"

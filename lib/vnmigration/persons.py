@@ -70,10 +70,12 @@ def person_rules() -> dict:
     honorifics = {fold_diacritics(h): g for h, g in data["honorifics"].items()}
     offices = sorted(data["offices"], key=len, reverse=True)
     title_words = "|".join(re.escape(w) for w in sorted(data["title_words"], key=len, reverse=True))
-    # An office and the organisation it belongs to, capitalised, up to the name: "Deputy Minister of Labour,
-    # Invalids and Social Affairs"; or a lower-case title right before it: "IOM programme officer".
+    # An office and the organisation it belongs to, capitalised (or a local government's "provincial"), up to the
+    # name: "Deputy Minister of Labour, Invalids and Social Affairs"; or a lower-case title right before it:
+    # "IOM programme officer".
     office_before = (r"\b(?:" + "|".join(re.escape(o) for o in offices) + r")\b"
-                     r"(?:\s+(?:of|for|to|at|in|and|the|on|[A-Z][\w'’&-]*|\(\w+\)),?)*?")
+                     r"(?:\s+(?:of|for|to|at|in|and|the|on|provincial|municipal|city|district|commune|"
+                     r"[A-Z][\w'’&-]*|\(\w+\)),?)*?")
     lower_title = rf"(?:\b[A-Z][\w'’&-]*\s+)*(?:\b[a-z]+\s+){{0,2}}\b(?:{title_words})"
     cue = re.compile(rf"(?:{_honorific_pattern(honorifics)}|{office_before}|{lower_title})\s+$")
     return {

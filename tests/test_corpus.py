@@ -207,6 +207,13 @@ def test_agency_dateline_names_the_outlet(corpus_dir):
     ("Ha Noi, 11/2022", "2022-11-01", "month"),
     ("Last updated: March 2024", "2024-03-01", "month"),
     ("2019-03-05 10:22", "2019-03-05", "day"),
+    ("2023-06-12T09:15:00+07:00", "2023-06-12", "day"),
+    ("Update: 12/06/2023 09:15", "2023-06-12", "day"),
+    ("Published on June 12, 2023", "2023-06-12", "day"),
+    ("Published: 18:05 3/12/2023", "2023-12-03", "day"),
+    ("By Minh Anh | June 12, 2023", "2023-06-12", "day"),
+    ("12-06-2023", "2023-06-12", "day"),
+    ("Monday, June 12, 2023 9:15 AM", "2023-06-12", "day"),
 ])
 def test_dateline_forms(line, expected, precision):
     found = dg.parse_dateline(line)

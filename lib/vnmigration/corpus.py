@@ -241,7 +241,7 @@ def split_chrome(text: str, templates: frozenset[str] = frozenset()) -> _Page:
         if (dateline := dg.parse_dateline(line)) is not None:
             if dateline.original:  # a repost's "Originally published: 8 Mar 2022" outranks its own date
                 page.dateline = dateline if page.dateline is None or not page.dateline.original else page.dateline
-            elif in_head or dateline.text.lower().startswith(("updated", "last updated", "published", "posted")):
+            elif in_head or dateline.text.lower().startswith(("update", "last update", "published", "posted")):
                 page.dateline = page.dateline or dateline
             page.boilerplate.append(line)
         elif i >= tail:

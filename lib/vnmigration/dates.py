@@ -331,16 +331,18 @@ _DATELINE_DATE = rf"""
     (?:(?P<wd>{_WEEKDAY})\.?,?\s+)?
     (?:
       (?P<iso>(?P<iy>{_YEAR})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))
-    | (?P<num>(?P<n1>\d{{1,2}})[/.](?P<n2>\d{{1,2}})[/.](?P<ny>{_YEAR}))
+    | (?P<num>(?P<n1>\d{{1,2}})(?P<sep>[/.-])(?P<n2>\d{{1,2}})(?P=sep)(?P<ny>{_YEAR}))
     | (?P<mdy>(?P<m1>{_MONTH})\.?\s+(?P<d1>{_DAY}){_RANGE},?\s+(?P<y1>{_YEAR}))
     | (?P<dmy>(?P<d2>{_DAY}){_RANGE}\s+(?:of\s+)?(?P<m2>{_MONTH})\.?,?\s+(?P<y2>{_YEAR}))
     | (?P<mnum>(?P<mn>\d{{1,2}})/(?P<my>{_YEAR}))
     | (?P<mony>(?P<m3>{_MONTH})\.?,?\s+(?P<y3>{_YEAR}))
     )"""
-_PREFIX = (r"(?P<prefix>(?:Last\s+|(?P<original>Originally\s+|First\s+))?(?:Updated|Published|Posted(?:\s+on)?|Date"
-           r"|Created)\s*:?\s*(?:\d{1,2}[:h]\d{2}\s*,?\s*)?)")  # "Published: 18:05 3/12/2023": a time may come first
+_PREFIX = (r"(?P<prefix>(?:By\s+[A-Z][\w.'’ -]{1,40}?\s*[|–—-]\s*)?"  # a byline first: "By Minh Anh | June 12, 2023"
+           r"(?:(?:Last\s+|(?P<original>Originally\s+|First\s+))?(?:Updated?|Published|Posted|Date|Created)"
+           r"(?:\s+(?:on|at))?\s*:?\s*(?:\d{1,2}[:h]\d{2}\s*,?\s*)?)?)")  # "Published: 18:05 3/12/2023"
 _PLACE = r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,3})"
-_TIME = (r"(?:\s*[,|-]?\s*\d{1,2}[:h]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
+_TIME = (r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"  # ISO 8601: 2023-06-12T09:15:00+07:00
+         r"|\s*[,|-]?\s*\d{1,2}[:h]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
          r"(?:\s*[(\[]?\s*(?:GMT|UTC|ICT)\s*(?:[+-]\s*\d{1,2})?[)\]]?)?)?")
 DATELINE_LINE = re.compile(rf"^\s*{_PREFIX}?(?:{_PLACE}\s*,\s*)?{_DATELINE_DATE}{_TIME}\s*[|–—-]?\s*$",
                            re.VERBOSE | re.IGNORECASE)

@@ -141,3 +141,11 @@ def test_detected_persons_are_codebook_candidates_with_their_titles():
 def test_a_local_government_office_before_a_name_is_its_title():
     text = "Vice Chairman of the provincial People's Committee Trinh Huu Khang received the delegation."
     assert title_before(text, text.index("Trinh")) == "Vice Chairman of the provincial People's Committee"
+
+
+def test_an_ethnic_minority_family_name_starts_a_name_and_a_division_is_no_person():
+    text = ("Lieutenant Colonel Sung Seo Lu said so. Gabriela Ortiz, Director of the Labour Mobility and Social "
+            "Inclusion Division at IOM, spoke.")
+    sentences = pd.DataFrame({"article_id": ["a1"], "sentence_no": [1], "start": [0], "text": [text]})
+    names = set(detect_persons(sentences)["actor"])
+    assert "Sung Seo Lu" in names and "Seo Lu" not in names and "Inclusion Division" not in names

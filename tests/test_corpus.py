@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import vnmigration as vn
 from vnmigration import dates as dg
-from vnmigration.corpus import decode, infer_published, read_corpus
+from vnmigration.corpus import decode, find_title, infer_published, read_corpus, split_chrome
 
 EXPECTED = {  # article -> (published, precision, source)
     "000": ("2023-11-20", "day", "header"),
@@ -364,3 +364,17 @@ def test_a_file_or_an_empty_folder_is_one_clear_error(corpus_dir, capsys):
         vn.build_tables(empty)
     assert main(["report", "--corpus", str(empty), "--out", str(corpus_dir / "out")]) == 2
     assert "no article to analyse" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("page, title", [
+    ("MINISTRY OF LABOUR, INVALIDS AND SOCIAL AFFAIRS\nHome\nLABOUR EXPORTS REBOUND, BUT COSTS STILL BITE\n"
+     "Vietnam sent more than 100,000 workers abroad in the first eight months, the ministry said.",
+     "LABOUR EXPORTS REBOUND, BUT COSTS STILL BITE"),
+    ("News\nFive years of the Global Compact: what has changed for Viet Nam?\n"
+     "Scholars and officials met in Hanoi on Friday to take stock of five years of the compact.",
+     "Five years of the Global Compact: what has changed for Viet Nam?"),
+    ("Q: What has changed for Viet Nam since the compact?\nA: A great deal, and it shows in the law and in data.",
+     None),
+])
+def test_shouted_and_question_headlines_are_titles_but_mastheads_and_interview_questions_are_not(page, title):
+    assert find_title(split_chrome(page))[0] == title

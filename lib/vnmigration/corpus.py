@@ -32,6 +32,9 @@ PROSE_WORDS = 8  # a sentence this long is prose: datelines are looked for befor
 CONTACT = re.compile(r"^(Hotline|Tel|Phone|Fax|E-?mail)\s*:", re.IGNORECASE)
 BYLINE = re.compile(r"^(Translated by|Written by|Reported by|By)\s+[A-Z][\w.'’ -]*$")
 TEASER_START = re.compile(r"^\([A-Z]{2,6}\)\s")
+INSTITUTION = re.compile(r"^(?:THE\s+)?(?:MINISTRY|DEPARTMENT|EMBASSY|OFFICE|COMMITTEE|GOVERNMENT|SOCIALIST REPUBLIC"
+                         r"|PEOPLE'S|NATIONAL|UNITED NATIONS|INTERNATIONAL|CONSULATE)\b")
+QUESTION_HEADLINE = re.compile(r"^(?!(?:Q|Question|Reporter)\s*:)[^.!]*\?$")  # "What has changed for Viet Nam?"
 PIPE_END = re.compile(r"\s\|\s*$")
 TERMINAL = re.compile(r"[.!?:;,\"”’]$")
 WORD = re.compile(r"\S+")
@@ -177,7 +180,10 @@ def is_menu_line(line: str) -> bool:
     (True, False)
     """
     letters = [c for c in line if c.isalpha()]
-    masthead = len(line.split()) >= 2 and bool(letters) and all(c.isupper() for c in letters)
+    # A masthead is a short capitalised name ("MINISTRY OF LABOUR, INVALIDS AND SOCIAL AFFAIRS"); an all-caps
+    # line with punctuation that names no institution is a shouted headline ("IN PHOTOS: LAO CAI YOUTH ...").
+    masthead = 2 <= len(line.split()) <= 8 and bool(letters) and all(c.isupper() for c in letters) \
+        and (not re.search(r"[,:;?!]", line) or bool(INSTITUTION.match(line)))
     return is_furniture(line) or masthead or all(
         _is_short_label(part) for part in MENU_SEPARATOR.split(line) if part.strip())
 
@@ -330,7 +336,7 @@ def templates_from_counts(anywhere: Counter, by_outlet: Counter) -> frozenset[st
 
 
 def find_title(page: _Page) -> tuple[str | None, int | None]:
-    """The headline and its body index: a 4-30 word line with no final punctuation, before any prose line.
+    """The headline and its body index: a 4-30 word line with no final punctuation (or a question), before any prose.
 
     >>> find_title(split_chrome("IOM opens an office in Hanoi\\nIOM opened an office in Hanoi on Monday, it said."))
     ('IOM opens an office in Hanoi', 0)
@@ -339,7 +345,7 @@ def find_title(page: _Page) -> tuple[str | None, int | None]:
         if is_menu_line(line):
             continue
         n = len(line.split())
-        if not TERMINAL.search(line) and 4 <= n <= 30:
+        if (not TERMINAL.search(line) or QUESTION_HEADLINE.match(line)) and 4 <= n <= 30:
             return line, i
         if TERMINAL.search(line) and n >= 8:
             return None, None

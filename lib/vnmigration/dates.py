@@ -339,7 +339,7 @@ _DATELINE_DATE = rf"""
     )"""
 _PREFIX = (r"(?P<prefix>(?:By\s+[A-Z][\w.'’ -]{1,40}?\s*[|–—-]\s*)?"  # a byline first: "By Minh Anh | June 12, 2023"
            r"(?:(?:Last\s+|(?P<original>Originally\s+|First\s+))?(?:Updated?|Published|Posted|Date|Created)"
-           r"(?:\s+(?:on|at))?\s*:?\s*(?:\d{1,2}[:h]\d{2}\s*,?\s*)?)?)")  # "Published: 18:05 3/12/2023"
+           r"(?:\s+(?:on|at))?\s*:?\s*(?:\d{1,2}[:h]\d{2}\s*,?\s*(?:on\s+)?)?)?)")  # "Updated at 10:20 on 18/09/2024"
 _PLACE = r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,3})"
 _TIME = (r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"  # ISO 8601: 2023-06-12T09:15:00+07:00
          r"|\s*[,|-]?\s*\d{1,2}[:h]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"

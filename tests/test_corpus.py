@@ -378,3 +378,10 @@ def test_a_file_or_an_empty_folder_is_one_clear_error(corpus_dir, capsys):
 ])
 def test_shouted_and_question_headlines_are_titles_but_mastheads_and_interview_questions_are_not(page, title):
     assert find_title(split_chrome(page))[0] == title
+
+
+def test_an_umbrella_masthead_yields_to_the_office_site_that_carries_it():
+    from vnmigration.corpus import find_outlet
+    page = "IOM UN MIGRATION\nOfficials met in Bangkok.\nIOM Asia and the Pacific | roasiapacific.iom.int\n"
+    assert find_outlet(page)[0] == "IOM Asia and the Pacific"
+    assert find_outlet("IOM UN MIGRATION\nOfficials met in Geneva.\n")[0] == "International Organization for Migration"

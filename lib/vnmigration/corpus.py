@@ -96,7 +96,8 @@ def _load_outlets() -> list[dict]:
     """The outlet markers in data/outlets.yaml, compiled: [{'name': ..., 'signatures': [re.Pattern], 'needles':
     [the literals one of which each signature needs, or None]}]."""
     entries = yaml.safe_load((DATA / "outlets.yaml").read_text(encoding="utf-8"))["outlets"]
-    outlets = [{"name": e["name"], "names": [fold_diacritics(n).lower() for n in e["names"] + [e["name"]]],
+    outlets = [{"name": e["name"], "umbrella": bool(e.get("umbrella")),
+                "names": [fold_diacritics(n).lower() for n in e["names"] + [e["name"]]],
                 "signatures": [re.compile(t) for t in e.get("tags") or []] + [_self_reference(e["names"])]}
                for e in entries]
     return [o | {"needles": [necessary_literals(p) for p in o["signatures"]]} for o in outlets]
@@ -369,7 +370,8 @@ def drop_head_menu(page: _Page, title_at: int | None) -> list[int]:
 def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
     """The outlet a page names, and the words that name it: `"(VAN) ..."` -> ("Vietnam Agriculture News", "(VAN)").
 
-    The earliest self-marker on the page wins: a lead tag or masthead comes before a footer.
+    The earliest self-marker on the page wins: a lead tag or masthead comes before a footer; an umbrella
+    name ("IOM UN Migration") yields to the office site that carries it ("IOM Asia and the Pacific").
 
     >>> find_outlet("(VAN) The ministry met IOM.")
     ('Vietnam Agriculture News', '(VAN)')
@@ -379,8 +381,8 @@ def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
     for order, outlet in enumerate(OUTLETS):
         for pattern, needles in zip(outlet["signatures"], outlet["needles"], strict=True):
             if (needles is None or not needles.isdisjoint(present)) and (m := pattern.search(raw_text)):
-                found.append((m.start(), order, outlet["name"], m.group().strip()))
-    return min(found)[2:] if found else (None, None)
+                found.append((outlet["umbrella"], m.start(), order, outlet["name"], m.group().strip()))
+    return min(found)[3:] if found else (None, None)
 
 
 def infer_published(text: str) -> tuple[pd.Timestamp, str | None, str | None]:

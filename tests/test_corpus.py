@@ -385,3 +385,12 @@ def test_an_umbrella_masthead_yields_to_the_office_site_that_carries_it():
     page = "IOM UN MIGRATION\nOfficials met in Bangkok.\nIOM Asia and the Pacific | roasiapacific.iom.int\n"
     assert find_outlet(page)[0] == "IOM Asia and the Pacific"
     assert find_outlet("IOM UN MIGRATION\nOfficials met in Geneva.\n")[0] == "International Organization for Migration"
+
+
+def test_a_wire_lead_without_a_year_and_a_wire_photo_credit_leave_the_text():
+    page = split_chrome("Vietnam signs a deal with IOM on data\nHANOI, June 12 (Reuters) - Vietnam and IOM signed a "
+                        "letter of intent on Monday, officials said.\nA man waits at the Moc Bai gate in Tay Ninh "
+                        "province. REUTERS/Staff\nHe said the data would be shared/used widely.")
+    assert page.body[1].startswith("Vietnam and IOM signed") and page.boilerplate == ["HANOI, June 12 (Reuters) -"]
+    assert page.captions == ["A man waits at the Moc Bai gate in Tay Ninh province. REUTERS/Staff"]
+    assert page.body[-1] == "He said the data would be shared/used widely."

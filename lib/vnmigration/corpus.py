@@ -34,6 +34,9 @@ BYLINE = re.compile(r"^(Translated by|Written by|Reported by|By)\s+[A-Z][\w.'’
 TEASER_START = re.compile(r"^\([A-Z]{2,6}\)\s")
 INSTITUTION = re.compile(r"^(?:THE\s+)?(?:MINISTRY|DEPARTMENT|EMBASSY|OFFICE|COMMITTEE|GOVERNMENT|SOCIALIST REPUBLIC"
                          r"|PEOPLE'S|NATIONAL|UNITED NATIONS|INTERNATIONAL|CONSULATE)\b")
+WIRE_LEAD = re.compile(rf"^[A-Z][A-Za-z .'’-]{{1,40}},\s+"
+                       rf"(?:{dg.MONTH_PATTERN}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{dg.MONTH_PATTERN})"
+                       r"\s+\([A-Za-z ]{2,20}\)\s*[–—-]+\s+(?=\S)")
 QUESTION_HEADLINE = re.compile(r"^(?!(?:Q|Question|Reporter)\s*:)[^.!]*\?$")  # "What has changed for Viet Nam?"
 PIPE_END = re.compile(r"\s\|\s*$")
 TERMINAL = re.compile(r"[.!?:;,\"”’]$")
@@ -67,7 +70,8 @@ HEAD_FIELD = re.compile(rf"^(?:{'|'.join(re.escape(f) for f in _CHROME['head_fie
                         re.IGNORECASE)
 NOTICE = re.compile("|".join(f"(?:{p})" for p in _CHROME["notices"]), re.IGNORECASE)
 _CREDITS = "|".join(re.escape(c) for c in sorted(_CHROME["caption_credits"], key=len, reverse=True))
-CAPTION = re.compile(rf"(\((?:{_CREDITS})\s*:[^)]*\)\s*\|?\s*$|(^|\s)(?:{_CREDITS})\s*:\s*[\w .&/-]{{1,40}}\.?\s*$)",
+CAPTION = re.compile(rf"(\((?:{_CREDITS})\s*:[^)]*\)\s*\|?\s*$|(^|\s)(?:{_CREDITS})\s*:\s*[\w .&/-]{{1,40}}\.?\s*$"
+                     r"|(?-i:\.\s+[A-Z]{2,}(?:/[A-Z][\w.'’ -]{1,30})+\s*$))",  # a wire credit: "... REUTERS/Staff"
                      re.IGNORECASE)
 
 
@@ -272,6 +276,9 @@ def split_chrome(text: str, templates: frozenset[str] = frozenset()) -> _Page:
         else:
             if in_head and (lead := dg.parse_dateline(line, lead=True)) is not None:
                 page.dateline, line = page.dateline or lead, line[lead.lead_end:]  # a repost's lead goes too
+            elif in_head and (wire := WIRE_LEAD.match(line)):  # "HANOI, June 12 (Reuters) - ": no year to read
+                page.boilerplate.append(wire.group().strip())
+                line = line[wire.end():]
             in_head = in_head and not _is_prose(line)
             page.body.append(line)
     return page

@@ -113,6 +113,9 @@ def test_unresolvable_relative_date_is_nat():
     ("It helped build 12 storm shelters in October 2022.", "project"),
     ("In the Mekong Delta, which I visited in April 2022, I met families.", "visit"),
     ("On 30 November 2023, the project held a career forum in Vinh.", "conference"),
+    ("They will meet at a regional dialogue in Bangkok in March 2024.", "meeting"),
+    ("Officials went on a study tour to the Philippines in October 2023.", "visit"),
+    ("A revised law is expected to go before the National Assembly in October 2024.", "law"),
     ("Viet Nam became a member state of IOM in 1988.", "membership"),
     ("The two sides signed a memorandum of understanding on 2nd July 2015.", "agreement"),
     ("A training workshop for border guards was held from 18th to 20th September 2017.", "workshop"),
@@ -328,3 +331,15 @@ def test_blocked_timeline_merges_exactly_what_pairwise_comparison_merges(article
     assert len(timeline) == len(reference)
     assert sorted(timeline["n_mentions"]) == sorted(len(g) for g in reference)
     assert sorted(map(sorted, timeline["article_ids"])) == sorted(sorted({a for a, _ in g}) for g in reference)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The forum opened yesterday.", "2023-06-11"),
+    ("Marsh is due to meet officials on Wednesday.", "2023-06-14"),
+    ("They met on Wednesday.", "2023-06-07"),
+    ("IOM will hold a dialogue in Bangkok next March.", "2024-03-01"),
+    ("The centre has been open since last December.", "2022-12-01"),
+    ("Firms were preparing for the system, which parliament approved in June.", "2023-06-01"),
+])
+def test_relative_dates_resolve_against_a_monday_publication(text, expected):
+    assert resolve(find_dates(text)[0], pd.Timestamp("2023-06-12"), "day") == pd.Timestamp(expected)

@@ -49,6 +49,8 @@ DATE_PATTERN = re.compile(
   | (?P<mrel>\b(?P<m4>{_MONTH})\s+(?:of\s+)?(?P<rel4>this|last|next)\s+year\b)
   | (?P<rel>\b(?P<rel5>(?i:this|last|next))\s+year\b)
   | (?P<mth>\b(?P<rel8>(?i:this|last|next))\s+month\b)
+  | (?P<yday>\b(?i:yesterday)\b)
+  | (?P<relmon>\b(?P<rel9>(?i:next|last))\s+(?P<m12>{_MONTH})\b(?!\.?\s*\d))
   | (?P<today>\b(?:today|this\s+morning|this\s+afternoon|tonight|(?<![A-Za-z]\s)(?:Today|This\s+morning|Tonight))\b)
   | (?P<ayear>\b(?i:a|an|the|its|their)\s+(?P<y11>{_YEAR})\s+
         (?=(?:[\w-]+\s+){{0,2}}?(?:survey|report|study|census|assessment|review|strategy|action\s+plan)s?\b))
@@ -101,7 +103,7 @@ def day_ok(year: int | None, month: int, day: int) -> bool:
 def _clause_before(text: str, start: int, width: int = 200) -> str:
     """`"It is scheduled for May 2022"` before `May` -> `"It is scheduled for "`, cut at the sentence start."""
     window = text[max(0, start - width):start]
-    return re.split(r"[.!?;\n]", window)[-1]
+    return re.split(r"[.!?;\n]|,\s+(?:which|who|where|while|but)\b", window)[-1]
 
 
 def _numeric_mention(m: re.Match, g: dict) -> DateMention | None:
@@ -129,6 +131,11 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
         found = DateMention(m.start("y7"), m.end("y7"), g["y7"], int(g["y7"]), None, None, "year", "absolute")
     elif g["today"]:
         return DateMention(m.start(), m.end(), m.group(), None, None, None, "day", "publication")
+    elif g["yday"]:
+        return DateMention(m.start(), m.end(), m.group(), None, None, None, "day", "yesterday")
+    elif g["relmon"]:  # "next March": the next March after publication; "last December": the latest before it
+        return DateMention(m.start(), m.end(), m.group(), None, MONTHS[g["m12"].lower()], None, "month",
+                           "ahead-of-publication" if g["rel9"].lower() == "next" else "year-from-publication")
     elif g["ayear"]:
         found = DateMention(m.start("y11"), m.end("y11"), g["y11"], int(g["y11"]), None, None, "year", "absolute")
     elif g["mon"]:
@@ -137,9 +144,10 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
     elif g["mth"]:
         return DateMention(m.start(), m.end(), m.group(), None, None, None, "month", "this-month",
                            month_shift=_RELATIVE_SHIFT[g["rel8"].lower()])
-    elif g["wday"]:
-        return DateMention(m.start(), m.end(), m.group(), None, None, None, "day", "weekday",
-                           weekday=WEEKDAYS[g["wd9"].lower()])
+    elif g["wday"]:  # "on Wednesday": the latest such day; "is due to meet on Wednesday": the next one
+        ahead = SCHEDULED.search(_clause_before(text, m.start()))
+        return DateMention(m.start(), m.end(), m.group(), None, None, None, "day",
+                           "weekday-ahead" if ahead else "weekday", weekday=WEEKDAYS[g["wd9"].lower()])
     elif g["my"]:
         found = DateMention(m.start(), m.end(), m.group(), int(g["y3"]), MONTHS[g["m3"].lower()], None,
                             "month", "absolute")
@@ -242,8 +250,8 @@ def resolve(mention: DateMention, published: pd.Timestamp | None = None,
             published_precision: str | None = "day") -> pd.Timestamp:
     """The first day a mention names: `"Nov. 22"` + 2021-11-25 -> 2021-11-22; `"Dec. 28"` + 2021-01-05 -> 2020-12-28.
 
-    `"last month"` needs a publication month, `"on Wednesday"` a publication day (the latest such weekday on or
-    before it); without them the date is NaT, never a guess.
+    `"last month"` needs a publication month, `"on Wednesday"` and `"yesterday"` a publication day (the latest
+    such weekday on or before it, or the next one in a plan); without them the date is NaT, never a guess.
 
     >>> import pandas as pd
     >>> resolve(find_dates("on Nov. 22")[0], pd.Timestamp("2021-11-25"), "day")
@@ -255,9 +263,13 @@ def resolve(mention: DateMention, published: pd.Timestamp | None = None,
         if published is None or pd.isna(published) or published_precision not in ("day", "month"):
             return pd.NaT
         return published.replace(day=1) + pd.DateOffset(months=mention.month_shift)
-    if mention.resolution == "weekday":
+    if mention.resolution in ("weekday", "weekday-ahead", "yesterday"):
         if published is None or pd.isna(published) or published_precision != "day":
             return pd.NaT
+        if mention.resolution == "yesterday":
+            return published - pd.Timedelta(days=1)
+        if mention.resolution == "weekday-ahead":
+            return published + pd.Timedelta(days=(mention.weekday - published.weekday()) % 7)
         return published - pd.Timedelta(days=(published.weekday() - mention.weekday) % 7)
     year = mention.year
     if year is None:

@@ -29,7 +29,7 @@ EVENT_COLUMNS = ["article_id", "sentence_no", "date", "date_end", "precision", "
 TIMELINE_COLUMNS = ["event_id", "date", "date_end", "precision", "kind", "status", "label", "place",
                     "participants", "article_ids", "n_sources", "n_mentions", "certainty", "clues", "evidence"]
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
-PLANNED = ("scheduled", "ahead-of-publication")  # date resolutions of happenings still ahead
+PLANNED = ("scheduled", "ahead-of-publication", "weekday-ahead")  # date resolutions of happenings still ahead
 PLACE_NEAR = 50  # characters: a place this close to the date or its trigger is where it happened
 STOPWORDS = frozenset("""a an the of on in for to and or with by at as from its their this that these those is
 was were be been has have had will would it which who into over under than then""".split())
@@ -117,12 +117,14 @@ def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
 
 # Where one clause ends and the next begins: a semicolon, a dash between spaces, a comma before a relative
 # pronoun or before "and" and a new subject ("..., and the ministry ..."; not "safe, orderly, and regular"),
-# and "and" before a new verb ("... in 2022 and now receives ...").
+# "and" before a new verb ("... in 2022 and now receives ..."), and what someone "said" ("Also attending the
+# meeting, X said the hotline received 3,200 calls this year").
 CLAUSE_BREAK = re.compile(
     r";|:\s|\s[–—-]\s|,\s+(?=(?:while|whereas|which|who|where|when|after|before)\b)"
     r"|,?\s(?=(?:and|but)\s+(?:then|now|also|later|has|have|had|is|are|was|were|would|will|could|should|can|may"
     r"|must|plans?|aims?|expects?|hopes?)\b)"
-    r"|,\s(?=(?:and|but)\s+(?:the|a|an|its|their|his|her|this|these|those|it|they|he|she|we|I|[A-Z]\w*)\b)")
+    r"|,\s(?=(?:and|but)\s+(?:the|a|an|its|their|his|her|this|these|those|it|they|he|she|we|I|[A-Z]\w*)\b)"
+    r"|\b(?:said|says|added|noted|stressed|told\s+\w+)\s+(?:that\s+)?")
 
 
 HOSTS = re.compile(r"\s+(?:(?:also|jointly)\s+)?(?:held|hosts?|hosted|organi[sz]ed|co-organi[sz]ed|convened|"

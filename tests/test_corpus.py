@@ -394,3 +394,10 @@ def test_a_wire_lead_without_a_year_and_a_wire_photo_credit_leave_the_text():
     assert page.body[1].startswith("Vietnam and IOM signed") and page.boilerplate == ["HANOI, June 12 (Reuters) -"]
     assert page.captions == ["A man waits at the Moc Bai gate in Tay Ninh province. REUTERS/Staff"]
     assert page.body[-1] == "He said the data would be shared/used widely."
+
+
+def test_a_headline_that_ends_in_a_quotation_keeps_the_page_head_open_for_its_date():
+    page = split_chrome('News\nIOM\'s new envoy: "Viet Nam\'s next test is to count who comes back"\n'
+                        "February 20th, 2025 08:45 GMT+7\nThe new chief of mission arrived in Hanoi in January, "
+                        "he said in an interview.")
+    assert find_title(page)[0].startswith("IOM's new envoy") and str(page.dateline.date)[:10] == "2025-02-20"

@@ -116,6 +116,10 @@ def test_unresolvable_relative_date_is_nat():
     ("They will meet at a regional dialogue in Bangkok in March 2024.", "meeting"),
     ("Officials went on a study tour to the Philippines in October 2023.", "visit"),
     ("A revised law is expected to go before the National Assembly in October 2024.", "law"),
+    ("The GCM, adopted at an intergovernmental conference in Marrakech in December 2018, has 23 objectives.",
+     "agreement"),
+    ("IOM spoke at the conference in Marrakech in December 2018.", "conference"),
+    ("His cousin, who signed up with the same broker, has not been heard from since 2022.", None),
     ("Viet Nam became a member state of IOM in 1988.", "membership"),
     ("The two sides signed a memorandum of understanding on 2nd July 2015.", "agreement"),
     ("A training workshop for border guards was held from 18th to 20th September 2017.", "workshop"),
@@ -343,3 +347,11 @@ def test_blocked_timeline_merges_exactly_what_pairwise_comparison_merges(article
 ])
 def test_relative_dates_resolve_against_a_monday_publication(text, expected):
     assert resolve(find_dates(text)[0], pd.Timestamp("2023-06-12"), "day") == pd.Timestamp(expected)
+
+
+def test_a_projects_anniversary_dates_the_project_and_a_fronted_date_before_will_is_a_plan():
+    ev = events_from(a="This year marks the 20th anniversary of Australia's first counter-trafficking project. "
+                       "In May, a delegation will visit Canberra.")
+    assert ("project", pd.Timestamp("2005-01-01")) in set(zip(ev["kind"], ev["date"], strict=True))
+    visit = ev[ev["kind"] == "visit"].iloc[0]
+    assert (visit["date"], visit["status"]) == (pd.Timestamp("2026-05-01"), "planned")

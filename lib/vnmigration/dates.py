@@ -68,6 +68,7 @@ DATE_PATTERN = re.compile(
 SCHEDULED = re.compile(r"\b(scheduled|slated|planned|due|will|would|to be held|upcoming|expected|prepare for"
                        r"|preparing for|prepare to|preparing to|plans? to|aims? to|intends? to|is set to|ahead of)\b",
                        re.IGNORECASE)
+FUTURE_AFTER = re.compile(r"\b(?:will|would|(?:is|are) (?:due|scheduled|set) to)\b", re.IGNORECASE)
 _RELATIVE_SHIFT = {"this": 0, "last": -1, "next": 1}
 NUMBER_WORDS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())}
 
@@ -206,10 +207,13 @@ def _day_mention(m: re.Match, g: dict) -> DateMention | None:
 
 
 def _in_clause(found: DateMention, m: re.Match, text: str) -> DateMention:
-    """A date after `since` counts from then; one in a `scheduled for` clause is a plan."""
+    """A date after `since` counts from then; one in a `scheduled for` clause, or before a `will` ("In May, a
+    delegation will visit ..."), is a plan."""
     if _clause_before(text, m.start()).rstrip().lower().endswith("since"):
         return replace(found, resolution="since")
-    if found.resolution in ("absolute", "year-from-publication") and SCHEDULED.search(_clause_before(text, m.start())):
+    after = re.split(r"[.!?;\n]|\b(?:said|says|told|added)\b", text[m.end():m.end() + 80])[0]
+    if found.resolution in ("absolute", "year-from-publication") and (
+            SCHEDULED.search(_clause_before(text, m.start())) or FUTURE_AFTER.search(after)):
         return replace(found, resolution="scheduled" if found.resolution == "absolute" else "ahead-of-publication")
     return found
 

@@ -127,6 +127,7 @@ CLAUSE_BREAK = re.compile(
     r"|\b(?:said|says|added|noted|stressed|told\s+\w+)\s+(?:that\s+)?")
 
 
+AT_GATHERING = re.compile(r"\b(?:at|during)\s+(?:a|an|the|its)\s+(?:[\w'’-]+\s+){0,3}$")
 HOSTS = re.compile(r"\s+(?:(?:also|jointly)\s+)?(?:held|hosts?|hosted|organi[sz]ed|co-organi[sz]ed|convened|"
                    r"co-hosted|opened)\s+(?:a|an|the|its|their)\b")
 MODIFIED = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,2}")  # between a year and the noun it modifies: "2022 IOM study"
@@ -203,6 +204,9 @@ def classify(text: str, a: int, b: int, rules: dict | None = None, others: list[
         after = [p for p in phrases if a <= p[0] < end and (p[2] not in rules["weak"]) == strong]
         if before:
             best = max(before, key=lambda p: (p[1], -p[2]))
+            if best[3] in GATHERINGS and AT_GATHERING.search(text, 0, best[0]):  # "adopted at a conference in 2018"
+                best = max((p for p in before if p[3] in OUTCOMES and p[1] <= best[0]),
+                           key=lambda p: p[1], default=best)
             return best[3], best[0]
         if after:
             best = min(after, key=lambda p: (p[0], p[2]))
@@ -247,7 +251,8 @@ def make_label(text: str, trigger: int, blanks: list[tuple[int, int]]) -> str:
     if name and clean[trigger - 1:trigger] == " " and (
             inside or clean[trigger:trigger + 1].isupper() or len(name.group().split()) <= 3):
         trigger = name.start()
-    stop = re.search(r",(?!\d{3})|;|\.(?=\s+[A-Z]|\s*$)|\s{3,}and\b", clean[trigger:])
+    stop = re.search(r",(?!\d{3})|;|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)\.(?=\s+[A-Z]|\s*$)|\s{3,}and\b",
+                     clean[trigger:])
     clause = clean[trigger:trigger + stop.start() if stop else len(clean)].split()
     words = clause[:9]
     while len(words) < len(clause) and words[-1][:1].isupper() and clause[len(words)][:1].isupper():
@@ -448,18 +453,23 @@ def _coordinated(text: str, b: int, phrases: list[tuple], rules: dict) -> tuple[
 
 ANNIVERSARY = re.compile(r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(tenth|fifteenth|twentieth|twenty-fifth|thirtieth|fortieth"
                          r"|fiftieth|sixtieth|seventieth|seventy-fifth))\s+anniversary\b", re.IGNORECASE)
+OF_PROJECT = re.compile(r"\s+of\s+(?:[\w'’-]+\s+){0,6}?(?:project|programme|program|campaign|partnership)s?\b",
+                        re.IGNORECASE)
 ORDINAL_WORDS = {"tenth": 10, "fifteenth": 15, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40,
                  "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75}
 
 
 def _anniversary(text: str, start: int, end: int, date) -> tuple | None:
-    """The founding an anniversary dates: "marked its 20th anniversary in February 2024" -> founding, 2004."""
+    """The start an anniversary dates: "marked its 20th anniversary in February 2024" -> founding, 2004; a project's
+    anniversary dates the project."""
     m = ANNIVERSARY.search(text, start, end)
     if m is None or pd.isna(date):
         return None
     years = int(m.group(1)) if m.group(1) else ORDINAL_WORDS[m.group(2).lower()]
     founded = pd.Timestamp(date.year - years, 1, 1)
-    return "founding", m.start(), founded, dg.period_end(founded, "year"), "year"
+    # "the 20th anniversary of Australia's first counter-trafficking project": the project began then
+    of = OF_PROJECT.match(text, m.end())
+    return "project" if of else "founding", m.start(), founded, dg.period_end(founded, "year"), "year"
 
 
 def _event_row(r, date, date_end, precision, kind, label, actors, segment, status, certainty, date_text) -> tuple:

@@ -119,6 +119,7 @@ def test_unresolvable_relative_date_is_nat():
     ("The GCM, adopted at an intergovernmental conference in Marrakech in December 2018, has 23 objectives.",
      "agreement"),
     ("IOM spoke at the conference in Marrakech in December 2018.", "conference"),
+    ("The Law on Vietnamese Guest Workers, adopted on 13 November 2020, drew on objective 6.", "law"),
     ("His cousin, who signed up with the same broker, has not been heard from since 2022.", None),
     ("Viet Nam became a member state of IOM in 1988.", "membership"),
     ("The two sides signed a memorandum of understanding on 2nd July 2015.", "agreement"),
@@ -355,3 +356,12 @@ def test_a_projects_anniversary_dates_the_project_and_a_fronted_date_before_will
     assert ("project", pd.Timestamp("2005-01-01")) in set(zip(ev["kind"], ev["date"], strict=True))
     visit = ev[ev["kind"] == "visit"].iloc[0]
     assert (visit["date"], visit["status"]) == (pd.Timestamp("2026-05-01"), "planned")
+
+
+def test_a_date_without_a_year_in_a_dated_table_row_takes_the_rows_year():
+    text = "Milestones\n2018 | On 10-11 December, Viet Nam attended the conference. On 19 December, it voted.\n"
+    text += "Later, on 20 May, the forum met."
+    articles = pd.DataFrame({"article_id": ["a"], "text": [text], "title": [pd.NA],
+                             "published": [pd.Timestamp("2023-08-18")], "published_precision": ["day"]})
+    dates = vn.extract_dates(split_sentences(articles), articles)
+    assert dates["date"].dt.strftime("%Y-%m-%d").tolist() == ["2018-01-01", "2018-12-10", "2018-12-19", "2023-05-20"]

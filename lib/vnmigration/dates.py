@@ -39,7 +39,7 @@ DATE_PATTERN = re.compile(
     rf"""
     (?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}})\b)
   | (?P<num>(?<![\w/.-])(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})/(?P<n3>{_YEAR})(?![\w/-]))
-  | (?P<item>^\s*(?:[-–•*]\s*)?(?P<y7>{_YEAR})\s*(?:[-–—:]|\s-\s)(?=\s*\S))
+  | (?P<item>^\s*(?:[-–•*]\s*)?(?P<y7>{_YEAR})\s*(?:[-–—:|]|\s-\s)(?=\s*\S))
   | (?P<period>\b(?P<p1>{_YEAR})\s?[-–—]\s?(?P<p2>{_YEAR})\b(?:\s+period\b)?)
   | (?P<mdy>\b(?P<m1>{_MONTH})\.?\s+(?P<d1>{_DAY})(?:{_TO}(?P<e1>{_DAY}))?\b
         (?:,?\s+(?P<y1>{_YEAR})\b|\s+(?P<r1>this|last|next)\s+year\b)?)
@@ -64,6 +64,19 @@ DATE_PATTERN = re.compile(
     """,
     re.VERBOSE,
 )
+LIST_ITEM = re.compile(rf"^\s*(?:[-–•*]\s*)?({_YEAR})\s*(?:[-–—:|]|\s-\s)(?=\s*\S)")
+
+
+def list_item_year(line: str) -> int | None:
+    """The year a dated list item or table row opens with: `"2018 | On 10-11 December, ..."` -> 2018.
+
+    >>> list_item_year("- 1994 - IOM opened an office"), list_item_year("In 1994 IOM opened an office")
+    (1994, None)
+    """
+    m = LIST_ITEM.match(line)
+    return int(m.group(1)) if m else None
+
+
 # Words in the same clause before a date that make it a plan rather than a happening.
 SCHEDULED = re.compile(r"\b(scheduled|slated|planned|due|will|would|to be held|upcoming|expected|prepare for"
                        r"|preparing for|prepare to|preparing to|plans? to|aims? to|intends? to|is set to|ahead of)\b",

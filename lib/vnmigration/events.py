@@ -6,6 +6,7 @@ import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 from itertools import groupby
 from pathlib import Path
@@ -83,6 +84,8 @@ def _publications(articles: pd.DataFrame) -> dict[str, tuple]:
 def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Every date expression in the body, resolved: `"on Nov. 22"` in an article of 2021-11-25 -> 2021-11-22.
 
+    In a dated list item or table row (`"2018 | On 10-11 December, ..."`) a date without a year takes the row's.
+
     >>> import pandas as pd
     >>> from vnmigration.sentences import split_sentences
     >>> articles = pd.DataFrame({"article_id": ["a1"], "published": [pd.Timestamp("2021-11-25")],
@@ -99,10 +102,15 @@ def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
     require(sentences, SENTENCES, "extract_dates", ["article_id", "sentence_no", "text", "start"])
     require(articles, ARTICLES, "extract_dates", ["article_id", "published", "published_precision"])
     pub = _publications(articles)
-    rows = []
+    texts = dict(zip(articles["article_id"], articles["text"], strict=True)) if "text" in articles else {}
+    rows, row_year = [], None
     for r in sentences.itertuples():
         published, precision = pub.get(r.article_id, (pd.NaT, None))
+        if _starts_line(texts.get(r.article_id), r.start):
+            row_year = dg.list_item_year(r.text)
         for m in dg.find_dates(r.text):
+            if row_year is not None and m.year is None and m.resolution in YEARLESS:
+                m = replace(m, year=row_year, resolution="absolute")  # "2018 | On 10-11 December, ..."
             when = dg.resolve(m, published, precision)
             # "today" is the publication date, known as precisely as the publication is.
             exact = precision if m.resolution == "publication" and isinstance(precision, str) else m.precision
@@ -111,6 +119,23 @@ def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
     out = pd.DataFrame(rows, columns=DATE_COLUMNS)
     return out.astype({"date": "datetime64[ns]", "date_end": "datetime64[ns]", "sentence_no": "int64",
                        "start": "int64", "end": "int64"})
+
+
+YEARLESS = ("year-from-publication", "ahead-of-publication")  # a day or month whose year the page leaves open
+
+
+def _starts_line(text, start: int) -> bool:
+    """Whether the sentence at `start` begins a line of its article's text (True without the text).
+
+    >>> _starts_line("2018 | Met.\\nThey met.", 12), _starts_line("One. Two.", 5)
+    (True, False)
+    """
+    if not isinstance(text, str):
+        return True
+    k = start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < 0 or text[k] == "\n"
 
 
 # --- events -----------------------------------------------------------------------------------------
@@ -485,7 +510,7 @@ def _event_row(r, date, date_end, precision, kind, label, actors, segment, statu
             certainty, date_text, r.text)
 
 
-FRONTED = re.compile(r"\s*(?:(?:on|in|at|since|from|by|during|until|before|after|as of)\s+)*", re.IGNORECASE)
+FRONTED = re.compile(r"[\s\"“‘']*(?:(?:on|in|at|since|from|by|during|until|before|after|as of)\s+)*", re.IGNORECASE)
 FRONTED_TAIL = re.compile(r"(?:\s*\w+(?=\s*,))?[\s,;:–—-]*")  # what ends a fronted date: "In 2008 alone, "
 LOCATIVE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$")
 

@@ -120,6 +120,10 @@ def test_unresolvable_relative_date_is_nat():
      "agreement"),
     ("IOM spoke at the conference in Marrakech in December 2018.", "conference"),
     ("The Law on Vietnamese Guest Workers, adopted on 13 November 2020, drew on objective 6.", "law"),
+    ("It applies the ASEAN Convention against Trafficking, which entered into force in March 2017.", "agreement"),
+    ("Our Can Tho sub-office, which opened in late 2023, works with provinces.", "founding"),
+    ("On Monday, the project opened its fourth pre-departure class in Ky Anh.", "workshop"),
+    ("Vietnam plans to present the pilot at the Asia-Pacific regional review in March 2025.", "review"),
     ("His cousin, who signed up with the same broker, has not been heard from since 2022.", None),
     ("Viet Nam became a member state of IOM in 1988.", "membership"),
     ("The two sides signed a memorandum of understanding on 2nd July 2015.", "agreement"),
@@ -345,6 +349,7 @@ def test_blocked_timeline_merges_exactly_what_pairwise_comparison_merges(article
     ("IOM will hold a dialogue in Bangkok next March.", "2024-03-01"),
     ("The centre has been open since last December.", "2022-12-01"),
     ("Firms were preparing for the system, which parliament approved in June.", "2023-06-01"),
+    ("Firms prepare for the system, which parliament approved in June and which will replace another.", "2023-06-01"),
 ])
 def test_relative_dates_resolve_against_a_monday_publication(text, expected):
     assert resolve(find_dates(text)[0], pd.Timestamp("2023-06-12"), "day") == pd.Timestamp(expected)

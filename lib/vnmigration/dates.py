@@ -224,7 +224,9 @@ def _in_clause(found: DateMention, m: re.Match, text: str) -> DateMention:
     delegation will visit ..."), is a plan."""
     if _clause_before(text, m.start()).rstrip().lower().endswith("since"):
         return replace(found, resolution="since")
-    after = re.split(r"[.!?;\n]|\b(?:said|says|told|added)\b", text[m.end():m.end() + 80])[0]
+    fronted = not re.search(r"\w", _clause_before(text, m.start()))  # "In May, a delegation will visit"
+    stops = r"[.!?;\n]|\b(?:said|says|told|added)\b|\band\s+(?:which|who|that)\b" + ("" if fronted else "|,")
+    after = re.split(stops, text[m.end():m.end() + 80])[0]
     if found.resolution in ("absolute", "year-from-publication") and (
             SCHEDULED.search(_clause_before(text, m.start())) or FUTURE_AFTER.search(after)):
         return replace(found, resolution="scheduled" if found.resolution == "absolute" else "ahead-of-publication")

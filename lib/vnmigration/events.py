@@ -153,8 +153,8 @@ CLAUSE_BREAK = re.compile(
 
 
 AT_GATHERING = re.compile(r"\b(?:at|during)\s+(?:a|an|the|its)\s+(?:[\w'’-]+\s+){0,3}$")
-HOSTS = re.compile(r"\s+(?:(?:also|jointly)\s+)?(?:held|hosts?|hosted|organi[sz]ed|co-organi[sz]ed|convened|"
-                   r"co-hosted|opened)\s+(?:a|an|the|its|their)\b")
+HOSTS = re.compile(r"[\w-]+\s+(?:(?:also|jointly)\s+)?(?:held|hosts?|hosted|organi[sz]ed|co-organi[sz]ed|convened|"
+                   r"co-hosted|opened)\s+(?:a|an|the|its|their)\b")  # "project held a forum", at the agent's word
 MODIFIED = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,2}")  # between a year and the noun it modifies: "2022 IOM study"
 JOINER = re.compile(r"\s+(?:a|an|the|its|their|his|her|this|new|first)\s+")  # "signed a memorandum": one phrase
 
@@ -223,14 +223,14 @@ def classify(text: str, a: int, b: int, rules: dict | None = None, others: list[
     if head and (noun := next((p for p in phrases if p[0] == head.end()), None)) is not None:
         return noun[3], noun[0]
     # The agent of a gathering is not the happening: "the project held a career forum" is a forum.
-    phrases = [p for p in phrases if not (HOSTS.match(text, p[1]) and any(q[0] > p[1] for q in phrases))]
+    phrases = [p for p in phrases if not (HOSTS.match(text, p[0]) and any(q[0] > p[1] for q in phrases))]
     for strong in (True, False):
-        before = [p for p in phrases if start <= p[0] < a and (p[2] not in rules["weak"]) == strong]
+        before = [p for p in phrases if start < p[1] and p[0] < a and (p[2] not in rules["weak"]) == strong]
         after = [p for p in phrases if a <= p[0] < end and (p[2] not in rules["weak"]) == strong]
         if before:
             best = max(before, key=lambda p: (p[1], -p[2]))
             if best[3] in GATHERINGS and AT_GATHERING.search(text, 0, best[0]):  # "adopted at a conference in 2018"
-                best = max((p for p in before if p[3] in OUTCOMES and p[1] <= best[0]),
+                best = max((p for p in before if p[3] in ADOPTIONS and p[1] <= best[0]),
                            key=lambda p: p[1], default=best)
             return best[3], best[0]
         if after:
@@ -462,6 +462,7 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
 
 GATHERINGS = frozenset({"meeting", "visit", "conference", "workshop", "review"})  # where outcomes are signed
 OUTCOMES = frozenset({"agreement", "decision", "project", "report"})
+ADOPTIONS = frozenset({"agreement", "decision", "law"})  # what a gathering adopts: "adopted at a conference"
 AND_THEN = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?")
 
 

@@ -111,9 +111,9 @@ def test_literal_prefix_stops_at_anything_optional():
 
 
 def _outlet_by_regex(raw_text: str):
-    found = [(m.start(), order, o["name"], m.group().strip()) for order, o in enumerate(OUTLETS)
+    found = [(o["umbrella"], m.start(), order, o["name"], m.group().strip()) for order, o in enumerate(OUTLETS)
              for pattern in o["signatures"] if (m := pattern.search(raw_text))]
-    return min(found)[2:] if found else (None, None)
+    return min(found)[3:] if found else (None, None)
 
 
 def test_outlets_are_the_regex_outlets(corpora):

@@ -378,7 +378,8 @@ def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
     """The outlet a page names, and the words that name it: `"(VAN) ..."` -> ("Vietnam Agriculture News", "(VAN)").
 
     The earliest self-marker on the page wins: a lead tag or masthead comes before a footer; an umbrella
-    name ("IOM UN Migration") yields to the office site that carries it ("IOM Asia and the Pacific").
+    name ("IOM UN Migration") yields to the office site that carries it ("IOM Asia and the Pacific"). A site
+    outlets.yaml does not list is named by its own copyright line (`copyright_holder`).
 
     >>> find_outlet("(VAN) The ministry met IOM.")
     ('Vietnam Agriculture News', '(VAN)')
@@ -389,7 +390,27 @@ def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
         for pattern, needles in zip(outlet["signatures"], outlet["needles"], strict=True):
             if (needles is None or not needles.isdisjoint(present)) and (m := pattern.search(raw_text)):
                 found.append((outlet["umbrella"], m.start(), order, outlet["name"], m.group().strip()))
-    return min(found)[3:] if found else (None, None)
+    return min(found)[3:] if found else copyright_holder(raw_text)
+
+
+COPYRIGHT = re.compile(r"^\s*(?:(?:©|\(c\)|Copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
+                       r"([A-Z][^|]*?)(?:\.?\s+All rights reserved|\.\s|\s[|–—-]\s|[.,]?\s*$)", re.IGNORECASE)
+
+
+def copyright_holder(raw_text: str, tail: int = 15) -> tuple[str | None, str | None]:
+    """A site that outlets.yaml does not know, named by its own copyright line near the end of the page:
+    `"© 2023 Diplomatic Academy of Vietnam"` -> that name (the canonical one if outlets.yaml knows the name).
+
+    >>> copyright_holder("Story.\\n© 2024 Lao Dong Online. All rights reserved.")
+    ('Lao Dong', '© 2024 Lao Dong Online. All rights reserved.')
+    >>> copyright_holder("Story.\\nA farmer at work. Photo: © UNICEF")
+    (None, None)
+    """
+    lines = [line.strip() for line in raw_text[-4000:].splitlines() if line.strip()][-tail:]
+    for line in reversed(lines):
+        if len(line.split()) <= 14 and (m := COPYRIGHT.match(line)):
+            return outlet_of_site_name(m.group(1).strip(" .,")), line
+    return None, None
 
 
 def infer_published(text: str) -> tuple[pd.Timestamp, str | None, str | None]:

@@ -375,8 +375,17 @@ def test_a_file_or_an_empty_folder_is_one_clear_error(corpus_dir, capsys):
      "Five years of the Global Compact: what has changed for Viet Nam?"),
     ("Q: What has changed for Viet Nam since the compact?\nA: A great deal, and it shows in the law and in data.",
      None),
+    ("VietnamNet Global\nNews, views and analysis from Viet Nam\nPolitics\nViet Nam, IOM sign deal on migrant data\n"
+     "Viet Nam and IOM signed an agreement on Monday to share data on returning migrants, officials said.",
+     "Viet Nam, IOM sign deal on migrant data"),
+    ("Home > News > Viet Nam, IOM sign deal on migrant data\nViet Nam, IOM sign deal on migrant data\n"
+     "Viet Nam and IOM signed an agreement on Monday to share data on returning migrants, officials said.",
+     "Viet Nam, IOM sign deal on migrant data"),
+    ("Viet Nam, IOM sign deal on migrant data\nShare\nTweet\nDelegates at the signing in Hanoi\n"
+     "Viet Nam and IOM signed an agreement on Monday to share data on returning migrants, officials said.",
+     "Viet Nam, IOM sign deal on migrant data"),
 ])
-def test_shouted_and_question_headlines_are_titles_but_mastheads_and_interview_questions_are_not(page, title):
+def test_headlines_and_not_mastheads_taglines_breadcrumbs_or_interview_questions(page, title):
     assert find_title(split_chrome(page))[0] == title
 
 

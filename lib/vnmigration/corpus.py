@@ -48,6 +48,7 @@ DOMAIN_LINE = re.compile(r"(?:^|\|\s*)(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-
 TAG_LIST = re.compile(r"^(?:tags|keywords|topics)\s*:", re.IGNORECASE)
 DOWNLOAD = re.compile(r"^(?:download|tải về)\b(?!.*[.!?]$)", re.IGNORECASE)
 MENU_SEPARATOR = re.compile(r"\s[|>/»›]\s")
+BREADCRUMB = re.compile(r"^(?:You are here:\s*)?(?:Home|Trang chủ)\s*[>»›/]\s", re.IGNORECASE)  # "Home > News > ..."
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 # The commonest English function words: in English prose they are a third of all words, in other languages
 # next to none. A text of 30 words or more with under 10% of them is not English.
@@ -187,6 +188,8 @@ def is_menu_line(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     # A masthead is a short capitalised name ("MINISTRY OF LABOUR, INVALIDS AND SOCIAL AFFAIRS"); an all-caps
     # line with punctuation that names no institution is a shouted headline ("IN PHOTOS: LAO CAI YOUTH ...").
+    if BREADCRUMB.match(line):
+        return True
     masthead = 2 <= len(line.split()) <= 8 and bool(letters) and all(c.isupper() for c in letters) \
         and (not re.search(r"[,:;?!]", line) or bool(INSTITUTION.match(line)))
     return is_furniture(line) or masthead or all(
@@ -344,20 +347,27 @@ def templates_from_counts(anywhere: Counter, by_outlet: Counter) -> frozenset[st
 
 
 def find_title(page: _Page) -> tuple[str | None, int | None]:
-    """The headline and its body index: a 4-30 word line with no final punctuation (or a question), before any prose.
+    """The headline and its body index: a 4-30 word line with no final punctuation (or a question), before any prose,
+    and after the site's navigation when there is one (a line above it is a tagline).
 
     >>> find_title(split_chrome("IOM opens an office in Hanoi\\nIOM opened an office in Hanoi on Monday, it said."))
     ('IOM opens an office in Hanoi', 0)
     """
+    candidates, menus = [], []
     for i, line in enumerate(page.body):
         if is_menu_line(line):
+            if line.strip().rstrip(":").lower() not in NAV_WORDS:  # a site's sections, not a share bar
+                menus.append(i)
             continue
         n = len(line.split())
         if (not TERMINAL.search(line) or QUESTION_HEADLINE.match(line)) and 4 <= n <= 30:
-            return line, i
-        if TERMINAL.search(line) and n >= 8:
-            return None, None
-    return None, None
+            candidates.append(i)
+        elif TERMINAL.search(line) and n >= 8:
+            break
+    # The headline follows the site's navigation: a line above the last menu is the site's tagline
+    after_menu = [i for i in candidates if not menus or i > menus[-1]]
+    first = (after_menu or candidates or [None])[0]
+    return (None, None) if first is None else (page.body[first], first)
 
 
 def drop_head_menu(page: _Page, title_at: int | None) -> list[int]:

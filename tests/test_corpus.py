@@ -410,3 +410,9 @@ def test_a_headline_that_ends_in_a_quotation_keeps_the_page_head_open_for_its_da
                         "February 20th, 2025 08:45 GMT+7\nThe new chief of mission arrived in Hanoi in January, "
                         "he said in an interview.")
     assert find_title(page)[0].startswith("IOM's new envoy") and str(page.dateline.date)[:10] == "2025-02-20"
+
+
+@pytest.mark.parametrize("line", ["© 2024", "(c) VNA", "Copyright 2023", "© Vietnam News Agency"])
+def test_any_copyright_line_is_furniture_whether_or_not_it_names_a_holder(line):
+    from vnmigration.corpus import is_furniture
+    assert is_furniture(line)

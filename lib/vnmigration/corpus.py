@@ -403,7 +403,7 @@ def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
     return min(found)[3:] if found else copyright_holder(raw_text)
 
 
-COPYRIGHT = re.compile(r"^\s*(?:(?:©|\(c\)|Copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
+COPYRIGHT_HOLDER = re.compile(r"^\s*(?:(?:©|\(c\)|Copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
                        r"([A-Z][^|]*?)(?:\.?\s+All rights reserved|\.\s|\s[|–—-]\s|[.,]?\s*$)", re.IGNORECASE)
 
 
@@ -418,7 +418,7 @@ def copyright_holder(raw_text: str, tail: int = 15) -> tuple[str | None, str | N
     """
     lines = [line.strip() for line in raw_text[-4000:].splitlines() if line.strip()][-tail:]
     for line in reversed(lines):
-        if len(line.split()) <= 14 and (m := COPYRIGHT.match(line)):
+        if len(line.split()) <= 14 and (m := COPYRIGHT_HOLDER.match(line)):
             return outlet_of_site_name(m.group(1).strip(" .,")), line
     return None, None
 

@@ -35,11 +35,12 @@ _PART_OF_YEAR = (r"(?:(?i:early|mid|late)[-\s]|(?i:the\s+)?(?i:end|beginning|sta
                  r"|(?:first|second|third|fourth|last)\s+quarter)\s+of\s+)")
 
 _TO = r"\s*(?:-|–|to|and|&)\s*"
+_LIST_ITEM = rf"^\s*(?:[-–•*]\s*)?(?P<y7>{_YEAR})\s*(?:[-–—:|]|\s-\s)(?=\s*\S)"  # "- 1994 - ...", "2018 | ..."
 DATE_PATTERN = re.compile(
     rf"""
     (?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}})\b)
   | (?P<num>(?<![\w/.-])(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})/(?P<n3>{_YEAR})(?![\w/-]))
-  | (?P<item>^\s*(?:[-–•*]\s*)?(?P<y7>{_YEAR})\s*(?:[-–—:|]|\s-\s)(?=\s*\S))
+  | (?P<item>{_LIST_ITEM})
   | (?P<period>\b(?P<p1>{_YEAR})\s?[-–—]\s?(?P<p2>{_YEAR})\b(?:\s+period\b)?)
   | (?P<mdy>\b(?P<m1>{_MONTH})\.?\s+(?P<d1>{_DAY})(?:{_TO}(?P<e1>{_DAY}))?\b
         (?:,?\s+(?P<y1>{_YEAR})\b|\s+(?P<r1>this|last|next)\s+year\b)?)
@@ -64,7 +65,7 @@ DATE_PATTERN = re.compile(
     """,
     re.VERBOSE,
 )
-LIST_ITEM = re.compile(rf"^\s*(?:[-–•*]\s*)?({_YEAR})\s*(?:[-–—:|]|\s-\s)(?=\s*\S)")
+LIST_ITEM = re.compile(_LIST_ITEM)
 
 
 def list_item_year(line: str) -> int | None:
@@ -74,7 +75,7 @@ def list_item_year(line: str) -> int | None:
     (1994, None)
     """
     m = LIST_ITEM.match(line)
-    return int(m.group(1)) if m else None
+    return int(m.group("y7")) if m else None
 
 
 # Words in the same clause before a date that make it a plan rather than a happening.
@@ -120,14 +121,25 @@ def _clause_before(text: str, start: int, width: int = 200) -> str:
     return re.split(r"[.!?;\n]|,\s+(?:which|who|where|while|but)\b", window)[-1]
 
 
+def day_first_readings(first: int, second: int, year: int) -> list[tuple[int, int]]:
+    """The (month, day) readings of `first/second/year`, day first as Vietnamese sites write it: 25/5 -> [(5, 25)].
+
+    >>> day_first_readings(5, 6, 2020), day_first_readings(5, 25, 2020), day_first_readings(31, 2, 2020)
+    ([(6, 5), (5, 6)], [(5, 25)], [])
+    """
+    readings = [(mo, d) for d, mo in ((first, second), (second, first)) if 1 <= mo <= 12 and day_ok(year, mo, d)]
+    return list(dict.fromkeys(readings))
+
+
 def _numeric_mention(m: re.Match, g: dict) -> DateMention | None:
-    """`25/5/2020` -> 2020-05-25: day first, as Vietnamese sites write it; month first only when day first is
-    impossible (`5/25/2020`); None when neither reading is a date."""
-    first, second, year = int(g["n1"]), int(g["n2"]), int(g["n3"])
-    for day, month in ((first, second), (second, first)):
-        if 1 <= month <= 12 and day_ok(year, month, day):
-            return DateMention(m.start(), m.end(), m.group(), year, month, day, "day", "absolute")
-    return None
+    """`25/5/2020` -> 2020-05-25: day first; month first only when day first is impossible (`5/25/2020`); None
+    when neither reading is a date."""
+    year = int(g["n3"])
+    readings = day_first_readings(int(g["n1"]), int(g["n2"]), year)
+    if not readings:
+        return None
+    month, day = readings[0]
+    return DateMention(m.start(), m.end(), m.group(), year, month, day, "day", "absolute")
 
 
 def _mention(m: re.Match, text: str) -> DateMention | None:
@@ -222,13 +234,14 @@ def _day_mention(m: re.Match, g: dict) -> DateMention | None:
 def _in_clause(found: DateMention, m: re.Match, text: str) -> DateMention:
     """A date after `since` counts from then; one in a `scheduled for` clause, or before a `will` ("In May, a
     delegation will visit ..."), is a plan."""
-    if _clause_before(text, m.start()).rstrip().lower().endswith("since"):
+    before = _clause_before(text, m.start())
+    if before.rstrip().lower().endswith("since"):
         return replace(found, resolution="since")
-    fronted = not re.search(r"\w", _clause_before(text, m.start()))  # "In May, a delegation will visit"
+    fronted = not re.search(r"\w", before)  # "In May, a delegation will visit"
     stops = r"[.!?;\n]|\b(?:said|says|told|added)\b|\band\s+(?:which|who|that)\b" + ("" if fronted else "|,")
     after = re.split(stops, text[m.end():m.end() + 80])[0]
-    if found.resolution in ("absolute", "year-from-publication") and (
-            SCHEDULED.search(_clause_before(text, m.start())) or FUTURE_AFTER.search(after)):
+    if found.resolution in ("absolute", "year-from-publication") and (SCHEDULED.search(before)
+                                                                        or FUTURE_AFTER.search(after)):
         return replace(found, resolution="scheduled" if found.resolution == "absolute" else "ahead-of-publication")
     return found
 
@@ -401,8 +414,7 @@ def _dateline_date(m: re.Match) -> tuple[pd.Timestamp, str, str] | None:
         y, mo, d, note = int(g["iy"]), int(g["im"]), int(g["id"]), ""
     elif g["num"]:
         first, second, y = int(g["n1"]), int(g["n2"]), int(g["ny"])
-        readings = [(mo, d) for d, mo in ((first, second), (second, first)) if 1 <= mo <= 12 and day_ok(y, mo, d)]
-        readings = list(dict.fromkeys(readings))
+        readings = day_first_readings(first, second, y)
         if weekday:
             readings = [r for r in readings if date(y, r[0], r[1]).weekday() == WEEKDAYS[weekday.lower()]]
         if not readings:

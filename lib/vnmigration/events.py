@@ -434,8 +434,9 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
         bare = kind is None
         if named and not bare:
             kind = _referent(r.text, trigger, kind, named)
+        clause = _clause(r.text, a, b)
         if bare and d.resolution != "publication" and not r.text.rstrip().endswith("?"):
-            start = _clause(r.text, a, b)[0]
+            start = clause[0]
             if FRONTED.fullmatch(r.text, start, a):  # "Since 1994, IOM has ...": label what follows the date
                 start = FRONTED_TAIL.match(r.text, b).end()
             kind, trigger = "milestone", start
@@ -450,7 +451,7 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
         if kind in GATHERINGS and (also := _coordinated(r.text, b, phrases, rules)) is not None \
                 and also[0] in OUTCOMES:
             readings.append((*also, d.date, d.date_end, d.precision))
-        if (founded := _anniversary(r.text, *_clause(r.text, a, b), d.date)) is not None:
+        if (founded := _anniversary(r.text, *clause, d.date)) is not None:
             readings.append(founded)
         for kind, trigger, date, date_end, precision in readings:
             near = (min(a, trigger) - PLACE_NEAR, max(b, trigger) + PLACE_NEAR)

@@ -167,14 +167,18 @@ def _is_short_label(line: str) -> bool:
     return len(line.split()) <= 4 and not TERMINAL.search(line)
 
 
+def _nav_key(line: str) -> str:
+    """A line as looked up among the navigation words: `" Tags: "` -> `"tags"`."""
+    return line.strip().rstrip(":").strip().lower()
+
+
 def is_furniture(line: str) -> bool:
     """A line any site prints around its stories: `"Related news"`, `"© VNA"`, `"IMG_2041.JPG"`, a cookie notice.
 
     >>> is_furniture("Related news"), is_furniture("IOM met the ministry in Hanoi.")
     (True, False)
     """
-    key = line.strip().rstrip(":").strip().lower()
-    return (key in NAV_WORDS or bool(TAG_LIST.match(line) or COPYRIGHT.match(line) or IMAGE.match(line)
+    return (_nav_key(line) in NAV_WORDS or bool(TAG_LIST.match(line) or COPYRIGHT.match(line) or IMAGE.match(line)
                                      or DOMAIN_LINE.search(line) or DOWNLOAD.match(line) or NOTICE.search(line)))
 
 
@@ -185,11 +189,11 @@ def is_menu_line(line: str) -> bool:
     >>> is_menu_line("Home"), is_menu_line("The minister spoke at the opening of the forum.")
     (True, False)
     """
+    if BREADCRUMB.match(line):
+        return True
     letters = [c for c in line if c.isalpha()]
     # A masthead is a short capitalised name ("MINISTRY OF LABOUR, INVALIDS AND SOCIAL AFFAIRS"); an all-caps
     # line with punctuation that names no institution is a shouted headline ("IN PHOTOS: LAO CAI YOUTH ...").
-    if BREADCRUMB.match(line):
-        return True
     masthead = 2 <= len(line.split()) <= 8 and bool(letters) and all(c.isupper() for c in letters) \
         and (not re.search(r"[,:;?!]", line) or bool(INSTITUTION.match(line)))
     return is_furniture(line) or masthead or all(
@@ -356,7 +360,7 @@ def find_title(page: _Page) -> tuple[str | None, int | None]:
     candidates, menus = [], []
     for i, line in enumerate(page.body):
         if is_menu_line(line):
-            if line.strip().rstrip(":").lower() not in NAV_WORDS:  # a site's sections, not a share bar
+            if _nav_key(line) not in NAV_WORDS:  # a site's sections, not a share bar
                 menus.append(i)
             continue
         n = len(line.split())
@@ -404,7 +408,8 @@ def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
 
 
 COPYRIGHT_HOLDER = re.compile(r"^\s*(?:(?:©|\(c\)|Copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
-                       r"([A-Z][^|]*?)(?:\.?\s+All rights reserved|\.\s|\s[|–—-]\s|[.,]?\s*$)", re.IGNORECASE)
+                              r"([A-Z][^|]*?)(?:\.?\s+All rights reserved|\.\s|\s[|–—-]\s|[.,]?\s*$)",
+                              re.IGNORECASE)
 
 
 def copyright_holder(raw_text: str, tail: int = 15) -> tuple[str | None, str | None]:

@@ -14,7 +14,7 @@ import pandas as pd
 from .codebook import Codebook, load_codebook
 from .dates import MONTHS
 from .matching import automaton, word_matches
-from .persons import detect_persons, fold_diacritics, person_rules, title_after, title_before
+from .persons import ENDS_IN_CONJUNCTION, detect_persons, fold_diacritics, person_rules, title_after, title_before
 from .schema import ARTICLES, MENTIONS, ROLES, SENTENCES, require
 from .sentences import by_article
 
@@ -353,8 +353,8 @@ def _title_before(before: str, codebook: Codebook) -> str | None:
     while kept and (kept[0] in CONNECTORS or kept[0] in STOP_CAPITALS):
         kept = kept[1:]
     title = " ".join(kept)
-    if re.search(r"\b(?:and|or|with)$", title):
-        return None  # "Minister X and Ms. Y": the office is X's
+    if ENDS_IN_CONJUNCTION.search(title):
+        return None
     words = set(re.split(r"[\s-]", title)) | {title}
     return title if title and words & codebook.role_words else None
 

@@ -104,6 +104,9 @@ def _honorific_pattern(honorifics: dict) -> str:
 CONNECTOR_BEFORE = re.compile(r"\b(?:of|the|for|at|in|on|and|to)\s+$")
 
 
+ENDS_IN_CONJUNCTION = re.compile(r"\b(?:and|or|with)$")  # "Minister X and": the office is X's, not the next name's
+
+
 def title_before(text: str, a: int) -> str | None:
     """The office written right before the name at `a`: "Deputy Minister of Labour, Invalids and Social Affairs"
     for "... Deputy Minister of Labour, Invalids and Social Affairs Hoang Minh Quan"; None if there is none.
@@ -118,7 +121,7 @@ def title_before(text: str, a: int) -> str | None:
     m = person_rules()["office_before"].search(fold_diacritics(text), 0, a)
     title = text[m.start():a].strip(" ,") if m else None
     # "Minister X and Ms. Y": the office belongs to X, not to the Y after the conjunction
-    return None if title is None or re.search(r"\b(?:and|or|with)$", title) else title
+    return None if title is None or ENDS_IN_CONJUNCTION.search(title) else title
 
 
 def title_after(text: str, b: int) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
 from itertools import groupby
@@ -599,6 +599,12 @@ def _key_of(event) -> _Key:
                 event["label"], tuple(event["participants"]), event["evidence"])
 
 
+def keys_of(events: pd.DataFrame) -> Iterator[_Key]:
+    """The compact keys of an events table, read column by column: one `_Key` per row, in row order."""
+    columns = [map(tuple, events[f]) if f == "participants" else events[f] for f in _Key._fields]
+    return map(_Key._make, zip(*columns, strict=True))
+
+
 def same_happening(a, b) -> tuple[bool, str]:
     """Whether two events are one happening, and the clue: same status, overlapping dates, kin kinds, shared terms.
 
@@ -723,7 +729,7 @@ def build_timeline(events: pd.DataFrame) -> pd.DataFrame:
     require(events, EVENTS, "build_timeline")
     records = events.to_dict("records")
     key_ids: dict[_Key, int] = {}
-    member_key = np.fromiter((key_ids.setdefault(_key_of(r), len(key_ids)) for r in records), np.int64, len(records))
+    member_key = np.fromiter((key_ids.setdefault(k, len(key_ids)) for k in keys_of(events)), np.int64, len(records))
     return timeline_table(list(key_ids), member_key, records)
 
 

@@ -66,6 +66,7 @@ from .events import (
     _Key,
     extract_dates,
     extract_events,
+    keys_of,
     statement_events,
     timeline_table,
 )
@@ -648,10 +649,8 @@ class _Timeline:
         """Keep one partition's event keys and ranks; spill its rows."""
         if events.empty:
             return
-        keys = zip(events["status"], events["date"], events["date_end"], events["precision"], events["kind"],
-                   events["label"], map(tuple, events["participants"]), events["evidence"], strict=True)
         ids = self.key_ids
-        self.key_of.append(np.fromiter((ids.setdefault(_Key._make(k), len(ids)) for k in keys), np.int64,
+        self.key_of.append(np.fromiter((ids.setdefault(k, len(ids)) for k in keys_of(events)), np.int64,
                                        len(events)))
         self.rank_of.append(rank)
         path = self.spill / f"events-{len(self.files):06d}.pkl"

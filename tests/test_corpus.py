@@ -214,6 +214,18 @@ def test_agency_dateline_names_the_outlet(corpus_dir):
     ("By Minh Anh | June 12, 2023", "2023-06-12", "day"),
     ("12-06-2023", "2023-06-12", "day"),
     ("Monday, June 12, 2023 9:15 AM", "2023-06-12", "day"),
+    # the time first, seconds and zones, and other labels: forms of sites the eval set does not imitate
+    ("Thursday, 07:05, 07/03/2024", "2024-03-07", "day"),
+    ("Last updated: 14:05 | 03/07/2023", "2023-07-03", "day"),
+    ("Thu, March 7, 2024 | 2:05:00 PM GMT+7", "2024-03-07", "day"),
+    ("07/03/2024 14:05 (GMT+07:00)", "2024-03-07", "day"),
+    ("Sunday, March 3, 2024, 10:30 am (PT)", "2024-03-03", "day"),
+    ("Release date: 3 July 2023", "2023-07-03", "day"),
+    ("Issued on: 07 Mar 2024", "2024-03-07", "day"),
+    ("Publish date: Thursday, 07 March 2024", "2024-03-07", "day"),
+    ("Date published: 12 May 2023", "2023-05-12", "day"),
+    ("2023/07/03", "2023-07-03", "day"),
+    ("Thursday, 3/7/2024 10:41:00 AM", "2024-03-07", "day"),  # the weekday settles it: month first here
 ])
 def test_dateline_forms(line, expected, precision):
     found = dg.parse_dateline(line)

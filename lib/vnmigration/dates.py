@@ -371,10 +371,14 @@ def date_at_precision(date: pd.Timestamp, precision: str) -> str:
 # --- datelines: the publication date at the head of a page ------------------------------------------
 
 _RANGE = r"(?:\s*(?:[-–]|and|&|to)\s*\d{1,2}(?:st|nd|rd|th)?)?"
+# a clock time with an optional zone: "14:05", "2:05:00 PM", "09:12 am ICT", "14:05 (GMT+07:00)", "10:30 (PT)"
+_CLOCK = (r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
+          r"(?:\s*[(\[]?\s*(?:GMT|UTC|ICT|PT|ET|CET|CEST|EST|EDT)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?[)\]]?)?")
 _DATELINE_DATE = rf"""
     (?:(?P<wd>{_WEEKDAY})\.?,?\s+)?
+    (?:{_CLOCK}\s*[,|–-]?\s*)?  # the time first: "Thursday, 07:05, 07/03/2024", "14:05 | 03/07/2023"
     (?:
-      (?P<iso>(?P<iy>{_YEAR})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))
+      (?P<iso>(?P<iy>{_YEAR})(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}}))
     | (?P<num>(?P<n1>\d{{1,2}})(?P<sep>[/.-])(?P<n2>\d{{1,2}})(?P=sep)(?P<ny>{_YEAR}))
     | (?P<mdy>(?P<m1>{_MONTH})\.?\s+(?P<d1>{_DAY}){_RANGE},?\s+(?P<y1>{_YEAR}))
     | (?P<dmy>(?P<d2>{_DAY}){_RANGE}\s+(?:of\s+)?(?P<m2>{_MONTH})\.?,?\s+(?P<y2>{_YEAR}))
@@ -382,12 +386,14 @@ _DATELINE_DATE = rf"""
     | (?P<mony>(?P<m3>{_MONTH})\.?,?\s+(?P<y3>{_YEAR}))
     )"""
 _PREFIX = (r"(?P<prefix>(?:By\s+[A-Z][\w.'’ -]{1,40}?\s*[|–—-]\s*)?"  # a byline first: "By Minh Anh | June 12, 2023"
-           r"(?:(?:Last\s+|(?P<original>Originally\s+|First\s+))?(?:Updated?|Published|Posted|Date|Created)"
-           r"(?:\s+(?:on|at))?\s*:?\s*(?:\d{1,2}[:h]\d{2}\s*,?\s*(?:on\s+)?)?)?)")  # "Updated at 10:20 on 18/09/2024"
+           r"(?:(?:Last\s+|(?P<original>Originally\s+|First\s+))?"
+           r"(?:(?:Publish(?:ed)?|Publication|Post(?:ed)?|Release|Issue|Update|Posting)\s+date|Date\s+(?:of\s+)?"
+           r"(?:publication|issue|release|posting)|Date\s+(?:published|posted|issued)"
+           r"|Updated?|Modified|Published|Posted|Issued|Released|Date|Created)"
+           rf"(?:\s+(?:on|at))?\s*:?\s*(?:{_CLOCK}\s*,?\s*(?:on\s+)?)?)?)")  # "Updated at 10:20 on 18/09/2024"
 _PLACE = r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,3})"
 _TIME = (r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"  # ISO 8601: 2023-06-12T09:15:00+07:00
-         r"|\s*[,|-]?\s*\d{1,2}[:h]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
-         r"(?:\s*[(\[]?\s*(?:GMT|UTC|ICT)\s*(?:[+-]\s*\d{1,2})?[)\]]?)?)?")
+         rf"|\s*[,|-]?\s*{_CLOCK})?")
 DATELINE_LINE = re.compile(rf"^\s*{_PREFIX}?(?:{_PLACE}\s*,\s*)?{_DATELINE_DATE}{_TIME}\s*[|–—-]?\s*$",
                            re.VERBOSE | re.IGNORECASE)
 DATELINE_LEAD = re.compile(rf"^\s*(?:{_PLACE}\s*,\s*)?{_DATELINE_DATE}\s*(?:\([A-Za-z]{{2,10}}\)\s*)?[–—-]+\s+(?=\S)",

@@ -327,6 +327,8 @@ def test_template_lines_need_two_pages_of_one_outlet_or_three_of_any():
      "IOM Viet Nam"),
     ("VGP – The Deputy Minister received the IOM delegation in Hanoi on Wednesday.\nSource: VGP",
      "Vietnam Government Portal"),
+    ("SEOUL, March 7 (Yonhap) -- South Korea will admit more Vietnamese seasonal workers this year.", "Yonhap"),
+    ("HANOI, June 12 (Reuters) - Vietnam said on Monday it would tighten rules on labour brokers.", "Reuters"),
 ])
 def test_outlets_are_named_by_their_own_markers(page, outlet):
     assert vn.corpus.find_outlet(page)[0] == outlet
@@ -337,6 +339,8 @@ def test_outlets_are_named_by_their_own_markers(page, outlet):
     "Houses built with IOM support in Ha Tinh. (Source: qdnd.vn) |",
     "The Ministry of Foreign Affairs of Viet Nam and IOM held a conference on the GCM in Hanoi.",
     "Nhan Dan newspaper reported the meeting, and VnExpress International ran a photo story on it.",
+    "Delegates at the workshop in Hanoi (Photo: VNA) - more pictures below",
+    "The International Organization for Migration (IOM) - the UN migration agency - opened an office.",
 ])
 def test_a_credit_or_a_mention_is_not_an_outlet(page):
     assert vn.corpus.find_outlet(page) == (None, None)

@@ -393,7 +393,8 @@ def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
 
     The earliest self-marker on the page wins: a lead tag or masthead comes before a footer; an umbrella
     name ("IOM UN Migration") yields to the office site that carries it ("IOM Asia and the Pacific"). A site
-    outlets.yaml does not list is named by its own copyright line (`copyright_holder`).
+    outlets.yaml does not list is named by the agency tag of its lead (`wire_agency`), else by its own
+    copyright line (`copyright_holder`).
 
     >>> find_outlet("(VAN) The ministry met IOM.")
     ('Vietnam Agriculture News', '(VAN)')
@@ -404,7 +405,29 @@ def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
         for pattern, needles in zip(outlet["signatures"], outlet["needles"], strict=True):
             if (needles is None or not needles.isdisjoint(present)) and (m := pattern.search(raw_text)):
                 found.append((outlet["umbrella"], m.start(), order, outlet["name"], m.group().strip()))
-    return min(found)[3:] if found else copyright_holder(raw_text)
+    if found:
+        return min(found)[3:]
+    agency = wire_agency(raw_text)
+    return agency if agency[0] else copyright_holder(raw_text)
+
+
+# "SEOUL, March 7 (Yonhap) --", "HANOI (AP) —": a place of up to four words, an optional day and month, the tag
+AGENCY_LEAD = re.compile(rf"(?m)^[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){{0,3}}"
+                         rf"(?:,\s+(?:{dg.MONTH_PATTERN}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{dg.MONTH_PATTERN})(?:,?\s+\d{{4}})?)?"
+                         r"\s+\(([A-Z][A-Za-z&+]{1,15})\)\s*[–—-]+\s")
+
+
+def wire_agency(raw_text: str, head: int = 6000) -> tuple[str | None, str | None]:
+    """A wire outlets.yaml does not know, named by the agency tag that opens its story: `"SEOUL, March 7
+    (Yonhap) -- ..."` -> "Yonhap" (the canonical name if outlets.yaml knows the tag's name).
+
+    >>> wire_agency("KUALA LUMPUR, March 4 (Bernama) -- Malaysia and Viet Nam ...")
+    ('Bernama', 'KUALA LUMPUR, March 4 (Bernama) --')
+    >>> wire_agency("Delegates at the meeting (Photo: VNA) - more below")
+    (None, None)
+    """
+    m = AGENCY_LEAD.search(raw_text[:head])
+    return (outlet_of_site_name(m.group(1)), m.group().strip()) if m else (None, None)
 
 
 COPYRIGHT_HOLDER = re.compile(r"^\s*(?:(?:©|\(c\)|Copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"

@@ -182,3 +182,11 @@ def test_an_office_before_a_coordinated_name_is_not_the_second_persons():
     roles = vn.extract_roles(sentences, vn.extract_mentions(sentences), articles)
     assert not roles[roles["person"] == "Sarah Whitfield"]["role"].str.contains("Vinh").any()
     assert roles[roles["person"] == "Phan Quoc Vinh"]["role"].tolist() == ["Deputy Minister of Foreign Affairs"]
+
+
+def test_an_office_named_without_its_holder_speaks_but_is_not_a_person():
+    sentences = split_sentences(frame(a="The Prime Minister said the plan would protect workers abroad."))
+    mentions = vn.extract_mentions(sentences)
+    office = mentions[mentions["actor"] == "Prime Minister of Viet Nam"]
+    assert office["kind"].tolist() == ["office"]
+    assert "Prime Minister of Viet Nam" in set(vn.extract_quotes(sentences, mentions)["speaker"])

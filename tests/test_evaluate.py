@@ -145,8 +145,12 @@ def test_evaluate_command_prints_scores_and_writes_both_tables(tmp_path: Path, c
     assert list(side_by_side(scores).columns) == ["dev"]
 
 
-def test_an_organisation_that_said_something_is_not_a_speaker_but_a_person_is():
-    tables = {**perfect_tables(), "quotes": pd.DataFrame({"article_id": ["a1", "a1", "a1"],
-                                                          "speaker": ["Tran Van Nam", "IOM", "Le Van Ba"]})}
+def test_an_organisation_or_office_that_said_something_is_not_a_speaker_but_a_person_is():
+    tables = perfect_tables()
+    tables["mentions"] = pd.concat([tables["mentions"], pd.DataFrame(
+        {"article_id": ["a1"], "actor": ["Prime Minister of Viet Nam"], "kind": ["office"]})])
+    tables["quotes"] = pd.DataFrame({"article_id": ["a1"] * 4,
+                                     "speaker": ["Tran Van Nam", "IOM", "Le Van Ba", "Prime Minister of Viet Nam"]})
     scores, _ = score(tables, GOLD, "dev")
     assert f1_of(scores, "speakers", "n_pred") == 2 and f1_of(scores, "speakers", "tp") == 1
+    assert f1_of(scores, "persons", "n_pred") == 1  # the office is not a named person

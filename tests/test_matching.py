@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import vnmigration as vn
 from vnmigration.actors import _matchers, _normalise, default_codebook
-from vnmigration.corpus import OUTLETS, copyright_holder, find_outlet, read_corpus
+from vnmigration.corpus import OUTLETS, copyright_holder, find_outlet, read_corpus, wire_agency
 from vnmigration.matching import (
     ascii_lower,
     automaton,
@@ -113,7 +113,9 @@ def test_literal_prefix_stops_at_anything_optional():
 def _outlet_by_regex(raw_text: str):
     found = [(o["umbrella"], m.start(), order, o["name"], m.group().strip()) for order, o in enumerate(OUTLETS)
              for pattern in o["signatures"] if (m := pattern.search(raw_text))]
-    return min(found)[3:] if found else copyright_holder(raw_text)
+    if found:
+        return min(found)[3:]
+    return wire_agency(raw_text) if wire_agency(raw_text)[0] else copyright_holder(raw_text)
 
 
 def test_outlets_are_the_regex_outlets(corpora):

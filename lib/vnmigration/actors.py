@@ -21,6 +21,7 @@ from .sentences import by_article
 if TYPE_CHECKING:  # networkx loads only when a graph is built (0.1 s of import time otherwise)
     import networkx as nx
 
+SPEAKING_KINDS = ("person", "office", "organization")  # the kinds of actor that say things
 MENTION_COLUMNS = ["article_id", "sentence_no", "start", "end", "surface", "actor", "kind", "side", "match", "gender"]
 QUOTE_COLUMNS = ["article_id", "sentence_no", "speaker", "quote", "kind", "cue"]
 ROLE_COLUMNS = ["article_id", "sentence_no", "published", "person", "role", "role_normalized", "organization",
@@ -495,12 +496,12 @@ class _Hits:
         self.people_starts = [r[0] for r in self.people]
 
     def speaker_between(self, start: int, end: int) -> str | None:
-        """The person or organisation mentioned first between two article offsets."""
+        """The person, office or organisation mentioned first between two article offsets."""
         for i in range(bisect.bisect_left(self.starts, start), len(self.rows)):
             a, b, actor, kind, _ = self.rows[i]
             if a >= end:
                 break
-            if b <= end and kind in ("person", "organization"):
+            if b <= end and kind in SPEAKING_KINDS:
                 return actor
         return None
 
@@ -645,7 +646,7 @@ def _reported(text: str, start: int, hits: _Hits, codebook: Codebook,
         a, b, actor, kind, _ = hits.rows[i]
         if a >= end:
             break
-        if b > end or kind not in ("person", "organization"):
+        if b > end or kind not in SPEAKING_KINDS:
             continue
         if m := re.match(verb, text[b - start:]):
             cue_start = _title_run(text[:a - start], codebook)

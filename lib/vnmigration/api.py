@@ -70,7 +70,7 @@ def timeline(folder: str | Path | None = None) -> pd.DataFrame:
 def mentions(folder: str | Path | None = None) -> pd.DataFrame:
     """Every actor mention of a corpus: codebook actors and detected persons.
 
-    >>> set(mentions()["kind"]) <= {"person", "organization", "place"}
+    >>> set(mentions()["kind"]) <= {"person", "office", "organization", "place"}
     True
     """
     return build_tables(folder)["mentions"]

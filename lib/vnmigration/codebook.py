@@ -10,7 +10,7 @@ import yaml
 
 from .paths import CODEBOOK
 
-KINDS = {"person", "organization", "place"}
+KINDS = {"person", "office", "organization", "place"}  # an office: a post whose holder the text does not name
 SIDES = {"viet-nam-government", "iom", "un-system", "other-government", "regional-forum", "place", "other"}
 REQUIRED = ("name", "kind", "side")
 
@@ -68,7 +68,7 @@ def parse_codebook(data: dict) -> Codebook:
     >>> parse_codebook({"actors": [{"name": "IOM", "kind": "agency", "side": "iom"}]})
     Traceback (most recent call last):
     ...
-    vnmigration.codebook.CodebookError: actor 'IOM': kind 'agency' is not one of ['organization', 'person', 'place']
+    vnmigration.codebook.CodebookError: actor 'IOM': kind 'agency' is not one of ['office', 'organization', 'person', 'place']
     """
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
         raise CodebookError("codebook must be a mapping with a list under 'actors'")

@@ -432,3 +432,39 @@ def test_a_headline_that_ends_in_a_quotation_keeps_the_page_head_open_for_its_da
 def test_any_copyright_line_is_furniture_whether_or_not_it_names_a_holder(line):
     from vnmigration.corpus import is_furniture
     assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("By Bich Thao", ["Bich Thao"]),
+    ("Reporting by Tran Khanh Vy in Hanoi; Additional reporting by Oliver Hastings; Editing by Clara Whitby",
+     ["Tran Khanh Vy", "Oliver Hastings", "Clara Whitby"]),
+    ("Story and photos: Hoàng Bích", ["Hoàng Bích"]),
+    ("Story: Le Thu Ha | Photos: Pham Minh", ["Le Thu Ha", "Pham Minh"]),
+    ("Author: Dr. Nguyen Van Binh", ["Nguyen Van Binh"]),
+    ("By Thu Hang - VET", ["Thu Hang"]),
+    ("By Tuoi Tre News", []),
+    ("Interview by Quang Huy", ["Quang Huy"]),
+])
+def test_credit_lines_name_their_authors_and_no_outlet(line, authors):
+    from vnmigration.corpus import authors_of, is_credit_line
+
+    assert is_credit_line(line)
+    assert authors_of(line) == authors
+
+
+@pytest.mark.parametrize("line", [
+    "By the end of the year, IOM will open two more centres in the delta.",
+    "By 2030, Viet Nam aims to send 120,000 workers abroad each year.",
+    "Reporter: What has changed since the compact was adopted?",
+    "Story of a returnee: how Lan rebuilt her life in Nghe An after six years in Taiwan",
+])
+def test_a_sentence_that_starts_like_a_credit_is_no_credit_line(line):
+    assert not vn.corpus.is_credit_line(line)
+
+
+def test_a_byline_before_the_date_names_the_author_and_stays_out_of_the_text(corpus_dir):
+    write(corpus_dir, "a.txt", "Returnees find work at home\nBy Minh Anh | October 30, 2024\n"
+          "Hundreds of workers who came back from Japan this year found jobs through a new service centre.\n")
+    row = vn.load_articles(corpus_dir).iloc[0]
+    assert (row["authors"], row["published"]) == ("Minh Anh", pd.Timestamp("2024-10-30"))
+    assert "Minh Anh" not in row["text"]

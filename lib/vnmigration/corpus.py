@@ -15,14 +15,14 @@ import yaml
 from . import dates as dg
 from .matching import automaton, fold_case, necessary_literals, starts
 from .paths import DATA, corpus_dir
-from .persons import fold_diacritics
+from .persons import fold_diacritics, person_rules
 from .webpages import HTML_SUFFIXES, PageMeta, read_html
 
 TEXT_SUFFIXES = (".txt",)
 
 ARTICLE_COLUMNS = [
     "article_id", "file", "title", "outlet", "outlet_evidence", "published", "published_precision",
-    "published_source", "published_evidence", "dateline", "text", "boilerplate", "captions", "byline",
+    "published_source", "published_evidence", "dateline", "text", "boilerplate", "captions", "byline", "authors",
     "site_statements", "language", "n_words", "n_words_removed", "encoding", "sha256",
 ]
 PROBLEM_COLUMNS = ["file", "reason", "detail", "kept"]
@@ -30,7 +30,14 @@ PROBLEM_COLUMNS = ["file", "reason", "detail", "kept"]
 HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 PROSE_WORDS = 8  # a sentence this long is prose: datelines are looked for before and at the first one
 CONTACT = re.compile(r"^(Hotline|Tel|Phone|Fax|E-?mail)\s*:", re.IGNORECASE)
-BYLINE = re.compile(r"^(Translated by|Written by|Reported by|By)\s+[A-Z][\w.'’ -]*$")
+# A credit line: a byline ("By Bich Thao", "Written by ..."), a wire's closing credits ("Reporting by X in Hanoi;
+# Editing by Y") or a story-and-photo credit ("Story and photos: X", "Interview by X", "Author: X").
+_CREDIT_LABEL = (r"(?:(?:Additional\s+)?(?:Reporting|Writing|Editing|Translation|Compilation)\s+by"
+                 r"|(?:Translated|Written|Reported|Compiled|Edited|Interview(?:ed)?|Photos?|Text|Story|Article)"
+                 r"(?:\s+(?:and|&)\s+(?:photos?|text|video))?(?:\s+by\b|\s*:)|(?:Author|Authors|Reporter)\s*:|By\b)")
+CREDIT_LABEL = re.compile(rf"\b{_CREDIT_LABEL}\s*", re.IGNORECASE)
+CREDIT_WORDS = frozenset("and by in at photos photo text story reporting editing additional writing translated "
+                         "translation compiled compilation edited interview interviewed video article".split())
 TEASER_START = re.compile(r"^\([A-Z]{2,6}\)\s")
 INSTITUTION = re.compile(r"^(?:THE\s+)?(?:MINISTRY|DEPARTMENT|EMBASSY|OFFICE|COMMITTEE|GOVERNMENT|SOCIALIST REPUBLIC"
                          r"|PEOPLE'S|NATIONAL|UNITED NATIONS|INTERNATIONAL|CONSULATE)\b")
@@ -122,6 +129,9 @@ def outlet_of_site_name(site_name: str | None) -> str | None:
 
 
 OUTLETS = _load_outlets()
+OUTLET_NAMES = frozenset(n for o in OUTLETS for n in o["names"])  # folded, lower case
+NEWSROOM_WORDS = person_rules()["organisation_words"] | person_rules()["newsroom_words"]
+HONORIFICS = person_rules()["honorifics_longest_first"]  # "Dr. Nguyen Van Binh" -> "Nguyen Van Binh"
 # Each signature needs one of its `needles` in the case-folded page: one Aho-Corasick pass over the page tells
 # which signatures can match at all, and only those run (`find_outlet`).
 OUTLET_LITERALS = automaton({w for o in OUTLETS for needles in o["needles"] if needles for w in needles})
@@ -225,9 +235,42 @@ def _trailing_block(lines: list[str]) -> int:
     return k
 
 
+def is_credit_line(line: str) -> bool:
+    """A byline or credit line: a credit label first, then names, places and more labels, no other words.
+
+    >>> is_credit_line("Reporting by Tran Khanh Vy in Hanoi; Editing by Clara Whitby"), is_credit_line("By Bich Thao")
+    (True, True)
+    >>> is_credit_line("By the end of the year, IOM will open two more centres.")
+    False
+    """
+    m = CREDIT_LABEL.match(line)
+    if m is None or m.start() != 0 or not line[m.end():m.end() + 1].isupper() or len(line.split()) > 30:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’.-]*", line)
+    return all(w[0].isupper() or w.lower() in CREDIT_WORDS for w in words)
+
+
+def authors_of(credits: str | None) -> list[str]:
+    """The writers and photographers that credit lines name, in order, without outlets and places:
+    `"Reporting by Tran Khanh Vy in Hanoi; Editing by Clara Whitby"` -> ["Tran Khanh Vy", "Clara Whitby"].
+
+    >>> authors_of("By Thu Hang - VET\\nStory and photos: Hoàng Bích | Tuoi Tre News")
+    ['Thu Hang', 'Hoàng Bích']
+    """
+    names: list[str] = []
+    for part in re.split(r"[;|,/\n]|\s[–—-]\s|\s+(?:and|&)\s+", CREDIT_LABEL.sub("; ", credits or "")):
+        name = re.sub(r"\s+(?:in|at)\s+[A-Z].*$", "", part).strip(" .")  # "Tran Khanh Vy in Hanoi"
+        name = next((name[len(h):].strip() for h, _ in HONORIFICS if name.startswith(h + " ")), name)
+        words = name.split()
+        if 2 <= len(words) <= 5 and all(w[0].isupper() for w in words) and name not in names \
+                and not set(words) & NEWSROOM_WORDS and fold_diacritics(name).lower() not in OUTLET_NAMES:
+            names.append(name)
+    return names
+
+
 def _is_furniture_or_teaser(line: str) -> bool:
     """Furniture, or a related-article teaser line (`"(VAN) ..."`, `"... |"`) or a byline."""
-    return is_furniture(line) or bool(TEASER_START.match(line) or PIPE_END.search(line) or BYLINE.match(line))
+    return is_furniture(line) or bool(TEASER_START.match(line) or PIPE_END.search(line) or is_credit_line(line))
 
 
 def normalise_line(line: str) -> str:
@@ -263,11 +306,11 @@ def split_chrome(text: str, templates: frozenset[str] = frozenset()) -> _Page:
                 page.dateline = page.dateline or dateline
             page.boilerplate.append(line)
         elif i >= tail:
-            (page.bylines if BYLINE.match(line) else page.boilerplate).append(line)
+            (page.bylines if is_credit_line(line) else page.boilerplate).append(line)
         elif CONTACT.match(line) or is_furniture(line) or (normalise_line(line) in templates and not _is_prose(line)) \
                 or (in_head and HEAD_FIELD.match(line)):
             page.boilerplate.append(line)
-        elif BYLINE.match(line):
+        elif is_credit_line(line):
             page.bylines.append(line)
         elif CAPTION.search(line) or PIPE_END.search(line):
             page.captions.append(line)
@@ -584,6 +627,7 @@ def _article_row(path: Path, raw: bytes, text: str, encoding: str, templates: fr
         published, precision, evidence = infer_published(body_text)
         source = "content" if precision else None
     removed = page.boilerplate + page.captions + page.bylines + page.statements
+    credits = page.bylines + ([page.dateline.byline] if page.dateline and page.dateline.byline else [])
     return {
         "article_id": path.stem, "file": path.name, "title": title, "outlet": outlet,
         "outlet_evidence": outlet_evidence, "published": published, "published_precision": precision,
@@ -591,7 +635,9 @@ def _article_row(path: Path, raw: bytes, text: str, encoding: str, templates: fr
         "dateline": page.dateline.text if page.dateline else None, "text": body_text,
         "language": language_of(body_text)[0],
         "boilerplate": "\n".join(page.boilerplate), "captions": "\n".join(page.captions),
-        "byline": "\n".join(page.bylines) or None, "site_statements": "\n".join(page.statements) or None,
+        "byline": "\n".join(page.bylines) or None,
+        "authors": "; ".join(authors_of("\n".join(credits))) or None,
+        "site_statements": "\n".join(page.statements) or None,
         "n_words": len(WORD.findall(body_text)),
         "n_words_removed": sum(len(WORD.findall(x)) for x in removed),
         "encoding": encoding, "sha256": hashlib.sha256(raw).hexdigest(),

@@ -385,7 +385,7 @@ _DATELINE_DATE = rf"""
     | (?P<mnum>(?P<mn>\d{{1,2}})/(?P<my>{_YEAR}))
     | (?P<mony>(?P<m3>{_MONTH})\.?,?\s+(?P<y3>{_YEAR}))
     )"""
-_PREFIX = (r"(?P<prefix>(?:By\s+[A-Z][\w.'’ -]{1,40}?\s*[|–—-]\s*)?"  # a byline first: "By Minh Anh | June 12, 2023"
+_PREFIX = (r"(?P<prefix>(?:(?P<byline>By\s+[A-Z][\w.'’ -]{1,40}?)\s*[|–—-]\s*)?"  # a byline first: "By Minh Anh | June 12, 2023"
            r"(?:(?:Last\s+|(?P<original>Originally\s+|First\s+))?"
            r"(?:(?:Publish(?:ed)?|Publication|Post(?:ed)?|Release|Issue|Update|Posting)\s+date|Date\s+(?:of\s+)?"
            r"(?:publication|issue|release|posting)|Date\s+(?:published|posted|issued)"
@@ -410,6 +410,7 @@ class Dateline:
     evidence: str
     lead_end: int | None = None  # where the sentence starts after a lead dateline; None for a line of its own
     original: bool = False  # "Originally published: ...": the date of the page a repost copies
+    byline: str | None = None  # a byline before the date: "By Minh Anh | October 30, 2024" -> "By Minh Anh"
 
 
 def _dateline_date(m: re.Match) -> tuple[pd.Timestamp, str, str] | None:
@@ -473,4 +474,4 @@ def parse_dateline(line: str, lead: bool = False) -> Dateline | None:
     when, precision, note = found
     text = line[:m.end()].strip(" |–—-") if m.re is DATELINE_LEAD else line.strip()
     return Dateline(when, precision, text, text + note, m.end() if m.re is DATELINE_LEAD else None,
-                    bool(m.groupdict().get("original")))
+                    bool(m.groupdict().get("original")), m.groupdict().get("byline"))

@@ -177,7 +177,8 @@ def _score_chrome(t: _Tally, article_id: str, g: dict, row) -> None:
         missed.append(g["dateline"])
     n_gold = len(gold_chrome) + int(bool(g.get("dateline")))
     known = {c.strip() for c in gold_chrome} | {str(g.get("title") or "").strip()}
-    removed = [line.strip() for col in ("boilerplate", "captions", "byline") if isinstance(row[col], str)
+    # the gold counts a credit line (`byline`) as neither chrome nor body: taking it out is neither a hit nor a loss
+    removed = [line.strip() for col in ("boilerplate", "captions") if isinstance(row[col], str)
                for line in row[col].split("\n") if line.strip()]
     lost = [line for line in removed if line not in known and len(LETTER_WORD.findall(line)) >= BODY_LINE_WORDS
             and not (g.get("dateline") and g["dateline"] in line)]
@@ -225,7 +226,8 @@ def _score_article(t: _Tally, tables: dict[str, tuple[dict, pd.DataFrame]], arti
     _score_label(t, article_id, "title", g.get("title"), row["title"])
     _score_chrome(t, article_id, g, row)
     mentions = _per_article(tables, "mentions", article_id)
-    persons = sorted(set(mentions.loc[mentions["kind"] == "person", "actor"]))
+    authors = row["authors"].split("; ") if isinstance(row.get("authors"), str) else []  # bylined writers are persons
+    persons = sorted(set(mentions.loc[mentions["kind"] == "person", "actor"]) | set(authors))
     gold_persons = [p["name"] for p in g.get("persons") or []]
     t.matched(article_id, "persons", gold_persons, persons, lambda a, b: fold(a) == fold(b))
     roles = _per_article(tables, "roles", article_id)

@@ -93,6 +93,7 @@ def person_rules() -> dict:
         "office_words": frozenset(w for o in offices for w in re.split(r"[\s-]", o)) | {"Excellency"},
         "not_persons": frozenset(fold_diacritics(n) for n in data["not_persons"]),
         "not_name_words": frozenset(data["not_name_words"]),
+        "newsroom_words": frozenset(data["newsroom_words"]),
     }
 
 

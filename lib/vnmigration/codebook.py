@@ -68,7 +68,7 @@ def parse_codebook(data: dict) -> Codebook:
     >>> parse_codebook({"actors": [{"name": "IOM", "kind": "agency", "side": "iom"}]})
     Traceback (most recent call last):
     ...
-    vnmigration.codebook.CodebookError: actor 'IOM': kind 'agency' is not one of ['office', 'organization', 'person', 'place']
+    vnmigration.codebook.CodebookError: actor 'IOM': kind 'agency' is not one of [...]
     """
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
         raise CodebookError("codebook must be a mapping with a list under 'actors'")

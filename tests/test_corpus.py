@@ -468,3 +468,24 @@ def test_a_byline_before_the_date_names_the_author_and_stays_out_of_the_text(cor
     row = vn.load_articles(corpus_dir).iloc[0]
     assert (row["authors"], row["published"]) == ("Minh Anh", pd.Timestamp("2024-10-30"))
     assert "Minh Anh" not in row["text"]
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("Like us on Facebook to read more stories from the site", True),
+    ("Follow us on Zalo", True),
+    ("Comments (3)", True),
+    ("Write a comment...", True),
+    ("Watch more: Border guards on the front line against trafficking (Video, 05:12)", True),
+    ("Video: Handover ceremony at the border gate (02:47)", True),
+    ("Read also: Ministry steps up protection of workers abroad", True),
+    ("Check against delivery", True),
+    ("Follow the ministry on many channels, said Lan, who works on Facebook outreach.", False),
+    ("See: the table below lists the projects.", False),
+    ("Comments from returnees shaped the new guidance, the ministry said.", False),
+])
+def test_social_prompts_comment_boxes_media_teasers_and_delivery_notes_are_furniture(line, furniture):
+    assert vn.corpus.is_furniture(line) is furniture
+
+
+def test_a_caption_credit_may_carry_a_copyright_sign():
+    assert vn.corpus.CAPTION.search("Families wait to move to a resettlement site. Photo: © IOM 2024")

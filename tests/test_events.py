@@ -44,9 +44,17 @@ def test_date_forms(text, published, expected):
     "the achievement of the 2030 Agenda", "Decision No. 402/QD-TTg was signed", "with 175 member states",
     "approximately 281 million people", "Hotline: 0913.378.918", "COVID-19 spread", "in 2030 Agenda terms",
     "March 45 is no day", "May I ask", "the Vietnam Times 2022 Awards",
+    # a plan's span names the plan: no date of a happening
+    "under the ASEAN Work Programme 2021-2025, with funding", "a cooperation plan for the 2024-2025 period",
+    "the National Program on Human Trafficking Prevention and Combat for 2021-2025", "the 2021-2030 strategy",
 ])
 def test_non_dates(text):
     assert find_dates(text) == []
+
+
+def test_a_period_that_is_no_plan_span_is_a_period():
+    found = find_dates("Nationals migrating abroad during the 2020-2021 period, the plan said, rose in number.")
+    assert [(d.date_text, d.resolution) for d in found] == [("2020-2021 period", "period")]
 
 
 @pytest.mark.parametrize("text, published, expected", [

@@ -148,7 +148,7 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
     if g["iso"]:
         found = _iso_mention(m, g)
     elif g["period"]:
-        return _period_mention(m, g)
+        return None if _spans_a_plan(m, text) else _period_mention(m, g)
     elif g["mdy"] or g["dmy"]:
         found = _day_mention(m, g)
     elif g["num"]:
@@ -200,6 +200,18 @@ def _iso_mention(m: re.Match, g: dict) -> DateMention | None:
     if not (1 <= mo <= 12 and day_ok(y, mo, d)):
         return None
     return DateMention(m.start(), m.end(), m.group(), y, mo, d, "day", "absolute")
+
+
+# A plan's span is part of its name, not a time anything happened: "the National Program ... for 2021-2025", "Work
+# Programme 2021-2025", "a plan for the period 2025-2030", "the 2021-2030 strategy".
+_PLAN = r"(?:(?:action|work|master|national)\s+)?(?:plan|programme|program|strategy|framework|agenda|vision|roadmap)s?"
+PLAN_BEFORE = re.compile(rf"\b{_PLAN}\b[^,.;:()]{{0,60}}$", re.IGNORECASE)
+PLAN_AFTER = re.compile(rf"\s+(?:period\s+)?{_PLAN}\b", re.IGNORECASE)
+
+
+def _spans_a_plan(m: re.Match, text: str) -> bool:
+    """A period that names a plan's span: `"Work Programme 2021-2025"` -> True; `"during the 2020-2021 period"` -> False."""
+    return bool(PLAN_BEFORE.search(text, max(0, m.start() - 80), m.start()) or PLAN_AFTER.match(text, m.end()))
 
 
 def _period_mention(m: re.Match, g: dict) -> DateMention | None:

@@ -474,7 +474,8 @@ def wire_agency(raw_text: str, head: int = 6000) -> tuple[str | None, str | None
 
 
 COPYRIGHT_HOLDER = re.compile(r"^\s*(?:(?:©|\(c\)|Copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
-                              r"([A-Z][^|]*?)(?:\.?\s+All rights reserved|\.\s|\s[|–—-]\s|[.,]?\s*$)",
+                              r"([A-Z][^|]*?)(?:,?\s+\d{4}(?:\s*[-–]\s*\d{4})?)?"  # a year may follow the holder
+                              r"(?:\.?\s+All rights reserved|\.\s|\s[|–—-]\s|[.,]?\s*$)",
                               re.IGNORECASE)
 
 
@@ -484,6 +485,8 @@ def copyright_holder(raw_text: str, tail: int = 15) -> tuple[str | None, str | N
 
     >>> copyright_holder("Story.\\n© 2024 Lao Dong Online. All rights reserved.")
     ('Lao Dong', '© 2024 Lao Dong Online. All rights reserved.')
+    >>> copyright_holder("Story.\\n© UNFPA Viet Nam 2024")[0]
+    'UNFPA Viet Nam'
     >>> copyright_holder("Story.\\nA farmer at work. Photo: © UNICEF")
     (None, None)
     """

@@ -479,6 +479,8 @@ def test_a_byline_before_the_date_names_the_author_and_stays_out_of_the_text(cor
     ("Video: Handover ceremony at the border gate (02:47)", True),
     ("Read also: Ministry steps up protection of workers abroad", True),
     ("Check against delivery", True),
+    ("Enjoying this article? Subscribe for full access to our analysis.", True),
+    ("Advertisement", True),
     ("Follow the ministry on many channels, said Lan, who works on Facebook outreach.", False),
     ("See: the table below lists the projects.", False),
     ("Comments from returnees shaped the new guidance, the ministry said.", False),
@@ -489,3 +491,23 @@ def test_social_prompts_comment_boxes_media_teasers_and_delivery_notes_are_furni
 
 def test_a_caption_credit_may_carry_a_copyright_sign():
     assert vn.corpus.CAPTION.search("Families wait to move to a resettlement site. Photo: © IOM 2024")
+
+
+def test_the_lines_above_the_headline_that_are_not_prose_leave_the_text(corpus_dir):
+    write(corpus_dir, "a.txt", "THE REGIONAL MONITOR\nThe weekly magazine for the region\nPolicy | Society\n"
+          "Viet Nam counts its returnees for the first time\nMarch 4, 2024\n"
+          "The ministry said on Monday that it would publish data on returnees every quarter from now on.\n")
+    row = vn.load_articles(corpus_dir).iloc[0]
+    assert row["title"] == "Viet Nam counts its returnees for the first time"
+    assert row["text"].startswith("The ministry said on Monday")
+    assert "The weekly magazine for the region" in row["boilerplate"]
+
+
+def test_a_date_line_under_a_byline_dates_the_page_even_after_a_standfirst(corpus_dir):
+    write(corpus_dir, "a.txt", "Viet Nam's migration compact test\n"
+          "Hanoi has built a framework for safe migration, but the harder part is still ahead of it.\n"
+          "By Le Hoang Anh and Kristoffer Saari\nMarch 19, 2025\n"
+          "Last month, governments from across the region gathered in Bangkok for the regional review.\n")
+    row = vn.load_articles(corpus_dir).iloc[0]
+    assert (row["published"], row["authors"]) == (pd.Timestamp("2025-03-19"), "Le Hoang Anh; Kristoffer Saari")
+    assert "March 19, 2025" not in row["text"]

@@ -302,7 +302,8 @@ def split_chrome(text: str, templates: frozenset[str] = frozenset()) -> _Page:
         if (dateline := dg.parse_dateline(line)) is not None:
             if dateline.original:  # a repost's "Originally published: 8 Mar 2022" outranks its own date
                 page.dateline = dateline if page.dateline is None or not page.dateline.original else page.dateline
-            elif in_head or dateline.text.lower().startswith(("update", "last update", "published", "posted")):
+            elif in_head or (i and is_credit_line(lines[i - 1])) \
+                    or dateline.text.lower().startswith(("update", "last update", "published", "posted")):
                 page.dateline = page.dateline or dateline
             page.boilerplate.append(line)
         elif i >= tail:
@@ -418,7 +419,8 @@ def find_title(page: _Page) -> tuple[str | None, int | None]:
 
 
 def drop_head_menu(page: _Page, title_at: int | None) -> list[int]:
-    """Body indexes of menu lines above the headline (or above the first prose line when there is none).
+    """Body indexes of the lines above the headline that are not prose (menus, a site's tagline, a kicker), or of
+    the menu lines above the first prose line when there is no headline.
 
     >>> page = split_chrome("Home | News\\nIOM opens an office in Hanoi\\nIOM opened an office in Hanoi, it said.")
     >>> page.body[0]
@@ -428,7 +430,7 @@ def drop_head_menu(page: _Page, title_at: int | None) -> list[int]:
     """
     end = title_at if title_at is not None else next(
         (i for i, line in enumerate(page.body) if _is_prose(line)), 0)
-    return [i for i in range(end) if is_menu_line(page.body[i])]
+    return [i for i in range(end) if is_menu_line(page.body[i]) or (title_at is not None and not _is_prose(page.body[i]))]
 
 
 def find_outlet(raw_text: str) -> tuple[str | None, str | None]:

@@ -511,3 +511,13 @@ def test_a_date_line_under_a_byline_dates_the_page_even_after_a_standfirst(corpu
     row = vn.load_articles(corpus_dir).iloc[0]
     assert (row["published"], row["authors"]) == (pd.Timestamp("2025-03-19"), "Le Hoang Anh; Kristoffer Saari")
     assert "March 19, 2025" not in row["text"]
+
+
+def test_a_title_bar_a_menu_under_it_and_a_breadcrumb_leave_the_text(corpus_dir):
+    write(corpus_dir, "a.txt", "Viet Nam: Implementing the Compact | Regional Migration Network\nSkip to main content\n"
+          "Regional Migration Network\nAbout\nThe Compact\nCountry Networks\nMigration Hub\n"
+          "Country Networks > Asia and the Pacific > Viet Nam\nUpdated: 3 March 2025\n"
+          "The network in Viet Nam brings together twelve UN entities to support the Government.\n")
+    row = vn.load_articles(corpus_dir).iloc[0]
+    assert row["title"] == "Viet Nam: Implementing the Compact"
+    assert row["text"] == "The network in Viet Nam brings together twelve UN entities to support the Government."

@@ -55,6 +55,7 @@ DOMAIN_LINE = re.compile(r"(?:^|\|\s*)(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-
 TAG_LIST = re.compile(r"^(?:tags|keywords|topics)\s*:", re.IGNORECASE)
 DOWNLOAD = re.compile(r"^(?:download|tải về)\b(?!.*[.!?]$)", re.IGNORECASE)
 MENU_SEPARATOR = re.compile(r"\s[|>/»›]\s")
+CRUMB_SEPARATOR = re.compile(r"\s[>»›]\s")
 BREADCRUMB = re.compile(r"^(?:You are here:\s*)?(?:Home|Trang chủ)\s*[>»›/]\s", re.IGNORECASE)  # "Home > News > ..."
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 # The commonest English function words: in English prose they are a third of all words, in other languages
@@ -199,7 +200,9 @@ def is_menu_line(line: str) -> bool:
     >>> is_menu_line("Home"), is_menu_line("The minister spoke at the opening of the forum.")
     (True, False)
     """
-    if BREADCRUMB.match(line):
+    crumbs = CRUMB_SEPARATOR.split(line)
+    if BREADCRUMB.match(line) or (len(crumbs) >= 3 and all(
+            0 < len(c.split()) <= 5 and not TERMINAL.search(c) for c in crumbs)):  # "Networks > Asia > Viet Nam"
         return True
     letters = [c for c in line if c.isalpha()]
     # A masthead is a short capitalised name ("MINISTRY OF LABOUR, INVALIDS AND SOCIAL AFFAIRS"); an all-caps
@@ -335,6 +338,26 @@ def split_chrome(text: str, templates: frozenset[str] = frozenset()) -> _Page:
     return page
 
 
+def _head_menu_runs(lines: list[str], run: int = 3) -> set[int]:
+    """Indexes of the lines before the first prose line that stand in a run of `run` or more short labels (not
+    credit lines): a site menu, whatever its entries say.
+
+    >>> sorted(_head_menu_runs(["A title of the story here", "About", "Country Networks", "Migration Hub",
+    ...                         "The network brings together twelve UN entities in the country."]))
+    [1, 2, 3]
+    """
+    end = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
+    found: set[int] = set()
+    start = 0
+    for i in range(end + 1):
+        if i < end and _is_short_label(lines[i]) and not is_credit_line(lines[i]):
+            continue
+        if i - start >= run:
+            found.update(range(start, i))
+        start = i + 1
+    return found
+
+
 def _page_lines(text: str, page: _Page) -> list[str]:
     """The non-empty stripped lines of a page; a leading `HEADER` (kept in `page.header`) cut from the first."""
     lines = [ln.strip() for ln in text.split("\n")]
@@ -415,12 +438,32 @@ def find_title(page: _Page) -> tuple[str | None, int | None]:
     # The headline follows the site's navigation: a line above the last menu is the site's tagline
     after_menu = [i for i in candidates if not menus or i > menus[-1]]
     first = (after_menu or candidates or [None])[0]
-    return (None, None) if first is None else (page.body[first], first)
+    return (None, None) if first is None else (without_site_name(page.body[first], page.body), first)
+
+
+def without_site_name(title: str, lines: list[str]) -> str:
+    """A headline without the site name a page's title bar appends to it: `"Viet Nam: Implementing the Compact |
+    United Nations Network on Migration"` -> `"Viet Nam: Implementing the Compact"`, when the name is an outlet's
+    or stands on a line of its own on the page.
+
+    >>> without_site_name("IOM opens an office in Hanoi | VietnamPlus", [])
+    'IOM opens an office in Hanoi'
+    >>> without_site_name("Migrants | workers and families", ["Migrants | workers and families"])
+    'Migrants | workers and families'
+    """
+    m = re.match(r"(.{12,}?)\s+(?:\||[–—-])\s+([^|–—]{2,80})$", title)
+    if m is None:
+        return title
+    site = m.group(2).strip()
+    if fold_diacritics(site).lower() in OUTLET_NAMES or site in lines:
+        return m.group(1).strip()
+    return title
 
 
 def drop_head_menu(page: _Page, title_at: int | None) -> list[int]:
     """Body indexes of the lines above the headline that are not prose (menus, a site's tagline, a kicker), or of
-    the menu lines above the first prose line when there is no headline.
+    the menu lines above the first prose line when there is no headline; and of the runs of short labels before
+    the first prose line, a menu under a headline (`_head_menu_runs`).
 
     >>> page = split_chrome("Home | News\\nIOM opens an office in Hanoi\\nIOM opened an office in Hanoi, it said.")
     >>> page.body[0]
@@ -430,7 +473,8 @@ def drop_head_menu(page: _Page, title_at: int | None) -> list[int]:
     """
     end = title_at if title_at is not None else next(
         (i for i, line in enumerate(page.body) if _is_prose(line)), 0)
-    return [i for i in range(end) if is_menu_line(page.body[i]) or (title_at is not None and not _is_prose(page.body[i]))]
+    above = {i for i in range(end) if is_menu_line(page.body[i]) or (title_at is not None and not _is_prose(page.body[i]))}
+    return sorted(above | (_head_menu_runs(page.body) - {title_at}))
 
 
 def find_outlet(raw_text: str) -> tuple[str | None, str | None]:

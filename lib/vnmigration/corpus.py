@@ -189,8 +189,20 @@ def is_furniture(line: str) -> bool:
     >>> is_furniture("Related news"), is_furniture("IOM met the ministry in Hanoi.")
     (True, False)
     """
-    return (_nav_key(line) in NAV_WORDS or bool(TAG_LIST.match(line) or COPYRIGHT.match(line) or IMAGE.match(line)
-                                     or DOMAIN_LINE.search(line) or DOWNLOAD.match(line) or NOTICE.search(line)))
+    return (_nav_key(line) in NAV_WORDS or is_breadcrumb(line) or bool(
+        TAG_LIST.match(line) or COPYRIGHT.match(line) or IMAGE.match(line) or DOMAIN_LINE.search(line)
+        or DOWNLOAD.match(line) or NOTICE.search(line)))
+
+
+def is_breadcrumb(line: str) -> bool:
+    """A trail of links: `"Home > News > Migration"`, `"Country Networks > Asia and the Pacific > Viet Nam"`.
+
+    >>> is_breadcrumb("Country Networks > Asia and the Pacific > Viet Nam"), is_breadcrumb("Costs > benefits, it said.")
+    (True, False)
+    """
+    crumbs = CRUMB_SEPARATOR.split(line)
+    return bool(BREADCRUMB.match(line)) or (len(crumbs) >= 3 and all(
+        0 < len(c.split()) <= 5 and not TERMINAL.search(c) for c in crumbs))
 
 
 def is_menu_line(line: str) -> bool:
@@ -200,9 +212,7 @@ def is_menu_line(line: str) -> bool:
     >>> is_menu_line("Home"), is_menu_line("The minister spoke at the opening of the forum.")
     (True, False)
     """
-    crumbs = CRUMB_SEPARATOR.split(line)
-    if BREADCRUMB.match(line) or (len(crumbs) >= 3 and all(
-            0 < len(c.split()) <= 5 and not TERMINAL.search(c) for c in crumbs)):  # "Networks > Asia > Viet Nam"
+    if is_breadcrumb(line):
         return True
     letters = [c for c in line if c.isalpha()]
     # A masthead is a short capitalised name ("MINISTRY OF LABOUR, INVALIDS AND SOCIAL AFFAIRS"); an all-caps

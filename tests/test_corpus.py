@@ -521,3 +521,13 @@ def test_a_title_bar_a_menu_under_it_and_a_breadcrumb_leave_the_text(corpus_dir)
     row = vn.load_articles(corpus_dir).iloc[0]
     assert row["title"] == "Viet Nam: Implementing the Compact"
     assert row["text"] == "The network in Viet Nam brings together twelve UN entities to support the Government."
+
+
+def test_the_headline_follows_the_navigation_not_a_label_under_it(corpus_dir):
+    write(corpus_dir, "a.txt", "REGIONAL COMMISSION\nThe Commission for the Region and Its Peoples\nAbout\nOur Work\n"
+          "Events\nPublications\nHome › News › Press Releases\n"
+          "Countries compare migration data ahead of the 2026 review of the Compact\nPress Release\n"
+          "Issued on: 15 Oct 2025\nReference No: PR/2025/47\n"
+          "Government officials from ten countries today concluded a two-day consultation on data.\n")
+    row = vn.load_articles(corpus_dir).iloc[0]
+    assert row["title"] == "Countries compare migration data ahead of the 2026 review of the Compact"

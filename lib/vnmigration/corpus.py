@@ -189,7 +189,7 @@ def is_furniture(line: str) -> bool:
     >>> is_furniture("Related news"), is_furniture("IOM met the ministry in Hanoi.")
     (True, False)
     """
-    return (_nav_key(line) in NAV_WORDS or is_breadcrumb(line) or bool(
+    return (_nav_key(line) in NAV_WORDS or bool(
         TAG_LIST.match(line) or COPYRIGHT.match(line) or IMAGE.match(line) or DOMAIN_LINE.search(line)
         or DOWNLOAD.match(line) or NOTICE.search(line)))
 
@@ -445,9 +445,19 @@ def find_title(page: _Page) -> tuple[str | None, int | None]:
             candidates.append(i)
         elif TERMINAL.search(line) and n >= 8:
             break
-    # The headline follows the site's navigation: a line above the last menu is the site's tagline
-    after_menu = [i for i in candidates if not menus or i > menus[-1]]
-    first = (after_menu or candidates or [None])[0]
+    # The headline follows the site's navigation, the longest run of menu lines with a candidate after it (the later
+    # of equal runs): a line above it is the site's tagline, a short label under the headline ("Press Release", a
+    # speaker's name) is not the navigation.
+    runs: list[list[int]] = []
+    for i in menus:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    navigation = max((r for r in runs if any(c > r[-1] for c in candidates)), key=lambda r: (len(r), r[0]), default=None)
+    after_menu = [i for i in candidates if navigation is None or i > navigation[-1]]
+    title_bar = [i for i in candidates if without_site_name(page.body[i], page.body) != page.body[i]]  # "X | Site"
+    first = (title_bar or after_menu or candidates or [None])[0]
     return (None, None) if first is None else (without_site_name(page.body[first], page.body), first)
 
 
@@ -473,7 +483,7 @@ def without_site_name(title: str, lines: list[str]) -> str:
 def drop_head_menu(page: _Page, title_at: int | None) -> list[int]:
     """Body indexes of the lines above the headline that are not prose (menus, a site's tagline, a kicker), or of
     the menu lines above the first prose line when there is no headline; and of the runs of short labels before
-    the first prose line, a menu under a headline (`_head_menu_runs`).
+    the first prose line, a menu under a headline (`_head_menu_runs`), and of breadcrumbs before it.
 
     >>> page = split_chrome("Home | News\\nIOM opens an office in Hanoi\\nIOM opened an office in Hanoi, it said.")
     >>> page.body[0]
@@ -484,7 +494,9 @@ def drop_head_menu(page: _Page, title_at: int | None) -> list[int]:
     end = title_at if title_at is not None else next(
         (i for i, line in enumerate(page.body) if _is_prose(line)), 0)
     above = {i for i in range(end) if is_menu_line(page.body[i]) or (title_at is not None and not _is_prose(page.body[i]))}
-    return sorted(above | (_head_menu_runs(page.body) - {title_at}))
+    prose_at = next((i for i, line in enumerate(page.body) if _is_prose(line)), len(page.body))
+    crumbs = {i for i in range(prose_at) if is_breadcrumb(page.body[i])}  # a trail under the headline too
+    return sorted(above | ((_head_menu_runs(page.body) | crumbs) - {title_at}))
 
 
 def find_outlet(raw_text: str) -> tuple[str | None, str | None]:

@@ -481,6 +481,8 @@ def test_a_byline_before_the_date_names_the_author_and_stays_out_of_the_text(cor
     ("Check against delivery", True),
     ("Enjoying this article? Subscribe for full access to our analysis.", True),
     ("Advertisement", True),
+    ("Get the latest business news from Vietnam in your inbox every morning.", True),
+    ("Attached file: Pre-departure orientation curriculum 2024 (PDF, 4.2 MB)", True),
     ("Follow the ministry on many channels, said Lan, who works on Facebook outreach.", False),
     ("See: the table below lists the projects.", False),
     ("Comments from returnees shaped the new guidance, the ministry said.", False),
@@ -489,8 +491,10 @@ def test_social_prompts_comment_boxes_media_teasers_and_delivery_notes_are_furni
     assert vn.corpus.is_furniture(line) is furniture
 
 
-def test_a_caption_credit_may_carry_a_copyright_sign():
+def test_a_caption_credit_may_carry_a_copyright_sign_or_be_an_agency_in_brackets():
     assert vn.corpus.CAPTION.search("Families wait to move to a resettlement site. Photo: © IOM 2024")
+    assert vn.corpus.CAPTION.search("Trainees attend a Japanese language class in Hanoi. (Kyodo)")
+    assert not vn.corpus.CAPTION.search("The plan was drafted with the International Organization for Migration (IOM).")
 
 
 def test_the_lines_above_the_headline_that_are_not_prose_leave_the_text(corpus_dir):

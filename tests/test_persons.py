@@ -149,3 +149,8 @@ def test_an_ethnic_minority_family_name_starts_a_name_and_a_division_is_no_perso
     sentences = pd.DataFrame({"article_id": ["a1"], "sentence_no": [1], "start": [0], "text": [text]})
     names = set(detect_persons(sentences)["actor"])
     assert "Sung Seo Lu" in names and "Seo Lu" not in names and "Inclusion Division" not in names
+
+
+def test_an_irish_family_name_with_an_apostrophe_is_one_name():
+    _, mentions, _, _ = tables(a="Ms. Sarah O'Connell, Head of Labour Mobility at IOM Viet Nam, opened the course.")
+    assert set(mentions.loc[mentions["match"] == "detected", "actor"]) == {"Sarah O'Connell"}

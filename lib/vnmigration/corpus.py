@@ -80,7 +80,8 @@ HEAD_FIELD = re.compile(rf"^(?:{'|'.join(re.escape(f) for f in _CHROME['head_fie
 NOTICE = re.compile("|".join(f"(?:{p})" for p in _CHROME["notices"]), re.IGNORECASE)
 _CREDITS = "|".join(re.escape(c) for c in sorted(_CHROME["caption_credits"], key=len, reverse=True))
 CAPTION = re.compile(rf"(\((?:{_CREDITS})\s*:[^)]*\)\s*\|?\s*$|(^|\s)(?:{_CREDITS})\s*:\s*[\w .&/©-]{{1,40}}\.?\s*$"
-                     r"|(?-i:\.\s+[A-Z]{2,}(?:/[A-Z][\w.'’ -]{1,30})+\s*$))",  # a wire credit: "... REUTERS/Staff"
+                     r"|(?-i:\.\s+[A-Z]{2,}(?:/[A-Z][\w.'’ -]{1,30})+\s*$)"  # a wire credit: "... REUTERS/Staff"
+                     r"|(?-i:\.\s+\([A-Z][A-Za-z]{1,15}\)\s*$))",  # an agency's credit: "... class in Hanoi. (Kyodo)"
                      re.IGNORECASE)
 
 

@@ -86,7 +86,7 @@ def person_rules() -> dict:
         "cue_literals": automaton(necessary_literals(cue) or ()),  # a cue holds one; none in a text: no cue
         "office_before": re.compile(rf"(?:{office_before}|{lower_title})\s+$"),
         "western": re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:(?:van|von|de|da|del|der|di|du)\s+)?"
-                              r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}\b"),
+                              r"(?:[OD]['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}\b"),  # "Sarah O'Connell"
         "title_words": re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’&()-]+\s+){{0,5}}?(?:{title_words})\b",
                                   re.IGNORECASE),
         "organisation_words": frozenset(data["organisation_words"]),

@@ -381,3 +381,19 @@ def test_a_date_without_a_year_in_a_dated_table_row_takes_the_rows_year():
                              "published": [pd.Timestamp("2023-08-18")], "published_precision": ["day"]})
     dates = vn.extract_dates(split_sentences(articles), articles)
     assert dates["date"].dt.strftime("%Y-%m-%d").tolist() == ["2018-01-01", "2018-12-10", "2018-12-19", "2023-05-20"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The Global Compact for Safe, Orderly and Regular Migration, which Viet Nam endorsed in December 2018, asks a lot.",
+     "agreement"),
+    ("Japan enacted a law in June 2024 to replace the trainee programme.", "law"),
+    ("The signing ceremony took place on 12 July 2024 in Hanoi.", "agreement"),
+])
+def test_endorsing_a_compact_enacting_a_law_and_a_signing(text, kind):
+    date = find_dates(text)[0]
+    assert classify(text, date.start, date.end)[0] == kind
+
+
+def test_a_gathering_told_in_the_present_tense_is_ahead_of_the_page():
+    text = "The report goes to COP28 in Dubai, which runs from 30 November to 12 December."
+    assert resolve(find_dates(text)[0], pd.Timestamp("2023-11-18")) == pd.Timestamp("2023-11-30")

@@ -80,7 +80,9 @@ def list_item_year(line: str) -> int | None:
 
 # Words in the same clause before a date that make it a plan rather than a happening.
 SCHEDULED = re.compile(r"\b(scheduled|slated|planned|due|will|would|to be held|upcoming|expected|prepare for"
-                       r"|preparing for|prepare to|preparing to|plans? to|aims? to|intends? to|is set to|ahead of)\b",
+                       r"|preparing for|prepare to|preparing to|plans? to|aims? to|intends? to|is set to|ahead of"
+                       # a gathering told in the present tense is ahead: "COP28, which runs from 30 November"
+                       r"|runs|takes place|is taking place|(?:is|are) held|begins|starts|opens)\b",
                        re.IGNORECASE)
 FUTURE_AFTER = re.compile(r"\b(?:will|would|(?:is|are) (?:due|scheduled|set) to)\b", re.IGNORECASE)
 _RELATIVE_SHIFT = {"this": 0, "last": -1, "next": 1}

@@ -226,6 +226,7 @@ def test_agency_dateline_names_the_outlet(corpus_dir):
     ("Date published: 12 May 2023", "2023-05-12", "day"),
     ("2023/07/03", "2023-07-03", "day"),
     ("Thursday, 3/7/2024 10:41:00 AM", "2024-03-07", "day"),  # the weekday settles it: month first here
+    ("KYODO NEWS - Oct 8, 2024 - 18:05 | World, All", "2024-10-08", "day"),  # a site name before, sections after
 ])
 def test_dateline_forms(line, expected, precision):
     found = dg.parse_dateline(line)

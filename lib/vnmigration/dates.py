@@ -409,7 +409,10 @@ _PREFIX = (r"(?P<prefix>(?:(?P<byline>By\s+[A-Z][\w.'’ -]{1,40}?)\s*[|–—-]
 _PLACE = r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,3})"
 _TIME = (r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"  # ISO 8601: 2023-06-12T09:15:00+07:00
          rf"|\s*[,|-]?\s*{_CLOCK})?")
-DATELINE_LINE = re.compile(rf"^\s*{_PREFIX}?(?:{_PLACE}\s*,\s*)?{_DATELINE_DATE}{_TIME}\s*[|–—-]?\s*$",
+# a site's name in capitals before the date, and its sections after it: "KYODO NEWS - Oct 8, 2024 - 18:05 | World, All"
+_SITE = r"(?-i:[A-Z][A-Z0-9.&' ]{1,30}\s+[|–—-]\s+)"
+_SECTIONS = r"(?:\s*\|\s*(?-i:[A-Z])[\w&]*(?:[ ,]+(?-i:[A-Z])[\w&]*){0,4})?"
+DATELINE_LINE = re.compile(rf"^\s*{_SITE}?{_PREFIX}?(?:{_PLACE}\s*,\s*)?{_DATELINE_DATE}{_TIME}{_SECTIONS}\s*[|–—-]?\s*$",
                            re.VERBOSE | re.IGNORECASE)
 DATELINE_LEAD = re.compile(rf"^\s*(?:{_PLACE}\s*,\s*)?{_DATELINE_DATE}\s*(?:\([A-Za-z]{{2,10}}\)\s*)?[–—-]+\s+(?=\S)",
                            re.VERBOSE | re.IGNORECASE)

@@ -536,3 +536,12 @@ def test_the_headline_follows_the_navigation_not_a_label_under_it(corpus_dir):
           "Government officials from ten countries today concluded a two-day consultation on data.\n")
     row = vn.load_articles(corpus_dir).iloc[0]
     assert row["title"] == "Countries compare migration data ahead of the 2026 review of the Compact"
+
+
+def test_a_lead_in_to_a_contact_block_is_no_template_line():
+    from vnmigration.corpus import split_chrome
+
+    templates = frozenset({"For more information, please contact:", "Our partners"})
+    page = split_chrome("IOM opened an office in Hanoi on Monday, the agency said in a statement.\n"
+                        "Our partners\nFor more information, please contact:\nNguyen Lan, IOM Viet Nam", templates)
+    assert "For more information, please contact:" in page.body and "Our partners" in page.boilerplate

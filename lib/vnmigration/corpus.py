@@ -322,7 +322,7 @@ def split_chrome(text: str, templates: frozenset[str] = frozenset()) -> _Page:
             page.boilerplate.append(line)
         elif i >= tail:
             (page.bylines if is_credit_line(line) else page.boilerplate).append(line)
-        elif CONTACT.match(line) or is_furniture(line) or (normalise_line(line) in templates and not _is_prose(line)) \
+        elif CONTACT.match(line) or is_furniture(line) or _is_template(line, templates) \
                 or (in_head and HEAD_FIELD.match(line)):
             page.boilerplate.append(line)
         elif is_credit_line(line):
@@ -347,6 +347,12 @@ def split_chrome(text: str, templates: frozenset[str] = frozenset()) -> _Page:
             in_head = in_head and not _is_prose(line)
             page.body.append(line)
     return page
+
+
+def _is_template(line: str, templates: frozenset[str]) -> bool:
+    """A line of a site's template: found on several pages, not prose, and not a lead-in to the lines after it
+    (a press release's "For more information, please contact:" introduces its contact block, which is body)."""
+    return normalise_line(line) in templates and not _is_prose(line) and not line.endswith(":")
 
 
 def _head_menu_runs(lines: list[str], run: int = 3) -> set[int]:

@@ -384,7 +384,7 @@ def test_a_date_without_a_year_in_a_dated_table_row_takes_the_rows_year():
 
 
 @pytest.mark.parametrize("text, kind", [
-    ("The Global Compact for Safe, Orderly and Regular Migration, which Viet Nam endorsed in December 2018, asks a lot.",
+    ("The Global Compact for Safe, Orderly and Regular Migration, which Viet Nam endorsed in December 2018, asks much.",
      "agreement"),
     ("Japan enacted a law in June 2024 to replace the trainee programme.", "law"),
     ("The signing ceremony took place on 12 July 2024 in Hanoi.", "agreement"),

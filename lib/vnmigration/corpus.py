@@ -461,7 +461,8 @@ def find_title(page: _Page) -> tuple[str | None, int | None]:
             runs[-1].append(i)
         else:
             runs.append([i])
-    navigation = max((r for r in runs if any(c > r[-1] for c in candidates)), key=lambda r: (len(r), r[0]), default=None)
+    navigation = max((r for r in runs if any(c > r[-1] for c in candidates)), key=lambda r: (len(r), r[0]),
+                     default=None)
     after_menu = [i for i in candidates if navigation is None or i > navigation[-1]]
     title_bar = [i for i in candidates if without_site_name(page.body[i], page.body) != page.body[i]]  # "X | Site"
     first = (title_bar or after_menu or candidates or [None])[0]
@@ -500,7 +501,8 @@ def drop_head_menu(page: _Page, title_at: int | None) -> list[int]:
     """
     end = title_at if title_at is not None else next(
         (i for i, line in enumerate(page.body) if _is_prose(line)), 0)
-    above = {i for i in range(end) if is_menu_line(page.body[i]) or (title_at is not None and not _is_prose(page.body[i]))}
+    above = {i for i in range(end)
+             if is_menu_line(page.body[i]) or (title_at is not None and not _is_prose(page.body[i]))}
     prose_at = next((i for i, line in enumerate(page.body) if _is_prose(line)), len(page.body))
     crumbs = {i for i in range(prose_at) if is_breadcrumb(page.body[i])}  # a trail under the headline too
     return sorted(above | ((_head_menu_runs(page.body) | crumbs) - {title_at}))

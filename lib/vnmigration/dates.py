@@ -212,7 +212,7 @@ PLAN_AFTER = re.compile(rf"\s+(?:period\s+)?{_PLAN}\b", re.IGNORECASE)
 
 
 def _spans_a_plan(m: re.Match, text: str) -> bool:
-    """A period that names a plan's span: `"Work Programme 2021-2025"` -> True; `"during the 2020-2021 period"` -> False."""
+    """A period that names a plan's span: `"Work Programme 2021-2025"` -> True; `"the 2020-2021 period"` -> False."""
     return bool(PLAN_BEFORE.search(text, max(0, m.start() - 80), m.start()) or PLAN_AFTER.match(text, m.end()))
 
 
@@ -412,8 +412,9 @@ _TIME = (r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"  # ISO 8
 # a site's name in capitals before the date, and its sections after it: "KYODO NEWS - Oct 8, 2024 - 18:05 | World, All"
 _SITE = r"(?-i:[A-Z][A-Z0-9.&' ]{1,30}\s+[|–—-]\s+)"
 _SECTIONS = r"(?:\s*\|\s*(?-i:[A-Z])[\w&]*(?:[ ,]+(?-i:[A-Z])[\w&]*){0,4})?"
-DATELINE_LINE = re.compile(rf"^\s*{_SITE}?{_PREFIX}?(?:{_PLACE}\s*,\s*)?{_DATELINE_DATE}{_TIME}{_SECTIONS}\s*[|–—-]?\s*$",
-                           re.VERBOSE | re.IGNORECASE)
+DATELINE_LINE = re.compile(
+    rf"^\s*{_SITE}?{_PREFIX}?(?:{_PLACE}\s*,\s*)?{_DATELINE_DATE}{_TIME}{_SECTIONS}\s*[|–—-]?\s*$",
+    re.VERBOSE | re.IGNORECASE)
 DATELINE_LEAD = re.compile(rf"^\s*(?:{_PLACE}\s*,\s*)?{_DATELINE_DATE}\s*(?:\([A-Za-z]{{2,10}}\)\s*)?[–—-]+\s+(?=\S)",
                            re.VERBOSE | re.IGNORECASE)
 

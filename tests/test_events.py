@@ -397,3 +397,12 @@ def test_endorsing_a_compact_enacting_a_law_and_a_signing(text, kind):
 def test_a_gathering_told_in_the_present_tense_is_ahead_of_the_page():
     text = "The report goes to COP28 in Dubai, which runs from 30 November to 12 December."
     assert resolve(find_dates(text)[0], pd.Timestamp("2023-11-18")) == pd.Timestamp("2023-11-30")
+
+
+def test_work_going_on_since_a_date_is_a_project_but_a_count_or_a_force_is_a_milestone():
+    ev = events_from(a="Since 2018, the union and IOM have run safe migration clubs in 120 communes. "
+                       "Since 2019, 2,000 workers have returned home. "
+                       "Riverbank erosion has forced hundreds of families to relocate since 2020.")
+    assert ev[["date", "kind"]].values.tolist() == [[pd.Timestamp("2018-01-01"), "project"],
+                                                    [pd.Timestamp("2019-01-01"), "milestone"],
+                                                    [pd.Timestamp("2020-01-01"), "milestone"]]

@@ -439,7 +439,7 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
             start = clause[0]
             if FRONTED.fullmatch(r.text, start, a):  # "Since 1994, IOM has ...": label what follows the date
                 start = FRONTED_TAIL.match(r.text, b).end()
-            kind, trigger = "milestone", start
+            kind, trigger = ("project" if _ongoing_since(r.text, clause, a, b, d) else "milestone"), start
         if kind is None:
             continue  # "the presence of so many of you here today" is no dated happening
         certainty = "stated" if d.resolution in ("absolute", "since", "scheduled") else (
@@ -459,6 +459,34 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
                                     near, "planned" if ahead and date == d.date else "happened", certainty,
                                     d.date_text), bare))
     return rows
+
+
+# Work that has gone on since a date: "Since 2018, the union and IOM have run safe migration clubs", "IOM has been
+# working with a college since last month", "the country had linked the records since 2022".
+ONGOING = re.compile(r"\b(?:has|have|had)\s+(?:(?:also|jointly|together|since)\s+)?(?:been\s+\w+ing|run|built|given"
+                     r"|taught|held|\w+ed)\b")
+QUANTITY = re.compile(r"\d|\b(?:number|numbers|share|figure|rate|percentage|total|amount|proportion|count)\b",
+                      re.IGNORECASE)
+
+
+def _ongoing_since(text: str, clause: tuple[int, int], a: int, b: int, d) -> bool:
+    """A `since` date whose clause tells of work going on since then, done by someone rather than counted: a project.
+
+    >>> from types import SimpleNamespace
+    >>> text = "Since 2018, the union and IOM have run safe migration clubs in 120 communes."
+    >>> _ongoing_since(text, (0, len(text)), 6, 10, SimpleNamespace(resolution="since"))
+    True
+    >>> text = "Since 2018, 2,000 workers have returned home."
+    >>> _ongoing_since(text, (0, len(text)), 6, 10, SimpleNamespace(resolution="since"))
+    False
+    """
+    if d.resolution != "since" and not text[max(clause[0], a - 6):a].lower().endswith("since "):
+        return False
+    m = ONGOING.search(text, clause[0], clause[1])
+    if m is None:
+        return False
+    subject = (text[clause[0]:a] + text[b:m.start()]) if m.start() > b else text[clause[0]:m.start()]
+    return not QUANTITY.search(subject)
 
 
 GATHERINGS = frozenset({"meeting", "visit", "conference", "workshop", "review"})  # where outcomes are signed

@@ -68,13 +68,17 @@ def test_a_period_that_is_no_plan_span_is_a_period():
     ("received the guest on Wednesday.", "2019-11-07", ("2019-11-06", "2019-11-06")),
     ("- 1994 - IOM opened its office in Hanoi.", None, ("1994-01-01", "1994-12-31")),
     ("2013: Viet Nam signed the agreement.", None, ("2013-01-01", "2013-12-31")),
+    ("COP28, which runs from 30 November to 12 December.", "2023-11-18", ("2023-11-30", "2023-12-12")),
+    ("the visit from Nov. 28 to Dec. 2, 2022.", None, ("2022-11-28", "2022-12-02")),
+    ("the roundtable on Friday, 18 August 2023.", None, ("2023-08-18", "2023-08-18")),
 ])
 def test_ranges_relative_dates_and_list_items(text, published, expected):
     from vnmigration.dates import period_end
 
     m = find_dates(text)[0]
     start = resolve(m, pd.Timestamp(published) if published else None, "day")
-    assert (start, period_end(start, m.precision, m.year_end, m.day_end)) == tuple(map(pd.Timestamp, expected))
+    end = period_end(start, m.precision, m.year_end, m.day_end, m.month_end)
+    assert (start, end) == tuple(map(pd.Timestamp, expected))
 
 
 @pytest.mark.parametrize("text, precision", [("received the guest on Wednesday.", "month"),
@@ -406,3 +410,18 @@ def test_work_going_on_since_a_date_is_a_project_but_a_count_or_a_force_is_a_mil
     assert ev[["date", "kind"]].values.tolist() == [[pd.Timestamp("2018-01-01"), "project"],
                                                     [pd.Timestamp("2019-01-01"), "milestone"],
                                                     [pd.Timestamp("2020-01-01"), "milestone"]]
+
+
+def test_a_relative_clause_takes_the_kind_of_the_noun_before_its_comma():
+    text = "The report goes to the UN Climate Change Conference in Dubai, which runs from 30 November 2023."
+    date = find_dates(text)[0]
+    assert classify(text, date.start, date.end)[0] == "conference"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The department held a job fair for returnees on 15 December 2023.", "conference"),
+    ("The 13th National Party Congress, held in January 2021, set the policy.", "conference"),
+])
+def test_fairs_and_congresses_are_conferences(text, kind):
+    date = find_dates(text)[0]
+    assert classify(text, date.start, date.end)[0] == kind

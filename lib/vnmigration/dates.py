@@ -28,6 +28,7 @@ WEEKDAYS = {
 }
 _WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_FULL_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"  # "Friday, 18 August 2023": one date
 MONTH_PATTERN, YEAR_PATTERN = _MONTH, _YEAR  # for other modules: a month name, a year 1800-2099
 _PREPOSITIONS = r"(?i:in|since|by|from|until|till|during|before|after|beginning in|starting in|as of|throughout)"
 # "mid-2020", "early 2021", "the end of 2019", "the first quarter of 2022": the year, at year precision
@@ -42,9 +43,12 @@ DATE_PATTERN = re.compile(
   | (?P<num>(?<![\w/.-])(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})/(?P<n3>{_YEAR})(?![\w/-]))
   | (?P<item>{_LIST_ITEM})
   | (?P<period>\b(?P<p1>{_YEAR})\s?[-–—]\s?(?P<p2>{_YEAR})\b(?:\s+period\b)?)
-  | (?P<mdy>\b(?P<m1>{_MONTH})\.?\s+(?P<d1>{_DAY})(?:{_TO}(?P<e1>{_DAY}))?\b
+  | (?P<mdy>\b(?:{_FULL_WEEKDAY},?\s+)?(?P<m1>{_MONTH})\.?\s+(?P<d1>{_DAY})
+        (?:{_TO}(?:(?P<em1>{_MONTH})\.?\s+)?(?P<e1>{_DAY}))?\b
         (?:,?\s+(?P<y1>{_YEAR})\b|\s+(?P<r1>this|last|next)\s+year\b)?)
-  | (?P<dmy>\b(?:from\s+)?(?P<d2>{_DAY})(?:{_TO}(?P<e2>{_DAY}))?\s+(?:of\s+)?(?P<m2>{_MONTH})\b\.?
+  | (?P<dmy>\b(?:from\s+)?(?:{_FULL_WEEKDAY},?\s+)?(?P<d2>{_DAY})(?:{_TO}(?P<e2>{_DAY}))?
+        \s+(?:of\s+)?(?P<m2>{_MONTH})\b\.?
+        (?:{_TO}(?P<e2b>{_DAY})\s+(?:of\s+)?(?P<em2>{_MONTH})\b\.?)?  # "from 30 November to 12 December"
         (?:,?\s+(?P<y2>{_YEAR})\b|\s+(?P<r2>this|last|next)\s+year\b)?)
   | (?P<my>\b(?P<m3>{_MONTH})\.?,?\s+(?P<y3>{_YEAR})\b)
   | (?P<mrel>\b(?P<m4>{_MONTH})\s+(?:of\s+)?(?P<rel4>this|last|next)\s+year\b)
@@ -57,7 +61,8 @@ DATE_PATTERN = re.compile(
         (?=(?:[\w-]+\s+){{0,2}}?(?:survey|report|study|census|assessment|review|strategy|action\s+plan)s?\b))
   | (?P<mon>\b(?i:in|since|by|from|until|during|early|late|mid-|before|after)\s+(?:early\s+|late\s+|mid-)?
         (?P<m10>{_MONTH})\b(?!\.?\s*\d|\s+(?:of\s+)?(?:this|last|next)\s+year))
-  | (?P<wday>\b(?i:on|last|this|next)\s+(?P<wd9>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
+  | (?P<wday>\b(?i:on|last|this|next)\s+(?P<wd9>{_FULL_WEEKDAY})\b
+        (?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\.?\s+\d)))  # "on Friday, 18 August 2023"
   | (?P<ago>\b(?P<n_ago>(?i:one|two|three|four|five|six|seven|eight|nine|ten)|\d{{1,2}})\s+years?\s+ago\b)
   | (?P<prep>\b(?:(?P<pw>{_PREPOSITIONS})\s+{_PART_OF_YEAR}?|(?i:at)\s+{_PART_OF_YEAR}|(?i:early|mid|late)[-\s])
         (?P<y6>{_YEAR})\b
@@ -104,6 +109,7 @@ class DateMention:
     year_end: int | None = None
     year_shift: int = 0
     day_end: int | None = None  # the last day of a range: "8-9 April" -> 9
+    month_end: int | None = None  # its month, when the range crosses one: "30 November to 12 December" -> 12
     month_shift: int | None = None  # "last month" -> -1; "on Wednesday" -> the weekday, 0-6, in `weekday`
     weekday: int | None = None
 
@@ -233,16 +239,18 @@ def _day_mention(m: re.Match, g: dict) -> DateMention | None:
     """`Nov. 22`, `22 November 2021`, `March 20-22 this year` -> a day (and its last day); None for `March 45`."""
     mo = MONTHS[(g["m1"] or g["m2"]).lower()]
     d = _day_of(g["d1"] or g["d2"])
-    last = g["e1"] or g["e2"]
+    last = g["e1"] or g["e2"] or g["e2b"]
+    last_month = MONTHS[(g["em1"] or g["em2"]).lower()] if g["em1"] or g["em2"] else None
     y = g["y1"] or g["y2"]
     y = int(y) if y else None
-    if not day_ok(y, mo, d) or (last and not (d < _day_of(last) and day_ok(y, mo, _day_of(last)))):
+    if not day_ok(y, mo, d) or (last and not ((last_month or mo, _day_of(last)) > (mo, d)
+                                              and day_ok(y, last_month or mo, _day_of(last)))):
         return None
     relative = g["r1"] or g["r2"]
     resolution = "absolute" if y else ("this-year" if relative else "year-from-publication")
     return DateMention(m.start(), m.end(), m.group(), y, mo, d, "day", resolution,
                        year_shift=_RELATIVE_SHIFT[relative] if relative else 0,
-                       day_end=_day_of(last) if last else None)
+                       day_end=_day_of(last) if last else None, month_end=last_month)
 
 
 def _in_clause(found: DateMention, m: re.Match, text: str) -> DateMention:
@@ -335,9 +343,9 @@ def resolve(mention: DateMention, published: pd.Timestamp | None = None,
 
 
 def period_end(start: pd.Timestamp, precision: str, year_end: int | None = None,
-               day_end: int | None = None) -> pd.Timestamp:
+               day_end: int | None = None, month_end: int | None = None) -> pd.Timestamp:
     """The last day a date can mean: 2022-05-01 at `month` -> 2022-05-31; a 2020-2021 period -> 2021-12-31;
-    8 April with a range to the 9th -> 9 April.
+    8 April with a range to the 9th -> 9 April; 30 November with a range to 12 December -> 12 December.
 
     >>> import pandas as pd
     >>> period_end(pd.Timestamp("2022-05-01"), "month")
@@ -350,7 +358,7 @@ def period_end(start: pd.Timestamp, precision: str, year_end: int | None = None,
     if year_end is not None:
         return pd.Timestamp(year_end, 12, 31)
     if day_end is not None:
-        return start.replace(day=day_end)
+        return start.replace(month=month_end or start.month, day=day_end)
     if precision == "year":
         return pd.Timestamp(start.year, 12, 31)
     if precision == "month":

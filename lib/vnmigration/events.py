@@ -115,7 +115,7 @@ def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
             # "today" is the publication date, known as precisely as the publication is.
             exact = precision if m.resolution == "publication" and isinstance(precision, str) else m.precision
             rows.append((r.article_id, r.sentence_no, r.start + m.start, r.start + m.end, m.date_text, when,
-                         dg.period_end(when, exact, m.year_end, m.day_end), exact, m.resolution))
+                         dg.period_end(when, exact, m.year_end, m.day_end, m.month_end), exact, m.resolution))
     out = pd.DataFrame(rows, columns=DATE_COLUMNS)
     return out.astype({"date": "datetime64[ns]", "date_end": "datetime64[ns]", "sentence_no": "int64",
                        "start": "int64", "end": "int64"})
@@ -155,6 +155,8 @@ CLAUSE_BREAK = re.compile(
 AT_GATHERING = re.compile(r"\b(?:at|during)\s+(?:a|an|the|its)\s+(?:[\w'’-]+\s+){0,3}$")
 HOSTS = re.compile(r"[\w-]+\s+(?:(?:also|jointly)\s+)?(?:held|hosts?|hosted|organi[sz]ed|co-organi[sz]ed|convened|"
                    r"co-hosted|opened)\s+(?:a|an|the|its|their)\b")  # "project held a forum", at the agent's word
+RELATIVE = re.compile(r"(?:which|where|when)\b")  # a clause that starts so is about the noun before its comma
+RELATIVE_REACH = 60  # how far before that comma the noun's trigger may end
 MODIFIED = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,2}")  # between a year and the noun it modifies: "2022 IOM study"
 JOINER = re.compile(r"\s+(?:a|an|the|its|their|his|her|this|new|first)\s+")  # "signed a memorandum": one phrase
 
@@ -235,6 +237,12 @@ def classify(text: str, a: int, b: int, rules: dict | None = None, others: list[
             return best[3], best[0]
         if after:
             best = min(after, key=lambda p: (p[0], p[2]))
+            return best[3], best[0]
+    if RELATIVE.match(text, start):  # "the UN Climate Change Conference (COP28), which runs from 30 November"
+        head = [p for p in phrases
+                if start - RELATIVE_REACH <= p[1] <= start and p[0] >= lo and p[2] not in rules["weak"]]
+        if head:
+            best = max(head, key=lambda p: p[1])
             return best[3], best[0]
     return None, None
 

@@ -392,6 +392,9 @@ def test_a_date_without_a_year_in_a_dated_table_row_takes_the_rows_year():
      "agreement"),
     ("Japan enacted a law in June 2024 to replace the trainee programme.", "law"),
     ("The signing ceremony took place on 12 July 2024 in Hanoi.", "agreement"),
+    ("- December 2018: Viet Nam votes in favour of Resolution 73/195 endorsing the GCM.", "agreement"),
+    ("In November 2023 the two countries upgraded their relations to a strategic partnership.", "agreement"),
+    ("A new memorandum would be negotiated in 2025.", "agreement"),
 ])
 def test_endorsing_a_compact_enacting_a_law_and_a_signing(text, kind):
     date = find_dates(text)[0]

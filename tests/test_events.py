@@ -46,6 +46,7 @@ def test_date_forms(text, published, expected):
     "March 45 is no day", "May I ask", "the Vietnam Times 2022 Awards",
     # a plan's span names the plan: no date of a happening
     "under the ASEAN Work Programme 2021-2025, with funding", "a cooperation plan for the 2024-2025 period",
+    "about 3/4 of the workers paid fees", "on 3/4 of the routes", "by 20/30 votes",
     "the National Program on Human Trafficking Prevention and Combat for 2021-2025", "the 2021-2030 strategy",
 ])
 def test_non_dates(text):
@@ -71,6 +72,10 @@ def test_a_period_that_is_no_plan_span_is_a_period():
     ("COP28, which runs from 30 November to 12 December.", "2023-11-18", ("2023-11-30", "2023-12-12")),
     ("the visit from Nov. 28 to Dec. 2, 2022.", None, ("2022-11-28", "2022-12-02")),
     ("the roundtable on Friday, 18 August 2023.", None, ("2023-08-18", "2023-08-18")),
+    ("Vietnam and Japan agreed Tuesday to curb fees.", "2024-10-10", ("2024-10-08", "2024-10-08")),  # a wire's weekday
+    ("a report released last week by IOM.", "2023-12-05", ("2023-11-01", "2023-11-30")),  # the week before: November
+    ("the review takes place next week.", "2025-02-27", ("2025-03-01", "2025-03-31")),
+    ("On the afternoon of 20/5, the minister received the guests.", "2024-05-21", ("2024-05-20", "2024-05-20")),
 ])
 def test_ranges_relative_dates_and_list_items(text, published, expected):
     from vnmigration.dates import period_end

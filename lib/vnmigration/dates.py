@@ -63,6 +63,13 @@ DATE_PATTERN = re.compile(
         (?P<m10>{_MONTH})\b(?!\.?\s*\d|\s+(?:of\s+)?(?:this|last|next)\s+year))
   | (?P<wday>\b(?i:on|last|this|next)\s+(?P<wd9>{_FULL_WEEKDAY})\b
         (?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\.?\s+\d)))  # "on Friday, 18 August 2023"
+  | (?P<wdverb>\b(?:said|agreed|announced|signed|met|told|held|opened|launched|released|began|ended|started|issued
+        |approved|adopted|reported|visited|received|handed|arrived|left|returned|called|urged|pledged)\s+
+        (?P<wd11>{_FULL_WEEKDAY})\b(?!,?\s+\d|,?\s+{_MONTH}))  # a wire's bare weekday: "agreed Tuesday"
+  | (?P<week>\b(?P<rel12>(?i:last|next|this))\s+week\b)
+  | (?P<dm>\b(?i:on|of|from|since|by)\s+(?:the\s+(?i:morning|afternoon|evening)\s+of\s+)?
+        (?P<dd>\d{{1,2}})/(?P<mm>\d{{1,2}})
+        (?!\d|[/.,]\d|\s*(?:%|per\s?cent)|\s+of\b))  # "On the afternoon of 20/5": day first, the year from the page
   | (?P<ago>\b(?P<n_ago>(?i:one|two|three|four|five|six|seven|eight|nine|ten)|\d{{1,2}})\s+years?\s+ago\b)
   | (?P<prep>\b(?:(?P<pw>{_PREPOSITIONS})\s+{_PART_OF_YEAR}?|(?i:at)\s+{_PART_OF_YEAR}|(?i:early|mid|late)[-\s])
         (?P<y6>{_YEAR})\b
@@ -178,6 +185,18 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
     elif g["mth"]:
         return DateMention(m.start(), m.end(), m.group(), None, None, None, "month", "this-month",
                            month_shift=_RELATIVE_SHIFT[g["rel8"].lower()])
+    elif g["wdverb"]:  # "agreed Tuesday": the latest such day
+        return DateMention(m.start("wd11"), m.end(), g["wd11"], None, None, None, "day", "weekday",
+                           weekday=WEEKDAYS[g["wd11"].lower()])
+    elif g["week"]:  # "last week": the month of the day a week before (or after) publication
+        return DateMention(m.start(), m.end(), m.group(), None, None, None, "month", "week",
+                           month_shift=_RELATIVE_SHIFT[g["rel12"].lower()])
+    elif g["dm"]:
+        day, month = int(g["dd"]), int(g["mm"])
+        if not (1 <= month <= 12 and day_ok(None, month, day)):
+            return None
+        found = DateMention(m.start("dd"), m.end(), m.group("dd") + "/" + m.group("mm"), None, month, day, "day",
+                            "year-from-publication")
     elif g["wday"]:  # "on Wednesday": the latest such day; "is due to meet on Wednesday": the next one
         ahead = SCHEDULED.search(_clause_before(text, m.start()))
         return DateMention(m.start(), m.end(), m.group(), None, None, None, "day",
@@ -271,7 +290,7 @@ def _in_clause(found: DateMention, m: re.Match, text: str) -> DateMention:
 # Every date expression holds a digit, "year", "month", a weekday ("...day"), a month name or a time of day,
 # and starts at a word boundary at most REACH characters before the first of them ("beginning in the second
 # half of 2022"): find_dates tries the date grammar only at those boundaries, not at every character.
-MAY_HOLD_DATE = re.compile(rf"\d|(?i:year|month|day\b|morning|afternoon|night)|{_MONTH}")
+MAY_HOLD_DATE = re.compile(rf"\d|(?i:year|month|week|day\b|morning|afternoon|night)|{_MONTH}")
 WORD_BOUNDARY = re.compile(r"\b")
 REACH = 60
 
@@ -317,6 +336,10 @@ def resolve(mention: DateMention, published: pd.Timestamp | None = None,
         if published is None or pd.isna(published) or published_precision not in ("day", "month"):
             return pd.NaT
         return published.replace(day=1) + pd.DateOffset(months=mention.month_shift)
+    if mention.resolution == "week":  # the month holding the day a week before or after publication
+        if published is None or pd.isna(published) or published_precision != "day":
+            return pd.NaT
+        return (published + pd.Timedelta(days=7 * mention.month_shift)).replace(day=1)
     if mention.resolution in ("weekday", "weekday-ahead", "yesterday"):
         if published is None or pd.isna(published) or published_precision != "day":
             return pd.NaT

@@ -545,3 +545,14 @@ def test_a_lead_in_to_a_contact_block_is_no_template_line():
     page = split_chrome("IOM opened an office in Hanoi on Monday, the agency said in a statement.\n"
                         "Our partners\nFor more information, please contact:\nNguyen Lan, IOM Viet Nam", templates)
     assert "For more information, please contact:" in page.body and "Our partners" in page.boilerplate
+
+
+def test_a_body_that_meets_every_year_does_not_anchor_an_undated_article():
+    from vnmigration.corpus import anchor_this_year
+
+    articles = pd.DataFrame({"article_id": ["a", "b"], "published": pd.to_datetime(["2024-06-01", None]),
+                             "text": ["The National Assembly will debate the law in October 2024.",
+                                      "The National Assembly will debate the bill in October this year."],
+                             "published_precision": ["day", None], "published_source": ["header", None],
+                             "published_evidence": [None, None]})
+    assert anchor_this_year(articles)["published"].isna().tolist() == [False, True]

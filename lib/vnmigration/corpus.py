@@ -614,6 +614,9 @@ def infer_published(text: str) -> tuple[pd.Timestamp, str | None, str | None]:
 
 
 NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of|for|on|and)?\s*[A-Z][\w’'-]*)+")
+# A name that can anchor a year across articles names one happening, not a body that meets every year ("the National
+# Assembly ... in October" recurs; "the International Migration Review Forum ... in May" does not)
+HAPPENING_NAME = re.compile(r"\b(?:Forum|Review|Conference|Summit|Dialogue|Workshop|Congress|Festival|Expo|Games)\b")
 NAMED_MONTH = re.compile(rf"\b({dg.MONTH_PATTERN})\.?,?\s+({dg.YEAR_PATTERN})\b")
 
 
@@ -624,7 +627,7 @@ def _named_months(articles: pd.DataFrame) -> dict[tuple[str, int], dict[int, str
         for m in NAMED_MONTH.finditer(text):
             month, year = dg.MONTHS[m.group(1).lower()], int(m.group(2))
             for n in NAME.finditer(text, max(0, m.start() - 200), m.start()):
-                if len(n.group().split()) >= 2:
+                if len(n.group().split()) >= 2 and HAPPENING_NAME.search(n.group()):
                     index.setdefault((n.group(), month), {}).setdefault(
                         year, f"'{m.group()}' in {article_id}")
     return index
@@ -669,7 +672,7 @@ def _anchor_year(article_id: str, text: str, index: dict) -> tuple[int, str] | N
             continue
         sentence_start = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start)) + 1
         names = sorted({n.group() for n in NAME.finditer(text[sentence_start:m.start])
-                        if len(n.group().split()) >= 2})
+                        if len(n.group().split()) >= 2 and HAPPENING_NAME.search(n.group())})
         years: dict[int, str] = {}
         for name in names:
             for year, where in index.get((name, m.month), {}).items():

@@ -42,7 +42,8 @@ DATE_PATTERN = re.compile(
     (?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}})\b)
   | (?P<num>(?<![\w/.-])(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})/(?P<n3>{_YEAR})(?![\w/-]))
   | (?P<item>{_LIST_ITEM})
-  | (?P<period>\b(?P<p1>{_YEAR})\s?[-–—]\s?(?P<p2>{_YEAR})\b(?:\s+period\b)?)
+  | (?P<period>\b(?:(?P<p1>{_YEAR})\s?[-–—]\s?(?P<p2>{_YEAR})|(?i:between)\s+(?P<pb1>{_YEAR})\s+and\s+(?P<pb2>{_YEAR}))
+        \b(?:\s+period\b)?)
   | (?P<mdy>\b(?:{_FULL_WEEKDAY},?\s+)?(?P<m1>{_MONTH})\.?\s+(?P<d1>{_DAY})
         (?:{_TO}(?:(?P<em1>{_MONTH})\.?\s+)?(?P<e1>{_DAY}))?\b
         (?:,?\s+(?P<y1>{_YEAR})\b|\s+(?P<r1>this|last|next)\s+year\b)?)
@@ -229,10 +230,11 @@ def _iso_mention(m: re.Match, g: dict) -> DateMention | None:
     return DateMention(m.start(), m.end(), m.group(), y, mo, d, "day", "absolute")
 
 
-# A plan's span is part of its name, not a time anything happened: "the National Program ... for 2021-2025", "Work
-# Programme 2021-2025", "a plan for the period 2025-2030", "the 2021-2030 strategy".
-_PLAN = r"(?:(?:action|work|master|national)\s+)?(?:plan|programme|program|strategy|framework|agenda|vision|roadmap)s?"
-PLAN_BEFORE = re.compile(rf"\b{_PLAN}\b[^,.;:()]{{0,60}}$", re.IGNORECASE)
+# A plan's or a target's span is part of its name, not a time anything happened: "the National Program ... for
+# 2021-2025", "Work Programme 2021-2025", "a plan for the period 2025-2030", "the 2021-2030 strategy".
+_PLAN = (r"(?:(?:action|work|master|national)\s+)?(?:plan|programme|program|strategy|framework|agenda|vision|roadmap"
+         r"|goal|target|objective)s?")  # "the goal is to send 500,000 workers abroad in the 2021-2025 period"
+PLAN_BEFORE = re.compile(rf"\b{_PLAN}\b(?:[^,.;:()]|(?<=\d)[,.](?=\d)){{0,60}}$", re.IGNORECASE)  # "500,000" is no break
 PLAN_AFTER = re.compile(rf"\s+(?:period\s+)?{_PLAN}\b", re.IGNORECASE)
 
 
@@ -243,7 +245,7 @@ def _spans_a_plan(m: re.Match, text: str) -> bool:
 
 def _period_mention(m: re.Match, g: dict) -> DateMention | None:
     """`2020-2021` -> a period from 2020 to 2021; None when the years run backwards."""
-    y1, y2 = int(g["p1"]), int(g["p2"])
+    y1, y2 = int(g["p1"] or g["pb1"]), int(g["p2"] or g["pb2"])
     if y2 <= y1:
         return None
     return DateMention(m.start(), m.end(), m.group(), y1, None, None, "year", "period", year_end=y2)

@@ -304,7 +304,8 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
                    articles: pd.DataFrame | None = None, rules: dict | None = None) -> pd.DataFrame:
     """One row per dated happening: `"Vietnam approved the GCM in December 2018."` -> decision, 2018-12, month.
 
-    Periods (`the 2020-2021 period`) are context, not events. With `articles`, a sentence that reports
+    A period is an event only when nothing else happened in it: `the drought of 2015-2016` is a milestone, but in
+    `a conference on migration in the 2020-2021 period` the period is context. With `articles`, a sentence that reports
     a meeting or conference `today` or `recently` without a date is dated by its article's publication,
     and `certainty` says so.
 
@@ -435,10 +436,10 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
     local = [(int(d.start - r.start), int(d.end - r.start)) for d in found]
     phrases = _phrases(r.text, rules)  # once per sentence, for all its dates
     for d in found:
-        if d.resolution == "period":
-            continue
         a, b = int(d.start - r.start), int(d.end - r.start)
         kind, trigger = classify(r.text, a, b, rules, [span for span in local if span != (a, b)], phrases)
+        if d.resolution == "period" and kind is not None and kind != "milestone":
+            continue  # "a conference on migration in the 2020-2021 period": the period is context, not the conference's
         bare = kind is None
         if named and not bare:
             kind = _referent(r.text, trigger, kind, named)

@@ -154,3 +154,14 @@ def test_an_ethnic_minority_family_name_starts_a_name_and_a_division_is_no_perso
 def test_an_irish_family_name_with_an_apostrophe_is_one_name():
     _, mentions, _, _ = tables(a="Ms. Sarah O'Connell, Head of Labour Mobility at IOM Viet Nam, opened the course.")
     assert set(mentions.loc[mentions["match"] == "detected", "actor"]) == {"Sarah O'Connell"}
+
+
+def test_a_rank_before_a_name_is_a_title_and_a_month_is_no_name():
+    _, mentions, roles, _ = tables(
+        a="Lieutenant General Prak Sophal, deputy commissioner of the national police, said the raid was planned. "
+          "In June, the Prime Minister approved a plan. "
+          "Mr. David Whitfield, Chief Technical Adviser of the programme, noted the progress. "
+          "Ms. Tran Thi Thu Ha, Director of the department, opened the meeting.")
+    assert set(mentions.loc[mentions["match"] == "detected", "actor"]) == {
+        "Prak Sophal", "David Whitfield", "Tran Thi Thu Ha"}
+    assert "Lieutenant General" in set(roles.loc[roles["person"] == "Prak Sophal", "role"])

@@ -13,6 +13,7 @@ the actor id is the folded name (`Tran Van Nam` for `Trần Văn Nam`). The code
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from functools import cache
@@ -149,11 +150,16 @@ def _gender_before(folded: str, start: int, rules: dict) -> str | None:
     return None
 
 
+CALENDAR_WORDS = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)  # "In June" is no name
+
+
 def _plausible(name: str, rules: dict) -> bool:
-    """A run that can be a person: no organisation, office or place word, not a listed place, two words or more."""
+    """A run that can be a person: no organisation, office, place or calendar word, not a listed place, not opened
+    by a function word ("In June"), two words or more."""
     words = name.split()
     return len(words) >= 2 and not set(words) & (rules["organisation_words"] | rules["office_words"]) \
-        and name not in rules["not_persons"]
+        and name not in rules["not_persons"] and words[0] not in rules["not_name_words"] \
+        and not set(words) & CALENDAR_WORDS
 
 
 def _names_in(folded: str, rules: dict) -> list[tuple[int, int, str | None]]:
@@ -169,7 +175,14 @@ def _names_in(folded: str, rules: dict) -> list[tuple[int, int, str | None]]:
             found.append((m.start(), m.end(), _gender_before(folded, m.start(), rules)))
     for m in rules["western"].finditer(folded):
         start = _name_start(folded, m.start(), m.end(), rules)
-        if start is None or any(a < m.end() and start < b for a, b, _ in found):
+        if start is None:  # the run may end inside the name: "Lieutenant General Prak| Sophal"
+            titles = rules["office_words"] | rules["organisation_words"]
+            start = next((m.start() + w.start() for w in re.finditer(r"\S+", m.group()) if w.group() not in titles),
+                         None)
+            m = rules["western"].match(folded, start) if start is not None and start > m.start() else None
+            if m is None or not _plausible(m.group(), rules):
+                continue
+        if any(a < m.end() and start < b for a, b, _ in found):
             continue
         cued = start >= cue_from and rules["cue"].search(folded, 0, start) is not None \
             and not CONNECTOR_BEFORE.search(folded, 0, start)

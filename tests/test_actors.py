@@ -190,3 +190,10 @@ def test_an_office_named_without_its_holder_speaks_but_is_not_a_person():
     office = mentions[mentions["actor"] == "Prime Minister of Viet Nam"]
     assert office["kind"].tolist() == ["office"]
     assert "Prime Minister of Viet Nam" in set(vn.extract_quotes(sentences, mentions)["speaker"])
+
+
+def test_an_interview_answer_after_an_honorific_is_the_named_person_s():
+    sentences = split_sentences(frame(a="Reporter: What came out of the dialogue?\n"
+                                        "Ms. Marisol Ferreyra: The main outcome is a joint work plan on return."))
+    quotes = vn.extract_quotes(sentences, vn.extract_mentions(sentences))
+    assert ("Marisol Ferreyra", "interview") in set(zip(quotes["speaker"], quotes["kind"], strict=True))

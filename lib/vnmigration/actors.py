@@ -621,13 +621,19 @@ def _attribute(text, q_start, q_end, s_end, s_start, hits: _Hits, codebook) -> t
 
 
 def _answer(text: str, start: int, hits: _Hits) -> tuple | None:
-    """An interview answer: a sentence that opens with a person's name and a colon: `"Anna Berg: We ..."`."""
-    i = bisect.bisect_left(hits.starts, start)
-    if i < len(hits.rows) and hits.rows[i][0] == start and hits.rows[i][3] == "person":
+    """An interview answer: a sentence that opens with a person's name, after an honorific or not, and a colon:
+    `"Anna Berg: We ..."`, `"Ms. Anna Berg: We ..."`."""
+    honorific = ANSWER_HONORIFIC.match(text)
+    name_at = start + (honorific.end() if honorific else 0)
+    i = bisect.bisect_left(hits.starts, name_at)
+    if i < len(hits.rows) and hits.rows[i][0] == name_at and hits.rows[i][3] == "person":
         b = hits.rows[i][1] - start
         if text[b:b + 1] == ":" and len(text[b + 1:].split()) >= 3:
             return hits.rows[i][2], text[b + 1:].strip(), "interview", text[:b + 1]
     return None
+
+
+ANSWER_HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Dr|Prof|Madame)\.?\s+")
 
 
 def _holder(titles: list[tuple[str, str]], descriptor: str) -> str | None:

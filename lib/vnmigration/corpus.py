@@ -464,19 +464,20 @@ def find_title(page: _Page) -> tuple[str | None, int | None]:
     navigation = max((r for r in runs if any(c > r[-1] for c in candidates)), key=lambda r: (len(r), r[0]),
                      default=None)
     after_menu = [i for i in candidates if navigation is None or i > navigation[-1]]
-    title_bar = [i for i in candidates if without_site_name(page.body[i], page.body) != page.body[i]]  # "X | Site"
+    lines = frozenset(page.body)
+    title_bar = [i for i in candidates if without_site_name(page.body[i], lines) != page.body[i]]  # "X | Site"
     first = (title_bar or after_menu or candidates or [None])[0]
-    return (None, None) if first is None else (without_site_name(page.body[first], page.body), first)
+    return (None, None) if first is None else (without_site_name(page.body[first], lines), first)
 
 
-def without_site_name(title: str, lines: list[str]) -> str:
+def without_site_name(title: str, lines: frozenset[str]) -> str:
     """A headline without the site name a page's title bar appends to it: `"Viet Nam: Implementing the Compact |
     United Nations Network on Migration"` -> `"Viet Nam: Implementing the Compact"`, when the name is an outlet's
     or stands on a line of its own on the page.
 
-    >>> without_site_name("IOM opens an office in Hanoi | VietnamPlus", [])
+    >>> without_site_name("IOM opens an office in Hanoi | VietnamPlus", frozenset())
     'IOM opens an office in Hanoi'
-    >>> without_site_name("Migrants | workers and families", ["Migrants | workers and families"])
+    >>> without_site_name("Migrants | workers and families", frozenset({"Migrants | workers and families"}))
     'Migrants | workers and families'
     """
     m = re.match(r"(.{12,}?)\s+(?:\||[–—-])\s+([^|–—]{2,80})$", title)

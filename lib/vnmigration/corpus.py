@@ -258,7 +258,7 @@ def is_credit_line(line: str) -> bool:
     False
     """
     m = CREDIT_LABEL.match(line)
-    if m is None or m.start() != 0 or not line[m.end():m.end() + 1].isupper() or len(line.split()) > 30:
+    if m is None or not line[m.end():m.end() + 1].isupper() or len(line.split()) > 30:
         return False
     words = re.findall(r"[^\W\d_][\w'’.-]*", line)
     return all(w[0].isupper() or w.lower() in CREDIT_WORDS for w in words)

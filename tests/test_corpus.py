@@ -556,3 +556,15 @@ def test_a_body_that_meets_every_year_does_not_anchor_an_undated_article():
                              "published_precision": ["day", None], "published_source": ["header", None],
                              "published_evidence": [None, None]})
     assert anchor_this_year(articles)["published"].isna().tolist() == [False, True]
+
+
+def test_a_menu_shared_by_pages_of_one_site_still_marks_where_the_headline_starts(corpus_dir):
+    menu = "News\nBusiness\nTravel\nLife\nSports\n"
+    write(corpus_dir, "a.txt", "VnExpress International\nLatest news from Vietnam and the world\n" + menu
+          + "218 Vietnamese freed from scam compounds flown home\nMarch 6, 2025\n"
+          "The group of 218 people arrived at Noi Bai International Airport on two flights on Wednesday.\n")
+    write(corpus_dir, "b.txt", "VnExpress International\n" + menu
+          + "Returnees find work through a new service centre\nMarch 7, 2025\n"
+          "Hundreds of workers who came back from Japan found jobs through a new service centre this year.\n")
+    titles = vn.load_articles(corpus_dir).set_index("file")["title"]
+    assert titles["a.txt"] == "218 Vietnamese freed from scam compounds flown home"

@@ -96,6 +96,9 @@ class _Page:
     statements: list[str] = field(default_factory=list)  # the site's own blurbs glued to its menu headings
     header: str | None = None
     dateline: dg.Dateline | None = None
+    # where template menu entries stood before they left the body ("News" on every page of a site): between body
+    # lines i - 1 and i is i - 0.5; find_title still sees the navigation there
+    nav_marks: list[float] = field(default_factory=list)
 
 
 def _self_reference(names: list[str]) -> re.Pattern:
@@ -324,6 +327,8 @@ def split_chrome(text: str, templates: frozenset[str] = frozenset()) -> _Page:
             (page.bylines if is_credit_line(line) else page.boilerplate).append(line)
         elif CONTACT.match(line) or is_furniture(line) or _is_template(line, templates) \
                 or (in_head and HEAD_FIELD.match(line)):
+            if in_head and _is_template(line, templates) and is_menu_line(line) and _nav_key(line) not in NAV_WORDS:
+                page.nav_marks.append(len(page.body) - 0.5)
             page.boilerplate.append(line)
         elif is_credit_line(line):
             page.bylines.append(line)
@@ -455,9 +460,9 @@ def find_title(page: _Page) -> tuple[str | None, int | None]:
     # The headline follows the site's navigation, the longest run of menu lines with a candidate after it (the later
     # of equal runs): a line above it is the site's tagline, a short label under the headline ("Press Release", a
     # speaker's name) is not the navigation.
-    runs: list[list[int]] = []
-    for i in menus:
-        if runs and i == runs[-1][-1] + 1:
+    runs: list[list[float]] = []
+    for i in sorted(menus + page.nav_marks):
+        if runs and i - runs[-1][-1] <= 1:
             runs[-1].append(i)
         else:
             runs.append([i])

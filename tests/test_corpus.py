@@ -227,6 +227,7 @@ def test_agency_dateline_names_the_outlet(corpus_dir):
     ("2023/07/03", "2023-07-03", "day"),
     ("Thursday, 3/7/2024 10:41:00 AM", "2024-03-07", "day"),  # the weekday settles it: month first here
     ("KYODO NEWS - Oct 8, 2024 - 18:05 | World, All", "2024-10-08", "day"),  # a site name before, sections after
+    ("By Hoang Phong   March 6, 2025 | 08:20 am PT", "2025-03-06", "day"),  # a byline set off by spaces
 ])
 def test_dateline_forms(line, expected, precision):
     found = dg.parse_dateline(line)
@@ -495,6 +496,8 @@ def test_social_prompts_comment_boxes_media_teasers_and_delivery_notes_are_furni
 def test_a_caption_credit_may_carry_a_copyright_sign_or_be_an_agency_in_brackets():
     assert vn.corpus.CAPTION.search("Families wait to move to a resettlement site. Photo: © IOM 2024")
     assert vn.corpus.CAPTION.search("Trainees attend a Japanese language class in Hanoi. (Kyodo)")
+    assert vn.corpus.CAPTION.search("Returnees complete paperwork at Noi Bai airport. Photo by VnExpress/Hoang Phong")
+    assert vn.corpus.CAPTION.search("Residents attend a counselling session. Photo courtesy of IOM")
     assert not vn.corpus.CAPTION.search("The plan was drafted with the International Organization for Migration (IOM).")
 
 

@@ -165,3 +165,7 @@ def test_a_rank_before_a_name_is_a_title_and_a_month_is_no_name():
     assert set(mentions.loc[mentions["match"] == "detected", "actor"]) == {
         "Prak Sophal", "David Whitfield", "Tran Thi Thu Ha"}
     assert "Lieutenant General" in set(roles.loc[roles["person"] == "Prak Sophal", "role"])
+
+
+def test_a_stroked_letter_folds_like_a_diacritic():
+    assert fold_diacritics("Ingrid Sørensen, Łukasz Đặng") == "Ingrid Sorensen, Lukasz Dang"

@@ -81,7 +81,9 @@ NOTICE = re.compile("|".join(f"(?:{p})" for p in _CHROME["notices"]), re.IGNOREC
 _CREDITS = "|".join(re.escape(c) for c in sorted(_CHROME["caption_credits"], key=len, reverse=True))
 CAPTION = re.compile(rf"(\((?:{_CREDITS})\s*:[^)]*\)\s*\|?\s*$|(^|\s)(?:{_CREDITS})\s*:\s*[\w .&/©-]{{1,40}}\.?\s*$"
                      r"|(?-i:\.\s+[A-Z]{2,}(?:/[A-Z][\w.'’ -]{1,30})+\s*$)"  # a wire credit: "... REUTERS/Staff"
-                     r"|(?-i:\.\s+\([A-Z][A-Za-z]{1,15}\)\s*$))",  # an agency's credit: "... class in Hanoi. (Kyodo)"
+                     r"|(?-i:\.\s+\([A-Z][A-Za-z]{1,15}\)\s*$)"  # an agency's credit: "... class in Hanoi. (Kyodo)"
+                     # a credit after the caption's sentence: "... Photo by VnExpress/Hoang Phong", "Photo courtesy of IOM"
+                     r"|\.\s+(?:Photos?|Image)\s+(?:by|courtesy of)\s+[\w .&/-]{1,40}$)",
                      re.IGNORECASE)
 
 
@@ -319,10 +321,10 @@ def split_chrome(text: str, templates: frozenset[str] = frozenset()) -> _Page:
         if (dateline := dg.parse_dateline(line)) is not None:
             if dateline.original:  # a repost's "Originally published: 8 Mar 2022" outranks its own date
                 page.dateline = dateline if page.dateline is None or not page.dateline.original else page.dateline
-            elif in_head or (i and is_credit_line(lines[i - 1])) \
+            elif in_head or dateline.byline or (i and is_credit_line(lines[i - 1])) \
                     or dateline.text.lower().startswith(("update", "last update", "published", "posted")):
                 page.dateline = page.dateline or dateline
-            page.boilerplate.append(line)
+            (page.bylines if dateline.byline else page.boilerplate).append(line)  # "By X | date" is a credit
         elif i >= tail:
             (page.bylines if is_credit_line(line) else page.boilerplate).append(line)
         elif CONTACT.match(line) or is_furniture(line) or _is_template(line, templates) \

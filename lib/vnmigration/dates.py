@@ -433,8 +433,8 @@ _DATELINE_DATE = rf"""
     | (?P<mnum>(?P<mn>\d{{1,2}})/(?P<my>{_YEAR}))
     | (?P<mony>(?P<m3>{_MONTH})\.?,?\s+(?P<y3>{_YEAR}))
     )"""
-# a byline may come first: "By Minh Anh | June 12, 2023"
-_PREFIX = (r"(?P<prefix>(?:(?P<byline>By\s+[A-Z][\w.'’ -]{1,40}?)\s*[|–—-]\s*)?"
+# a byline may come first: "By Minh Anh | June 12, 2023", "By Hoang Phong   March 6, 2025"
+_PREFIX = (r"(?P<prefix>(?:(?P<byline>By\s+[A-Z][\w.'’ -]{1,40}?)(?:\s*[|–—-]\s*|\s{2,}))?"
            r"(?:(?:Last\s+|(?P<original>Originally\s+|First\s+))?"
            r"(?:(?:Publish(?:ed)?|Publication|Post(?:ed)?|Release|Issue|Update|Posting)\s+date|Date\s+(?:of\s+)?"
            r"(?:publication|issue|release|posting)|Date\s+(?:published|posted|issued)"

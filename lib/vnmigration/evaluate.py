@@ -21,7 +21,6 @@ The matching rules (eval/README.md repeats them for readers):
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -30,6 +29,7 @@ import yaml
 
 from .dates import date_at_precision
 from .paths import EVAL_ARTICLES, EVAL_GOLD
+from .persons import fold_diacritics
 
 SPLITS = ("dev", "heldback")
 FIELDS = ("publication date", "outlet", "title", "chrome", "persons", "roles", "speakers", "events", "event dates",
@@ -50,9 +50,7 @@ def fold(text: str) -> str:
     >>> fold("Lê  Thành Long")
     'le thanh long'
     """
-    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", plain).strip().lower()
+    return re.sub(r"\s+", " ", fold_diacritics(text)).strip().lower()
 
 
 def load_gold(path: str | Path | None = None) -> dict[str, dict]:

@@ -25,11 +25,13 @@ from .matching import automaton, fold_case, necessary_literals, starts
 from .paths import DATA
 from .sentences import by_article
 
+STROKED = {"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i"}
+
 
 def _fold_char(c: str) -> str:
-    """One character without its diacritics, or itself: "ễ" -> "e", "Đ" -> "D", "中" -> "中"."""
-    if c in "đĐ":
-        return "d" if c == "đ" else "D"
+    """One character without its diacritics, or itself: "ễ" -> "e", "Đ" -> "D", "ø" -> "o", "中" -> "中"."""
+    if c in STROKED:  # letters with a stroke have no decomposition
+        return STROKED[c]
     base = unicodedata.normalize("NFD", c)[0]
     return base if base.isascii() and base.isalpha() else c
 

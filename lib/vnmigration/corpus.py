@@ -82,7 +82,7 @@ _CREDITS = "|".join(re.escape(c) for c in sorted(_CHROME["caption_credits"], key
 CAPTION = re.compile(rf"(\((?:{_CREDITS})\s*:[^)]*\)\s*\|?\s*$|(^|\s)(?:{_CREDITS})\s*:\s*[\w .&/©-]{{1,40}}\.?\s*$"
                      r"|(?-i:\.\s+[A-Z]{2,}(?:/[A-Z][\w.'’ -]{1,30})+\s*$)"  # a wire credit: "... REUTERS/Staff"
                      r"|(?-i:\.\s+\([A-Z][A-Za-z]{1,15}\)\s*$)"  # an agency's credit: "... class in Hanoi. (Kyodo)"
-                     # a credit after the caption's sentence: "... Photo by VnExpress/Hoang Phong", "Photo courtesy of IOM"
+                     # a credit after the caption: "... Photo by VnExpress/Hoang Phong", "... Photo courtesy of IOM"
                      r"|\.\s+(?:Photos?|Image)\s+(?:by|courtesy of)\s+[\w .&/-]{1,40}$)",
                      re.IGNORECASE)
 

@@ -48,6 +48,7 @@ def test_date_forms(text, published, expected):
     "under the ASEAN Work Programme 2021-2025, with funding", "a cooperation plan for the 2024-2025 period",
     "about 3/4 of the workers paid fees", "on 3/4 of the routes", "by 20/30 votes",
     "the goal is to send 500,000 workers abroad in the 2021-2025 period",
+    "to sign a memorandum of understanding on cooperation for the 2025-2027 period",
     "the National Program on Human Trafficking Prevention and Combat for 2021-2025", "the 2021-2030 strategy",
 ])
 def test_non_dates(text):

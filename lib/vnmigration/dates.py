@@ -233,7 +233,8 @@ def _iso_mention(m: re.Match, g: dict) -> DateMention | None:
 # A plan's or a target's span is part of its name, not a time anything happened: "the National Program ... for
 # 2021-2025", "Work Programme 2021-2025", "a plan for the period 2025-2030", "the 2021-2030 strategy".
 _PLAN = (r"(?:(?:action|work|master|national)\s+)?(?:plan|programme|program|strategy|framework|agenda|vision|roadmap"
-         r"|goal|target|objective)s?")  # "the goal is to send 500,000 workers abroad in the 2021-2025 period"
+         r"|goal|target|objective|memorand(?:um|a)|agreement|cooperation)s?")  # "the goal is to send 500,000 workers
+# abroad in the 2021-2025 period", "a memorandum of understanding on cooperation for the 2025-2027 period"
 # no punctuation between the plan and its span, but a number's separator ("500,000") is none
 PLAN_BEFORE = re.compile(rf"\b{_PLAN}\b(?:[^,.;:()]|(?<=\d)[,.](?=\d)){{0,60}}$", re.IGNORECASE)
 PLAN_AFTER = re.compile(rf"\s+(?:period\s+)?{_PLAN}\b", re.IGNORECASE)

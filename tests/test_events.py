@@ -72,6 +72,7 @@ def test_a_period_that_is_no_plan_span_is_a_period():
     ("- 1994 - IOM opened its office in Hanoi.", None, ("1994-01-01", "1994-12-31")),
     ("2013: Viet Nam signed the agreement.", None, ("2013-01-01", "2013-12-31")),
     ("COP28, which runs from 30 November to 12 December.", "2023-11-18", ("2023-11-30", "2023-12-12")),
+    ("the revised law, which takes effect from July 1,", "2025-03-06", ("2025-07-01", "2025-07-01")),
     ("the visit from Nov. 28 to Dec. 2, 2022.", None, ("2022-11-28", "2022-12-02")),
     ("the roundtable on Friday, 18 August 2023.", None, ("2023-08-18", "2023-08-18")),
     ("Vietnam and Japan agreed Tuesday to curb fees.", "2024-10-10", ("2024-10-08", "2024-10-08")),  # a wire's weekday
@@ -160,6 +161,11 @@ def test_unresolvable_relative_date_is_nat():
     ("- December 2018: Viet Nam votes in favour of Resolution 73/195 endorsing the GCM.", "agreement"),
     ("In November 2023 the two countries upgraded their relations to a strategic partnership.", "agreement"),
     ("A new memorandum would be negotiated in 2025.", "agreement"),
+    ("Viet Nam has been a member of the Colombo Process since 2003.", "membership"),
+    ("The Global Compact, which Viet Nam supported in 2018, calls on countries to plan ahead.", "agreement"),
+    ("On 16 April 2026, at the regular press briefing of the ministry, the spokesperson answered.", "conference"),
+    ("The city named a focal point on climate mobility in each district in January 2025.", "appointment"),
+    ("The pooled fund set up in 2019 supports the compact.", "founding"),
     ("The department held a job fair for returnees on 15 December 2023.", "conference"),
     ("The 13th National Party Congress, held in January 2021, set the policy.", "conference"),
     # a relative clause takes the kind of the noun before its comma

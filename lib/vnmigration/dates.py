@@ -95,7 +95,8 @@ def list_item_year(line: str) -> int | None:
 SCHEDULED = re.compile(r"\b(scheduled|slated|planned|due|will|would|to be held|upcoming|expected|prepare for"
                        r"|preparing for|prepare to|preparing to|plans? to|aims? to|intends? to|is set to|ahead of"
                        # a gathering told in the present tense is ahead: "COP28, which runs from 30 November"
-                       r"|runs|takes place|is taking place|(?:is|are) held|begins|starts|opens)\b",
+                       r"|runs|takes place|is taking place|(?:is|are) held|begins|starts|opens"
+                       r"|takes effect|comes into (?:force|effect)|enters into (?:force|effect))\b",
                        re.IGNORECASE)
 FUTURE_AFTER = re.compile(r"\b(?:will|would|(?:is|are) (?:due|scheduled|set) to)\b", re.IGNORECASE)
 _RELATIVE_SHIFT = {"this": 0, "last": -1, "next": 1}

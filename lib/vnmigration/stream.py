@@ -245,10 +245,10 @@ def anchor_partition(articles: pd.DataFrame, index: dict) -> dict:
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
-    >>> _ = (folder / "a.txt").write_text("IOM opens an office in Hanoi\\nHanoi, March 5, 2019 – IOM Viet Nam met.")
-    >>> _ = (folder / "b.txt").write_text("IOM Viet Nam met again in May this year.")
+    >>> _ = (folder / "a.txt").write_text("IOM opens an office in Hanoi\\nHanoi, March 5, 2019 – The forum met.")
+    >>> _ = (folder / "b.txt").write_text("The Regional Review Forum met again in May this year.")
     >>> out = load_partition(sorted(folder.glob("*.txt")), seen={})
-    >>> anchored = anchor_partition(out["deferred"], {("IOM Viet Nam", 5): {2019: "'May 2019' in a"}})
+    >>> anchored = anchor_partition(out["deferred"], {("The Regional Review Forum", 5): {2019: "'May 2019' in a"}})
     >>> anchored["articles"][["article_id", "published", "published_precision"]]
       article_id  published published_precision
     0          b 2019-01-01                year

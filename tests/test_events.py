@@ -73,6 +73,7 @@ def test_a_period_that_is_no_plan_span_is_a_period():
     ("2013: Viet Nam signed the agreement.", None, ("2013-01-01", "2013-12-31")),
     ("COP28, which runs from 30 November to 12 December.", "2023-11-18", ("2023-11-30", "2023-12-12")),
     ("the revised law, which takes effect from July 1,", "2025-03-06", ("2025-07-01", "2025-07-01")),
+    ("fieldwork carried out between March and June this year.", "2024-09-18", ("2024-03-01", "2024-06-30")),
     ("the visit from Nov. 28 to Dec. 2, 2022.", None, ("2022-11-28", "2022-12-02")),
     ("the roundtable on Friday, 18 August 2023.", None, ("2023-08-18", "2023-08-18")),
     ("Vietnam and Japan agreed Tuesday to curb fees.", "2024-10-10", ("2024-10-08", "2024-10-08")),  # a wire's weekday
@@ -166,6 +167,9 @@ def test_unresolvable_relative_date_is_nat():
     ("On 16 April 2026, at the regular press briefing of the ministry, the spokesperson answered.", "conference"),
     ("The city named a focal point on climate mobility in each district in January 2025.", "appointment"),
     ("The pooled fund set up in 2019 supports the compact.", "founding"),
+    ("Hanoi has 1.2 million internal migrants, according to the 2019 census.", "project"),
+    ("The survey was carried out in April 2024 in six provinces.", "project"),
+    ("The ministry released a survey on recruitment costs in May 2024.", "report"),
     ("The department held a job fair for returnees on 15 December 2023.", "conference"),
     ("The 13th National Party Congress, held in January 2021, set the policy.", "conference"),
     # a relative clause takes the kind of the noun before its comma

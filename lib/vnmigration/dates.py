@@ -51,6 +51,8 @@ DATE_PATTERN = re.compile(
         \s+(?:of\s+)?(?P<m2>{_MONTH})\b\.?
         (?:{_TO}(?P<e2b>{_DAY})\s+(?:of\s+)?(?P<em2>{_MONTH})\b\.?)?  # "from 30 November to 12 December"
         (?:,?\s+(?P<y2>{_YEAR})\b|\s+(?P<r2>this|last|next)\s+year\b)?)
+  | (?P<mrange>\b(?i:between|from)\s+(?P<m15>{_MONTH})\s+(?i:and|to|until)\s+(?P<em15>{_MONTH})\b
+        (?:,?\s+(?P<y15>{_YEAR})\b|\s+(?P<r15>this|last|next)\s+year\b)?)  # "between March and June this year"
   | (?P<my>\b(?P<m3>{_MONTH})\.?,?\s+(?P<y3>{_YEAR})\b)
   | (?P<mrel>\b(?P<m4>{_MONTH})\s+(?:of\s+)?(?P<rel4>this|last|next)\s+year\b)
   | (?P<rel>\b(?P<rel5>(?i:this|last|next))\s+year\b)
@@ -203,6 +205,15 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
         ahead = SCHEDULED.search(_clause_before(text, m.start()))
         return DateMention(m.start(), m.end(), m.group(), None, None, None, "day",
                            "weekday-ahead" if ahead else "weekday", weekday=WEEKDAYS[g["wd9"].lower()])
+    elif g["mrange"]:
+        first, last = MONTHS[g["m15"].lower()], MONTHS[g["em15"].lower()]
+        if last <= first:
+            return None
+        relative = g["r15"]
+        resolution = "absolute" if g["y15"] else ("this-year" if relative else "year-from-publication")
+        found = DateMention(m.start(), m.end(), m.group(), int(g["y15"]) if g["y15"] else None, first, None, "month",
+                            resolution, year_shift=_RELATIVE_SHIFT[relative.lower()] if relative else 0,
+                            month_end=last)
     elif g["my"]:
         found = DateMention(m.start(), m.end(), m.group(), int(g["y3"]), MONTHS[g["m3"].lower()], None,
                             "month", "absolute")
@@ -387,6 +398,8 @@ def period_end(start: pd.Timestamp, precision: str, year_end: int | None = None,
         return pd.Timestamp(year_end, 12, 31)
     if day_end is not None:
         return start.replace(month=month_end or start.month, day=day_end)
+    if month_end is not None:  # "between March and June": the end of June
+        return start.replace(month=month_end) + pd.offsets.MonthEnd(0)
     if precision == "year":
         return pd.Timestamp(start.year, 12, 31)
     if precision == "month":

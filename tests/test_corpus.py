@@ -228,6 +228,11 @@ def test_agency_dateline_names_the_outlet(corpus_dir):
     ("Thursday, 3/7/2024 10:41:00 AM", "2024-03-07", "day"),  # the weekday settles it: month first here
     ("KYODO NEWS - Oct 8, 2024 - 18:05 | World, All", "2024-10-08", "day"),  # a site name before, sections after
     ("By Hoang Phong   March 6, 2025 | 08:20 am PT", "2025-03-06", "day"),  # a byline set off by spaces
+    ("November 14, 2024 at 4:30 pm", "2024-11-14", "day"),
+    ("Last update: 14/11/2024 at 16:30", "2024-11-14", "day"),
+    ("(14/11/2024)", "2024-11-14", "day"),
+    ("14/11/2024 (GMT+7)", "2024-11-14", "day"),
+    ("Thu, 14 Nov 2024 16:30:00 +0700", "2024-11-14", "day"),
 ])
 def test_dateline_forms(line, expected, precision):
     found = dg.parse_dateline(line)

@@ -435,8 +435,9 @@ def date_at_precision(date: pd.Timestamp, precision: str) -> str:
 
 _RANGE = r"(?:\s*(?:[-–]|and|&|to)\s*\d{1,2}(?:st|nd|rd|th)?)?"
 # a clock time with an optional zone: "14:05", "2:05:00 PM", "09:12 am ICT", "14:05 (GMT+07:00)", "10:30 (PT)"
-_CLOCK = (r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
-          r"(?:\s*[(\[]?\s*(?:GMT|UTC|ICT|PT|ET|CET|CEST|EST|EDT)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?[)\]]?)?")
+_ZONE = (r"(?:\s*[(\[]?\s*(?:GMT|UTC|ICT|PT|ET|CET|CEST|EST|EDT)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?[)\]]?"
+         r"|\s+[+-]\d{4})")  # "(GMT+07:00)", "ICT", "+0700"
+_CLOCK = rf"\d{{1,2}}[:h]\d{{2}}(?::\d{{2}})?(?:\s*[AaPp]\.?[Mm]\.?)?{_ZONE}?"
 _DATELINE_DATE = rf"""
     (?:(?P<wd>{_WEEKDAY})\.?,?\s+)?
     (?:{_CLOCK}\s*[,|–-]?\s*)?  # the time first: "Thursday, 07:05, 07/03/2024", "14:05 | 03/07/2023"
@@ -457,12 +458,12 @@ _PREFIX = (r"(?P<prefix>(?:(?P<byline>By\s+[A-Z][\w.'’ -]{1,40}?)(?:\s*[|–�
            rf"(?:\s+(?:on|at))?\s*:?\s*(?:{_CLOCK}\s*,?\s*(?:on\s+)?)?)?)")  # "Updated at 10:20 on 18/09/2024"
 _PLACE = r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,3})"
 _TIME = (r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"  # ISO 8601: 2023-06-12T09:15:00+07:00
-         rf"|\s*[,|-]?\s*{_CLOCK})?")
+         rf"|\s*[,|-]?\s*(?:at\s+)?{_CLOCK}|{_ZONE})?")  # "at 4:30 pm", a zone alone: "14/11/2024 (GMT+7)"
 # a site's name in capitals before the date, and its sections after it: "KYODO NEWS - Oct 8, 2024 - 18:05 | World, All"
 _SITE = r"(?-i:[A-Z][A-Z0-9.&' ]{1,30}\s+[|–—-]\s+)"
 _SECTIONS = r"(?:\s*\|\s*(?-i:[A-Z])[\w&]*(?:[ ,]+(?-i:[A-Z])[\w&]*){0,4})?"
 DATELINE_LINE = re.compile(
-    rf"^\s*{_SITE}?{_PREFIX}?(?:{_PLACE}\s*,\s*)?{_DATELINE_DATE}{_TIME}{_SECTIONS}\s*[|–—-]?\s*$",
+    rf"^\s*\(?{_SITE}?{_PREFIX}?(?:{_PLACE}\s*,\s*)?{_DATELINE_DATE}{_TIME}{_SECTIONS}\s*\)?\s*[|–—-]?\s*$",
     re.VERBOSE | re.IGNORECASE)
 DATELINE_LEAD = re.compile(rf"^\s*(?:{_PLACE}\s*,\s*)?{_DATELINE_DATE}\s*(?:\([A-Za-z]{{2,10}}\)\s*)?[–—-]+\s+(?=\S)",
                            re.VERBOSE | re.IGNORECASE)

@@ -327,9 +327,9 @@ def split_chrome(text: str, templates: frozenset[str] = frozenset()) -> _Page:
             (page.bylines if dateline.byline else page.boilerplate).append(line)  # "By X | date" is a credit
         elif i >= tail:
             (page.bylines if is_credit_line(line) else page.boilerplate).append(line)
-        elif CONTACT.match(line) or is_furniture(line) or _is_template(line, templates) \
+        elif (template := _is_template(line, templates)) or CONTACT.match(line) or is_furniture(line) \
                 or (in_head and HEAD_FIELD.match(line)):
-            if in_head and _is_template(line, templates) and is_menu_line(line) and _nav_key(line) not in NAV_WORDS:
+            if in_head and template and is_menu_line(line) and _nav_key(line) not in NAV_WORDS:
                 page.nav_marks.append(len(page.body) - 0.5)
             page.boilerplate.append(line)
         elif is_credit_line(line):
@@ -362,19 +362,18 @@ def _is_template(line: str, templates: frozenset[str]) -> bool:
     return normalise_line(line) in templates and not _is_prose(line) and not line.endswith(":")
 
 
-def _head_menu_runs(lines: list[str], run: int = 3) -> set[int]:
-    """Indexes of the lines before the first prose line that stand in a run of `run` or more short labels (not
-    credit lines): a site menu, whatever its entries say.
+def _head_menu_runs(head: list[str], run: int = 3) -> set[int]:
+    """Indexes of the lines of a page's head (before its first prose line) that stand in a run of `run` or more
+    short labels (not credit lines): a site menu, whatever its entries say.
 
-    >>> sorted(_head_menu_runs(["A title of the story here", "About", "Country Networks", "Migration Hub",
-    ...                         "The network brings together twelve UN entities in the country."]))
+    >>> sorted(_head_menu_runs(["A title of the story here", "About", "Country Networks", "Migration Hub"]))
     [1, 2, 3]
     """
-    end = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
+    end = len(head)
     found: set[int] = set()
     start = 0
     for i in range(end + 1):
-        if i < end and _is_short_label(lines[i]) and not is_credit_line(lines[i]):
+        if i < end and _is_short_label(head[i]) and not is_credit_line(head[i]):
             continue
         if i - start >= run:
             found.update(range(start, i))
@@ -507,13 +506,12 @@ def drop_head_menu(page: _Page, title_at: int | None) -> list[int]:
     >>> drop_head_menu(page, find_title(page)[1])
     [0]
     """
-    end = title_at if title_at is not None else next(
-        (i for i, line in enumerate(page.body) if _is_prose(line)), 0)
+    prose_at = next((i for i, line in enumerate(page.body) if _is_prose(line)), len(page.body))
+    end = title_at if title_at is not None else (prose_at if prose_at < len(page.body) else 0)
     above = {i for i in range(end)
              if is_menu_line(page.body[i]) or (title_at is not None and not _is_prose(page.body[i]))}
-    prose_at = next((i for i, line in enumerate(page.body) if _is_prose(line)), len(page.body))
     crumbs = {i for i in range(prose_at) if is_breadcrumb(page.body[i])}  # a trail under the headline too
-    return sorted(above | ((_head_menu_runs(page.body) | crumbs) - {title_at}))
+    return sorted(above | ((_head_menu_runs(page.body[:prose_at]) | crumbs) - {title_at}))
 
 
 def find_outlet(raw_text: str) -> tuple[str | None, str | None]:

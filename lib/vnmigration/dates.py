@@ -19,8 +19,11 @@ MONTHS = {
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
-         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+# The English names, fixed here rather than read from `calendar`, whose names follow the locale.
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH = "(?:" + "|".join(MONTH_NAMES) + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 _YEAR = r"(?:18|19|20)\d{2}"
 WEEKDAYS = {
     "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2, "thursday": 3, "thu": 3,
@@ -28,7 +31,7 @@ WEEKDAYS = {
 }
 _WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_FULL_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"  # "Friday, 18 August 2023": one date
+_FULL_WEEKDAY = "(?:" + "|".join(WEEKDAY_NAMES) + ")"  # "Friday, 18 August 2023": one date
 MONTH_PATTERN, YEAR_PATTERN = _MONTH, _YEAR  # for other modules: a month name, a year 1800-2099
 _PREPOSITIONS = r"(?i:in|since|by|from|until|till|during|before|after|beginning in|starting in|as of|throughout)"
 # "mid-2020", "early 2021", "the end of 2019", "the first quarter of 2022": the year, at year precision
@@ -242,11 +245,11 @@ def _iso_mention(m: re.Match, g: dict) -> DateMention | None:
     return DateMention(m.start(), m.end(), m.group(), y, mo, d, "day", "absolute")
 
 
-# A plan's or a target's span is part of its name, not a time anything happened: "the National Program ... for
-# 2021-2025", "Work Programme 2021-2025", "a plan for the period 2025-2030", "the 2021-2030 strategy".
+# A plan's, target's or agreement's span is part of its name, not a time anything happened: "the National Program
+# ... for 2021-2025", "Work Programme 2021-2025", "a plan for the period 2025-2030", "the 2021-2030 strategy", "the goal
+# is to send 500,000 workers abroad in the 2021-2025 period", "a memorandum ... for the 2025-2027 period".
 _PLAN = (r"(?:(?:action|work|master|national)\s+)?(?:plan|programme|program|strategy|framework|agenda|vision|roadmap"
-         r"|goal|target|objective|memorand(?:um|a)|agreement|cooperation)s?")  # "the goal is to send 500,000 workers
-# abroad in the 2021-2025 period", "a memorandum of understanding on cooperation for the 2025-2027 period"
+         r"|goal|target|objective|memorand(?:um|a)|agreement|cooperation)s?")
 # no punctuation between the plan and its span, but a number's separator ("500,000") is none
 PLAN_BEFORE = re.compile(rf"\b{_PLAN}\b(?:[^,.;:()]|(?<=\d)[,.](?=\d)){{0,60}}$", re.IGNORECASE)
 PLAN_AFTER = re.compile(rf"\s+(?:period\s+)?{_PLAN}\b", re.IGNORECASE)

@@ -233,8 +233,8 @@ def _score_article(t: _Tally, tables: dict[str, tuple[dict, pd.DataFrame]], arti
               sorted(set(zip(roles["person"], roles["role"], strict=True))), _roles_match,
               show=lambda r: f"{r[0]}: {r[1]}")
     quotes = _per_article(tables, "quotes", article_id)
-    bodies = set(mentions.loc[mentions["kind"].isin(["organization", "office"]), "actor"])  # the gold lists named
-    # persons, not "IOM said" or "the Prime Minister said"
+    # the gold lists named persons, not "IOM said" or "the Prime Minister said"
+    bodies = set(mentions.loc[mentions["kind"].isin(["organization", "office"]), "actor"])
     speakers = sorted(set(quotes["speaker"].dropna()) - bodies)
     t.matched(article_id, "speakers", list(g.get("speakers") or []), speakers, lambda a, b: fold(a) == fold(b))
     events = _per_article(tables, "events", article_id).dropna(subset=["date"])

@@ -448,7 +448,7 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
             start = clause[0]
             if FRONTED.fullmatch(r.text, start, a):  # "Since 1994, IOM has ...": label what follows the date
                 start = FRONTED_TAIL.match(r.text, b).end()
-            kind, trigger = ("project" if _ongoing_since(r.text, clause, a, b, d) else "milestone"), start
+            kind, trigger = ("project" if _ongoing_since(r.text, clause, a, b, d.resolution) else "milestone"), start
         if kind is None:
             continue  # "the presence of so many of you here today" is no dated happening
         certainty = "stated" if d.resolution in ("absolute", "since", "scheduled") else (
@@ -478,18 +478,17 @@ QUANTITY = re.compile(r"\d|\b(?:number|numbers|share|figure|rate|percentage|tota
                       re.IGNORECASE)
 
 
-def _ongoing_since(text: str, clause: tuple[int, int], a: int, b: int, d) -> bool:
+def _ongoing_since(text: str, clause: tuple[int, int], a: int, b: int, resolution: str) -> bool:
     """A `since` date whose clause tells of work going on since then, done by someone rather than counted: a project.
 
-    >>> from types import SimpleNamespace
     >>> text = "Since 2018, the union and IOM have run safe migration clubs in 120 communes."
-    >>> _ongoing_since(text, (0, len(text)), 6, 10, SimpleNamespace(resolution="since"))
+    >>> _ongoing_since(text, (0, len(text)), 6, 10, "since")
     True
     >>> text = "Since 2018, 2,000 workers have returned home."
-    >>> _ongoing_since(text, (0, len(text)), 6, 10, SimpleNamespace(resolution="since"))
+    >>> _ongoing_since(text, (0, len(text)), 6, 10, "since")
     False
     """
-    if d.resolution != "since" and not text[max(clause[0], a - 6):a].lower().endswith("since "):
+    if resolution != "since" and not text[max(clause[0], a - 6):a].lower().endswith("since "):
         return False
     m = ONGOING.search(text, clause[0], clause[1])
     if m is None:

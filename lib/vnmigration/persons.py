@@ -13,7 +13,6 @@ the actor id is the folded name (`Tran Van Nam` for `Trần Văn Nam`). The code
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from functools import cache
@@ -21,6 +20,7 @@ from functools import cache
 import pandas as pd
 import yaml
 
+from .dates import MONTH_NAMES, WEEKDAY_NAMES
 from .matching import automaton, fold_case, necessary_literals, starts
 from .paths import DATA
 from .sentences import by_article
@@ -152,7 +152,7 @@ def _gender_before(folded: str, start: int, rules: dict) -> str | None:
     return None
 
 
-CALENDAR_WORDS = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)  # "In June" is no name
+CALENDAR_WORDS = frozenset(MONTH_NAMES + WEEKDAY_NAMES)  # "In June" is no name
 
 
 def _plausible(name: str, rules: dict) -> bool:

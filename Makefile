@@ -3,17 +3,26 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
+LOCK := requirements.lock
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: install report test lab notebooks bench clean
+.PHONY: install report test lab notebooks bench lock clean
 
-$(STAMP): pyproject.toml
+# Installs with the pip that ships with the interpreter (no upgrade), every version pinned by the lock.
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e ".[dev]"
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Re-resolve the lock after editing the dependencies in pyproject.toml (keeps the pins that still fit);
+# `make lock LOCK_ARGS=--upgrade` moves every pin to the newest release. environment.yml takes the same pins.
+LOCK_ARGS ?=
+lock: install
+	$(BIN)/python -m uv pip compile pyproject.toml --all-extras --universal --python-version 3.11 \
+		--quiet -o $(LOCK) $(LOCK_ARGS)
+	$(BIN)/python scripts/pin_environment.py
 
 # Executes copies of the notebooks against CORPUS into reports/ (HTML, figures, CSV tables, index.html); the
 # committed notebooks stay untouched. `make report CORPUS=/path/to/folder` reports on any folder of articles.
@@ -22,7 +31,7 @@ report: install
 	$(BIN)/python -m vnmigration report --corpus $(CORPUS) --out reports
 
 test: install
-	$(BIN)/ruff check lib tests benchmarks notebooks
+	$(BIN)/ruff check lib tests benchmarks notebooks scripts
 	$(BIN)/python -m pytest tests/
 	$(BIN)/python -m pytest --doctest-modules lib -p no:cacheprovider
 	$(BIN)/python -m pytest --nbval notebooks/ --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
@@ -38,7 +47,7 @@ notebooks: install
 		--ExecutePreprocessor.timeout=600 $(NOTEBOOKS)
 
 bench: install
-	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e ".[dev,bench]"
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -226,7 +226,7 @@ def test_a_dated_speech_page_records_its_occasion_from_the_title():
 
 
 def test_a_bare_head_word_takes_the_kind_of_the_happening_the_article_named():
-    ev = events_from(a="Viet Nam spoke at the International Migration Review Forum in May 2022. "
+    ev = events_from(a="Viet Nam spoke at the International Migration Review Forum, held in May 2022. "
                        "It will report again at the next forum in 2026.",
                      b="It will report again at the next forum in 2026.")
     assert ev[["article_id", "kind"]].values.tolist() == [["a", "review"], ["a", "review"], ["b", "conference"]]

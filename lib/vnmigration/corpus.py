@@ -98,9 +98,6 @@ class _Page:
     statements: list[str] = field(default_factory=list)  # the site's own blurbs glued to its menu headings
     header: str | None = None
     dateline: dg.Dateline | None = None
-    # where template menu entries stood before they left the body ("News" on every page of a site): between body
-    # lines i - 1 and i is i - 0.5; find_title still sees the navigation there
-    nav_marks: list[float] = field(default_factory=list)
 
 
 def _self_reference(names: list[str]) -> re.Pattern:
@@ -234,6 +231,15 @@ def _is_prose(line: str) -> bool:
     return len(line.split()) >= PROSE_WORDS and bool(TERMINAL.search(line))
 
 
+def lead_of(text: str) -> str | None:
+    """The lead of an article body: its first prose line, None when it has none.
+
+    >>> lead_of("Press Release\\nIOM opened an office in Hanoi on Monday, it said.")
+    'IOM opened an office in Hanoi on Monday, it said.'
+    """
+    return next((line for line in text.split("\n") if _is_prose(line)), None)
+
+
 def _is_headline_like(line: str) -> bool:
     """A line that could be a teaser headline: no final punctuation, at most 25 words."""
     return not TERMINAL.search(line) and len(line.split()) <= 25
@@ -301,10 +307,11 @@ def normalise_line(line: str) -> str:
     return " ".join(line.split())
 
 
-def split_chrome(text: str, templates: frozenset[str] = frozenset()) -> _Page:
+def split_chrome(text: str) -> _Page:
     """Sort a page's lines into body, boilerplate, captions and byline: `"Hotline: 0913"` -> boilerplate.
 
-    `templates` are lines found on several pages of the corpus (`template_lines`): chrome wherever they occur.
+    The page is read alone: the lines other pages share with it (`template_lines`) are taken out of its body
+    afterwards (`drop_templates`), so its headline, dateline, lead and site statements never depend on them.
 
     >>> page = split_chrome("IOM opens an office in Hanoi\\nIOM opened an office in Hanoi, it said.\\nRelated news")
     >>> page.body, page.boilerplate
@@ -327,10 +334,7 @@ def split_chrome(text: str, templates: frozenset[str] = frozenset()) -> _Page:
             (page.bylines if dateline.byline else page.boilerplate).append(line)  # "By X | date" is a credit
         elif i >= tail:
             (page.bylines if is_credit_line(line) else page.boilerplate).append(line)
-        elif (template := _is_template(line, templates)) or CONTACT.match(line) or is_furniture(line) \
-                or (in_head and HEAD_FIELD.match(line)):
-            if in_head and template and is_menu_line(line) and _nav_key(line) not in NAV_WORDS:
-                page.nav_marks.append(len(page.body) - 0.5)
+        elif CONTACT.match(line) or is_furniture(line) or (in_head and HEAD_FIELD.match(line)):
             page.boilerplate.append(line)
         elif is_credit_line(line):
             page.bylines.append(line)
@@ -360,6 +364,21 @@ def _is_template(line: str, templates: frozenset[str]) -> bool:
     """A line of a site's template: found on several pages, not prose, and not a lead-in to the lines after it
     (a press release's "For more information, please contact:" introduces its contact block, which is body)."""
     return normalise_line(line) in templates and not _is_prose(line) and not line.endswith(":")
+
+
+def drop_templates(body: list[str], templates: frozenset[str]) -> tuple[list[str], list[str]]:
+    """(body, removed): the body lines of a page read alone, without the lines of its site's template.
+
+    Only lines below the headline and the page's own date reach here, and a template line is never prose, so
+    the lead stays the first prose line whatever other pages the corpus holds.
+
+    >>> drop_templates(["IOM opened an office in Hanoi on Monday, it said.", "Most read"], frozenset({"Most read"}))
+    (['IOM opened an office in Hanoi on Monday, it said.'], ['Most read'])
+    """
+    kept, removed = [], []
+    for line in body:
+        (removed if _is_template(line, templates) else kept).append(line)
+    return kept, removed
 
 
 def _head_menu_runs(head: list[str], run: int = 3) -> set[int]:
@@ -461,8 +480,8 @@ def find_title(page: _Page) -> tuple[str | None, int | None]:
     # The headline follows the site's navigation, the longest run of menu lines with a candidate after it (the later
     # of equal runs): a line above it is the site's tagline, a short label under the headline ("Press Release", a
     # speaker's name) is not the navigation.
-    runs: list[list[float]] = []
-    for i in sorted(menus + page.nav_marks):
+    runs: list[list[int]] = []
+    for i in sorted(menus):
         if runs and i - runs[-1][-1] <= 1:
             runs[-1].append(i)
         else:
@@ -537,18 +556,18 @@ def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
     return agency if agency[0] else copyright_holder(raw_text)
 
 
-# "SEOUL, March 7 (Yonhap) --", "HANOI (AP) —": a place of up to four words, an optional day and month, the tag
+# "VIENTIANE, May 9 (KPL) --", "HANOI (AP) —": a place of up to four words, an optional day and month, the tag
 AGENCY_LEAD = re.compile(rf"(?m)^[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){{0,3}}"
                          rf"(?:,\s+(?:{dg.MONTH_PATTERN}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{dg.MONTH_PATTERN})(?:,?\s+\d{{4}})?)?"
                          r"\s+\(([A-Z][A-Za-z&+]{1,15})\)\s*[–—-]+\s")
 
 
 def wire_agency(raw_text: str, head: int = 6000) -> tuple[str | None, str | None]:
-    """A wire outlets.yaml does not know, named by the agency tag that opens its story: `"SEOUL, March 7
-    (Yonhap) -- ..."` -> "Yonhap" (the canonical name if outlets.yaml knows the tag's name).
+    """A wire outlets.yaml does not know, named by the agency tag that opens its story: `"VIENTIANE, May 9
+    (KPL) -- ..."` -> "KPL" (the canonical name if outlets.yaml knows the tag's name).
 
-    >>> wire_agency("KUALA LUMPUR, March 4 (Bernama) -- Malaysia and Viet Nam ...")
-    ('Bernama', 'KUALA LUMPUR, March 4 (Bernama) --')
+    >>> wire_agency("VIENTIANE, May 9 (KPL) -- Laos and Viet Nam agreed on Thursday to ...")
+    ('KPL', 'VIENTIANE, May 9 (KPL) --')
     >>> wire_agency("Delegates at the meeting (Photo: VNA) - more below")
     (None, None)
     """
@@ -693,13 +712,14 @@ def _article_row(path: Path, raw: bytes, text: str, encoding: str, templates: fr
                  meta: PageMeta | None = None, named: tuple[str | None, str | None] | None = None) -> dict:
     """One file's row of the articles table; `meta` is what a saved web page's markup says about itself, and
     `named` the page's `find_outlet` result when the caller already has it."""
-    page = split_chrome(text, templates)
+    page = split_chrome(text)
     title, title_at = find_title(page)
     if meta is not None and meta.title and title is None and page.body and page.body[0] == meta.title:
         title, title_at = meta.title, 0
     head_menu = drop_head_menu(page, title_at)
-    page.boilerplate[:0] = [page.body[i] for i in head_menu]
-    body = [line for i, line in enumerate(page.body) if i != title_at and i not in head_menu]
+    body, shared = drop_templates([line for i, line in enumerate(page.body) if i != title_at and i not in head_menu],
+                                  templates)
+    page.boilerplate[:0] = [page.body[i] for i in head_menu] + shared
     body_text = "\n".join(body)
     outlet, outlet_evidence = named if named is not None else find_outlet(text)
     if outlet is None and meta is not None and meta.site_name:

@@ -27,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from .corpus import lead_of
 from .dates import date_at_precision
 from .paths import EVAL_ARTICLES, EVAL_GOLD
 from .persons import fold_diacritics
@@ -301,6 +302,51 @@ def evaluate(gold: str | Path | None = None, corpus: str | Path | None = None,
 
     tables = build_tables(corpus if corpus is not None else EVAL_ARTICLES)
     return score(tables, load_gold(gold), split)
+
+
+READING_FIELDS = ("title", "published", "precision", "dateline", "outlet", "lead", "persons", "events")
+
+
+def page_readings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """What each page says, one row per article (`READING_FIELDS`): for comparing one page's readings alone and
+    among other pages, which must be equal. `persons` and `events` are sorted tuples, `lead` the first prose line.
+
+    >>> from vnmigration import build_tables
+    >>> readings = page_readings(build_tables(EVAL_ARTICLES))
+    >>> readings.loc["e01-wire-vna", "title"], readings.columns.tolist() == list(READING_FIELDS)
+    ('Viet Nam, IOM take stock of safe migration cooperation', True)
+    """
+    articles = tables["articles"].set_index("article_id")
+    people = tables["mentions"].query("kind == 'person'").groupby("article_id")["actor"].agg(
+        lambda names: tuple(sorted(set(names))))
+    events = tables["events"].assign(key=lambda e: list(zip(e["date"].dt.strftime("%Y-%m-%d").fillna("undated"),
+                                                            e["precision"].astype(str), e["kind"].astype(str),
+                                                            strict=True)))
+    happenings = events.groupby("article_id")["key"].agg(lambda keys: tuple(sorted(set(keys))))
+    return pd.DataFrame({
+        "title": articles["title"], "published": articles["published"].dt.strftime("%Y-%m-%d"),
+        "precision": articles["published_precision"], "dateline": articles["dateline"],
+        "outlet": articles["outlet"], "lead": articles["text"].map(lead_of),
+        "persons": people.reindex(articles.index).map(lambda v: v if isinstance(v, tuple) else ()),
+        "events": happenings.reindex(articles.index).map(lambda v: v if isinstance(v, tuple) else ()),
+    }).astype(object).where(lambda t: t.notna(), None)
+
+
+def reading_differences(one: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
+    """The (article, field) cells where two `page_readings` of the same pages disagree: equal readings -> no rows.
+
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"title": ["T", "U"]}, index=["e1", "e2"])
+    >>> reading_differences(a, a.assign(title=["T", None])).to_dict("records")
+    [{'article_id': 'e2', 'field': 'title', 'one': 'U', 'other': None}]
+    """
+    rows = []
+    for article_id in one.index.intersection(other.index):
+        for field in one.columns:
+            x, y = one.at[article_id, field], other.at[article_id, field]
+            if x != y:
+                rows.append({"article_id": article_id, "field": field, "one": x, "other": y})
+    return pd.DataFrame(rows, columns=["article_id", "field", "one", "other"])
 
 
 def outlet_accuracy(errors: pd.DataFrame, gold: dict[str, dict], split: str) -> float:

@@ -650,7 +650,7 @@ def same_happening(a, b) -> tuple[bool, str]:
     >>> a = {"status": "happened", "date": pd.Timestamp("2020-03-20"), "date_end": pd.Timestamp("2020-03-20"),
     ...      "precision": "day", "kind": "decision", "label": "Decision 402/QD-TTg", "participants": [],
     ...      "evidence": "The Prime Minister signed Decision 402/QD-TTg on March 20, 2020."}
-    >>> same_happening(a, a | {"label": "the plan under Decision 402/QD-TTg",
+    >>> same_happening(a, a | {"label": "the national plan of Decision 402/QD-TTg",
     ...                        "evidence": "Decision 402/QD-TTg (March 2020)"})
     (True, 'shared: qd-ttg')
     """

@@ -7,17 +7,38 @@ from pathlib import Path
 import pandas as pd
 
 from .actors import actor_edges, extract_mentions, extract_quotes, extract_roles, uncoded_candidates
-from .corpus import CorpusError, read_corpus, site_statements
+from .corpus import CorpusError, corpus_files, read_files, site_statements
 from .events import build_timeline, extract_dates, extract_events, statement_events
 from .paths import corpus_dir
 from .sentences import split_sentences
 from .taxonomy import distinctive_terms, tag_themes, theme_profile
 
 
-def build_tables(corpus: str | Path | None = None) -> dict[str, pd.DataFrame]:
+READINGS = ("corpus", "alone")
+
+
+def read_alone(paths: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`articles` and `problems` with every file read as if it were the only one: no site templates, no duplicate
+    or date anchor across files. What a page says by itself; `evaluate` compares it with the corpus reading.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> for name in ("a.txt", "b.txt"):
+    ...     _ = (folder / name).write_text("Most read\\nHanoi, March 5, 2019 – IOM opened an office, it said.")
+    >>> read_alone(corpus_files(folder))[0]["boilerplate"].tolist()
+    ['Most read', 'Most read']
+    """
+    readings = [read_files([path]) for path in paths]
+    articles = pd.concat([a for a, _ in readings if not a.empty] or [readings[0][0]], ignore_index=True)
+    problems = pd.concat([p for _, p in readings], ignore_index=True)
+    return articles, problems.sort_values(["file", "reason"], ignore_index=True)
+
+
+def build_tables(corpus: str | Path | None = None, reading: str = "corpus") -> dict[str, pd.DataFrame]:
     """All exported tables by name, from one corpus folder: {"articles": ..., "sentences": ..., ...}.
 
-    A folder with no readable article is a `CorpusError` that says why, in one sentence.
+    `reading="alone"` reads every page as if it were the only one (`read_alone`); the default reads the folder
+    as one corpus. A folder with no readable article is a `CorpusError` that says why, in one sentence.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -30,10 +51,25 @@ def build_tables(corpus: str | Path | None = None) -> dict[str, pd.DataFrame]:
     ...
     vnmigration.corpus.CorpusError: no article to analyse in ...: it holds no .txt or .html file
     """
-    articles, problems = read_corpus(corpus)
+    if reading not in READINGS:
+        raise ValueError(f"reading must be one of {READINGS}, not {reading!r}")
+    paths = corpus_files(corpus)
+    articles, problems = read_files(paths) if reading == "corpus" or not paths else read_alone(paths)
     if articles.empty:
         why = "; ".join(f"{r.file}: {r.reason}" for r in problems.itertuples()) or "it holds no .txt or .html file"
         raise CorpusError(f"no article to analyse in {corpus or corpus_dir()}: {why}")
+    return tables_of(articles, problems)
+
+
+def tables_of(articles: pd.DataFrame, problems: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Every table from an `articles` table already read (and its `problems`): what `build_tables` returns.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Hanoi, March 5, 2019 – IOM Viet Nam met the ministry in Hanoi.")
+    >>> tables_of(*read_files(corpus_files(folder)))["mentions"]["actor"].tolist()
+    ['IOM Viet Nam', 'Hanoi']
+    """
     sentences = split_sentences(articles)
     mentions = extract_mentions(sentences)
     statements = site_statements(articles)

@@ -66,7 +66,7 @@ def test_lock_pins_every_declared_dependency_within_its_bounds():
     for requirement in _declared():
         name = _canonical(requirement.name)
         assert name in locked, f"{name} is declared in pyproject.toml but not pinned in requirements.lock"
-        assert requirement.specifier.contains(locked[name]), f"the lock's {name}=={locked[name]} is outside {requirement}"
+        assert requirement.specifier.contains(locked[name]), f"the lock's {name}=={locked[name]}: not {requirement}"
 
 
 def test_environment_yml_pins_the_locked_versions():

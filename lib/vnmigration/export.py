@@ -13,7 +13,6 @@ from .paths import corpus_dir
 from .sentences import split_sentences
 from .taxonomy import distinctive_terms, tag_themes, theme_profile
 
-
 READINGS = ("corpus", "alone")
 
 

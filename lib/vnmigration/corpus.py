@@ -16,6 +16,7 @@ from . import dates as dg
 from .matching import automaton, fold_case, necessary_literals, starts
 from .paths import DATA, corpus_dir
 from .persons import fold_diacritics, person_rules
+from .reflow import reflow
 from .webpages import HTML_SUFFIXES, PageMeta, read_html
 
 TEXT_SUFFIXES = (".txt",)
@@ -816,6 +817,8 @@ def read_page(path: Path) -> tuple[bytes, str | None, str, PageMeta | None, tupl
     meta = None
     if text is not None and path.suffix.lower() in HTML_SUFFIXES:
         text, meta = read_html(text)
+    elif text is not None:
+        text = reflow(text)  # a plain-text export wrapped at a fixed width: one line per paragraph again
     if text is None:
         return raw, None, encoding, None, (path.name, "binary", "contains NUL bytes", False)
     if not text.strip():

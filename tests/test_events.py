@@ -257,10 +257,27 @@ def test_merge_same_decision_from_two_outlets():
     assert len(t) == 1 and t.loc[0, "n_sources"] == 2 and t.loc[0, "article_ids"] == ["a", "b"]
 
 
-def test_merge_month_with_milestone_and_keep_the_more_precise_date():
-    t = timeline_of(event("a", "2018-12-01", "month", "decision", "Vietnam approved the GCM"),
-                    event("b", "2018-01-01", "year", "milestone", "GCM has been rolled out"))
-    assert len(t) == 1 and t.loc[0, "precision"] == "month" and t.loc[0, "kind"] == "decision"
+def test_merge_a_year_with_a_month_when_they_name_the_same_object_and_keep_the_more_precise_date():
+    t = timeline_of(event("a", "2002-02-01", "month", "founding", "the Bali Process was initiated in February 2002"),
+                    event("b", "2002-01-01", "year", "founding", "the Bali Process, set up in 2002"))
+    assert len(t) == 1 and t.loc[0, "precision"] == "month" and t.loc[0, "kind"] == "founding"
+
+
+@pytest.mark.parametrize("a, b", [
+    # happenings of different kinds in one month or year stay apart, whatever they share
+    (event("a", "2018-12-01", "month", "decision", "Vietnam approved the GCM"),
+     event("b", "2018-01-01", "year", "milestone", "GCM has been rolled out")),
+    (event("a", "2002-02-01", "month", "founding", "the Bali Process was initiated in February 2002"),
+     event("b", "2002-01-01", "year", "membership", "Viet Nam joined the Bali Process in 2002")),
+    (event("a", "2021-11-29", "day", "workshop", "closing workshop of the project", participants=["IOM"]),
+     event("b", "2021-01-01", "year", "appointment", "Prior to joining IOM, she served as adviser in 2021",
+           participants=["IOM"])),
+    # a shared year, kind and actor alone never merge: no named object in common
+    (event("a", "2021-03-10", "day", "workshop", "IOM workshop on safe migration in Hanoi", participants=["IOM"]),
+     event("b", "2021-01-01", "year", "workshop", "IOM workshop for returnees on migration", participants=["IOM"])),
+])
+def test_no_merge_for_lookalikes_that_share_only_a_year_or_differ_in_kind(a, b):
+    assert len(timeline_of(a, b)) == 2
 
 
 def test_no_merge_for_lookalike_conferences_a_year_apart():
@@ -299,7 +316,10 @@ def test_seed_timeline(articles, sentences):
                                         ignore_index=True))
     rows = {(r.date.strftime("%Y-%m-%d"), r.precision, r.kind, r.status): r for r in timeline.itertuples()}
     assert rows[("2020-03-20", "day", "decision", "happened")].n_sources == 2
-    assert rows[("2018-12-01", "month", "decision", "happened")].n_sources == 2
+    # Viet Nam's approval (decision, December 2018) and the GCM "rolled out since December 2018" (milestone) are
+    # two kinds: two rows
+    assert rows[("2018-12-01", "month", "decision", "happened")].n_sources == 1
+    assert ("2018-12-01", "month", "milestone", "happened") in rows
     assert ("2021-11-22", "day", "conference", "happened") in rows
     assert ("2022-01-01", "year", "conference", "happened") in rows
     assert ("2022-05-01", "month", "review", "planned") in rows

@@ -94,6 +94,12 @@ def _evaluate(args: argparse.Namespace) -> int:
         print(f"vnmigration: {e}", file=sys.stderr)
         return 2
     print(scores.drop(columns=["fp", "fn"]).to_string(index=False))
+    if args.gold is None and args.corpus is None:  # the eval set: both readings, site groups, timeline merges
+        from .evaluate import readings_side_by_side
+
+        for split in ("dev", "heldback") if args.split == "all" else (args.split,):
+            print(f"\n{split}: F1 page by page (alone) and read as one corpus")
+            print(readings_side_by_side(split).to_string())
     if args.out:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import combinations
 from pathlib import Path
 
 import pandas as pd
@@ -54,6 +55,32 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", fold_diacritics(text)).strip().lower()
 
 
+def gold_files(path: str | Path | None = None) -> list[Path]:
+    """The gold files: `path` alone, or eval/gold.yaml and every eval/gold_*.yaml beside it (the site groups).
+
+    >>> [p.name for p in gold_files()][:2]
+    ['gold.yaml', 'gold_sitegroups_a.yaml']
+    """
+    if path is not None:
+        return [Path(path)]
+    return [EVAL_GOLD, *sorted(EVAL_GOLD.parent.glob("gold_*.yaml"))]
+
+
+def same_happenings(path: str | Path | None = None) -> list[dict]:
+    """The timeline gold: each happening that several eval pages tell, with its members (article, date words).
+
+    >>> happening = same_happenings()[0]
+    >>> sorted(happening), sorted(happening["members"][0])
+    (['date', 'kind', 'members', 'source'], ['article', 'evidence'])
+    """
+    found = []
+    for part in gold_files(path):
+        for item in yaml.safe_load(part.read_text(encoding="utf-8")).get("same_happenings") or []:
+            found.append({"date": _as_date(item["date"]), "kind": item["kind"], "source": part.name,
+                          "members": [{"article": m["article"], "evidence": m["evidence"]} for m in item["members"]]})
+    return found
+
+
 def load_gold(path: str | Path | None = None) -> dict[str, dict]:
     """The gold annotation by article id, checked: `eval/gold.yaml` -> {"e01-wire-vna": {"split": "dev", ...}}.
 
@@ -61,10 +88,12 @@ def load_gold(path: str | Path | None = None) -> dict[str, dict]:
     >>> gold["e01-wire-vna"]["split"], gold["e01-wire-vna"]["outlet"]
     ('dev', 'Vietnam News Agency')
     """
-    path = Path(path) if path is not None else EVAL_GOLD
-    articles = yaml.safe_load(Path(path).read_text(encoding="utf-8")).get("articles")
-    if not isinstance(articles, dict) or not articles:
-        raise GoldError(f"{path}: needs a mapping of articles under 'articles'")
+    articles = {}
+    for part in gold_files(path):
+        found = yaml.safe_load(part.read_text(encoding="utf-8")).get("articles")
+        if not isinstance(found, dict) or not found:
+            raise GoldError(f"{part}: needs a mapping of articles under 'articles'")
+        articles |= found
     for article_id, g in articles.items():
         if g.get("split") not in SPLITS:
             raise GoldError(f"{article_id}: split must be one of {SPLITS}, not {g.get('split')!r}")
@@ -286,7 +315,7 @@ def score(tables: dict[str, pd.DataFrame], gold: dict[str, dict], split: str = "
 
 
 def evaluate(gold: str | Path | None = None, corpus: str | Path | None = None,
-             split: str = "all") -> tuple[pd.DataFrame, pd.DataFrame]:
+             split: str = "all", reading: str = "corpus") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Run the whole pipeline on the evaluation folder and score it: -> (scores, errors).
 
     >>> import shutil, tempfile, yaml
@@ -300,8 +329,94 @@ def evaluate(gold: str | Path | None = None, corpus: str | Path | None = None,
     """
     from .export import build_tables
 
-    tables = build_tables(corpus if corpus is not None else EVAL_ARTICLES)
+    tables = build_tables(corpus if corpus is not None else EVAL_ARTICLES, reading=reading)
     return score(tables, load_gold(gold), split)
+
+
+def split_happenings(happenings: list[dict], gold: dict[str, dict], split: str) -> list[dict]:
+    """The timeline gold of one split: the happenings whose every page belongs to it.
+
+    >>> gold = {"a": {"split": "dev"}, "b": {"split": "dev"}, "c": {"split": "heldback"}}
+    >>> h = [{"members": [{"article": "a"}, {"article": "b"}]}, {"members": [{"article": "a"}, {"article": "c"}]}]
+    >>> len(split_happenings(h, gold, "dev")), len(split_happenings(h, gold, "heldback"))
+    (1, 0)
+    """
+    return [h for h in happenings if all(gold[m["article"]]["split"] == split for m in h["members"])]
+
+
+def readings_side_by_side(split: str, corpus: str | Path | None = None) -> pd.DataFrame:
+    """F1 per field of a split read page by page (`alone`) and as one corpus, and the corpus's timeline merges.
+
+    >>> table = readings_side_by_side("dev")
+    >>> table.columns.tolist(), "timeline merges" in table.index
+    (['alone', 'corpus', 'difference'], True)
+    """
+    from .export import build_tables
+
+    gold, columns = load_gold(), {}
+    for reading in ("alone", "corpus"):
+        tables = build_tables(corpus if corpus is not None else EVAL_ARTICLES, reading=reading)
+        f1 = score(tables, gold, split)[0].set_index("field")["f1"]
+        merges = timeline_merges(tables, split_happenings(same_happenings(), gold, split))["f1"]
+        columns[reading] = pd.concat([f1, pd.Series({"timeline merges": merges})])
+    table = pd.DataFrame(columns)
+    return table.assign(difference=(table["corpus"] - table["alone"]).round(3))
+
+
+def site_group(article_id: str, style: str | None) -> str | None:
+    """The site group of a site-group or wrapped eval page, from its id: `"e98-sitegroup-iomvn"` -> `"iomvn"`.
+
+    >>> site_group("e98-sitegroup-iomvn", "sitegroup"), site_group("e01-wire-vna", "wire")
+    ('iomvn', None)
+    """
+    if style not in ("sitegroup", "wrapped"):
+        return None
+    return article_id.split(f"-{style}-", 1)[-1]
+
+
+def group_scores(tables: dict[str, pd.DataFrame], gold: dict[str, dict], split: str) -> pd.DataFrame:
+    """F1 per field for each site group of a split (the pages of one site read together), one row per group.
+
+    >>> from vnmigration import build_tables
+    >>> groups = group_scores(build_tables(EVAL_ARTICLES), load_gold(), "dev")
+    >>> "iomvn" in groups.index and "publication date" in groups.columns
+    True
+    """
+    rows = {}
+    for group in sorted({site_group(a, g.get("style")) for a, g in gold.items() if g["split"] == split} - {None}):
+        members = {a: g for a, g in gold.items() if site_group(a, g.get("style")) == group}
+        scores, _ = score(tables, members, split)
+        rows[group] = {"pages": len(members), **scores.set_index("field")["f1"].to_dict()}
+    return pd.DataFrame(rows).T.reindex(columns=["pages", *FIELDS])
+
+
+def timeline_merges(tables: dict[str, pd.DataFrame], happenings: list[dict]) -> dict[str, float]:
+    """Pairwise scores of the timeline's cross-article merges against the timeline gold (`same_happenings`).
+
+    A pair is two articles that tell one happening. Gold pairs come from the happenings; predicted pairs from the
+    timeline rows that cite two articles of one gold file (each file's annotator listed every happening its own pages
+    share, not those shared with another file's pages). A predicted pair is right when a gold happening holds both
+    articles and its date lies in the row's dates; a gold pair is found when such a row exists. Precision, recall and
+    F1 over pairs (pairwise F1, not B-cubed).
+
+    >>> from vnmigration import build_tables
+    >>> merges = timeline_merges(build_tables(EVAL_ARTICLES), same_happenings())
+    >>> sorted(merges)
+    ['f1', 'gold_pairs', 'precision', 'predicted_pairs', 'recall', 'tp']
+    """
+    source = {m["article"]: h["source"] for h in happenings for m in h["members"]}
+    gold_pairs = [(a, b, h["date"]) for h in happenings
+                  for a, b in combinations(sorted({m["article"] for m in h["members"]}), 2)]
+    rows = [(sorted(set(r.article_ids) & set(source)), r.date, r.date_end) for r in tables["timeline"].itertuples()]
+    predicted = [(a, b, start, end) for ids, start, end in rows if len(ids) > 1 for a, b in combinations(ids, 2)
+                 if source[a] == source[b]]
+    right = sum(any(a == x and b == y and start <= d <= end for x, y, d in gold_pairs) for a, b, start, end in predicted)
+    found = sum(any(a == x and b == y and start <= d <= end for x, y, start, end in predicted) for a, b, d in gold_pairs)
+    p, _, _ = _prf(right, len(predicted), len(gold_pairs))
+    r = found / len(gold_pairs) if gold_pairs else float("nan")
+    f = 2 * p * r / (p + r) if predicted and gold_pairs and p + r else 0.0
+    return {"gold_pairs": len(gold_pairs), "predicted_pairs": len(predicted), "tp": right,
+            "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
 
 
 READING_FIELDS = ("title", "published", "precision", "dateline", "outlet", "lead", "persons", "events")

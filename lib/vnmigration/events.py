@@ -18,7 +18,7 @@ import pandas as pd
 import yaml
 
 from . import dates as dg
-from .corpus import SITE_PREFIX, outlet_label
+from .corpus import HAPPENING_NAME, SITE_PREFIX, outlet_label
 from .matching import automaton, fold_case, necessary_literals, starts
 from .paths import EVENT_RULES
 from .schema import ARTICLES, DATES, EVENTS, MENTIONS, SENTENCES, TIMELINE, require
@@ -601,12 +601,39 @@ class _Key(NamedTuple):
     participants: tuple
     evidence: str
 
-    def terms(self) -> tuple[frozenset, frozenset]:
-        """The salient terms of the label and participants, and of the evidence."""
-        return frozenset(_terms(self.label + " " + " ".join(self.participants))), frozenset(_terms(self.evidence))
+    def terms(self) -> tuple[frozenset, frozenset, frozenset]:
+        """The salient terms of the label and participants, of the evidence, and the evidence's named objects."""
+        return (frozenset(_terms(self.label + " " + " ".join(self.participants))), frozenset(_terms(self.evidence)),
+                frozenset(named_objects(self.evidence, self.participants)))
 
 
-WILDCARD_KINDS = frozenset({"milestone", "other"})
+# Capitalised words every story of this corpus holds: they name no particular happening
+COMMON_NAMES = frozenset("viet nam vietnam vietnamese government state party people".split()) \
+    | {w.lower() for w in dg.MONTH_NAMES + dg.WEEKDAY_NAMES}
+NAME_TOKEN = re.compile(r"[A-Za-z0-9][\w/.-]*[\w]|[A-Z]")
+
+
+def named_objects(text: str, participants: tuple = ()) -> set[str]:
+    """The names a sentence gives its happening: capitalised words (not the first), acronyms and document numbers,
+    without its participants' names (but for a participant that is itself a gathering, such as a Forum or a Review),
+    calendar words and the country's name.
+
+    >>> sorted(named_objects("Viet Nam joined the Bali Process in 2002, with IOM.", ("IOM",)))
+    ['bali', 'process']
+    >>> sorted(named_objects("It signed Decision No. 402/QD-TTg in March 2020."))
+    ['402/qd-ttg', 'decision']
+    """
+    taken = {w.lower() for p in participants if not HAPPENING_NAME.search(p) for w in NAME_TOKEN.findall(p)}
+    tokens = NAME_TOKEN.findall(text)
+    return {t.lower() for n, t in enumerate(tokens)
+            if (n and t[0].isupper() and len(t) > 1 or "/" in t and any(c.isdigit() for c in t))
+            and t.lower() not in STOPWORDS | COMMON_NAMES | taken | {"no"}}
+
+
+def _names_a_happening(shared: frozenset) -> bool:
+    """Enough shared names to say two mentions a year apart or less tell one happening: a document number, or two
+    names ("Bali Process"), not one word that many stories share."""
+    return len(shared) >= 2 or any("/" in t for t in shared)
 CLUE_DAYS = 731  # same-kind events this close in time that stay apart say why, in `clues`
 CLUE_NEIGHBOURS = 8  # at most this many later same-kind events are explained per event, nearest first
 
@@ -619,13 +646,14 @@ def _compare(a: _Key, b: _Key, a_terms: tuple | None = None, b_terms: tuple | No
         return False, "undated"
     if a.date > b.date_end or b.date > a.date_end:
         return False, f"dates do not overlap ({a.date:%Y-%m-%d} {a.precision} vs {b.date:%Y-%m-%d} {b.precision})"
-    kinds = {a.kind, b.kind}
-    if len(kinds) > 1 and not kinds & WILDCARD_KINDS:
+    if a.kind != b.kind:
         return False, f"different kinds ({a.kind} vs {b.kind})"
-    (a_label, a_evidence), (b_label, b_evidence) = a_terms or a.terms(), b_terms or b.terms()
+    (a_label, a_evidence, a_named), (b_label, b_evidence, b_named) = a_terms or a.terms(), b_terms or b.terms()
     shared = a_label & b_evidence | b_label & a_evidence
     if not shared:
         return False, "no shared terms"
+    if "year" in (a.precision, b.precision) and not _names_a_happening(a_named & b_named):
+        return False, "only the year and the kind in common, no named object"
     return True, "shared: " + ", ".join(sorted(shared)[:5])
 
 
@@ -801,7 +829,7 @@ class _Happening:
     ...          "evidence": "Decision 402 was signed."}
     >>> row = _Happening()
     >>> row.add(event)
-    >>> row.add(event | {"article_id": "b", "place": None, "kind": "other"})
+    >>> row.add(event | {"article_id": "b", "place": None})
     >>> happening = row.row({"kept apart from 'x': no shared terms"})
     >>> happening["article_ids"], happening["kind"], happening["n_mentions"], happening["clues"]
     (['a', 'b'], 'decision', 2, "kept apart from 'x': no shared terms")
@@ -835,7 +863,7 @@ class _Happening:
     def row(self, clues: set[str]) -> dict:
         """The timeline row, with the clues of its members' keys."""
         best = self.best
-        kinds = {k: n for k, n in self.kinds.items() if k not in WILDCARD_KINDS} or self.kinds
+        kinds = self.kinds  # one kind: only mentions of the same kind merge
         return {
             "date": best["date"], "date_end": best["date_end"], "precision": best["precision"],
             "kind": max(kinds, key=lambda k: (kinds[k], k)), "status": best["status"],

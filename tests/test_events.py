@@ -359,7 +359,7 @@ def test_find_dates_tries_the_grammar_only_near_a_date_yet_finds_what_a_full_sca
 
 
 def test_unseen_style_article():
-    text = ("Hanoi (VNA) – Deputy Minister Do Hung Viet and IOM Chief of Mission Park Mihyung signed a memorandum "
+    text = ("Hanoi (VNA) – Deputy Minister Do Hung Viet and Park Mihyung, IOM Chief of Mission, signed a memorandum "
             "of understanding on safe labour migration in Hanoi on March 5, 2024. "
             "Park said IOM will help Viet Nam prepare for the International Migration Review Forum in 2026.")
     ev = events_from(a=text)

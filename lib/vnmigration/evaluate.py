@@ -454,8 +454,8 @@ def reading_differences(one: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
 
     >>> import pandas as pd
     >>> a = pd.DataFrame({"title": ["T", "U"]}, index=["e1", "e2"])
-    >>> reading_differences(a, a.assign(title=["T", None])).to_dict("records")
-    [{'article_id': 'e2', 'field': 'title', 'one': 'U', 'other': None}]
+    >>> reading_differences(a, a.assign(title=["T", "V"])).to_dict("records")
+    [{'article_id': 'e2', 'field': 'title', 'one': 'U', 'other': 'V'}]
     """
     rows = []
     for article_id in one.index.intersection(other.index):

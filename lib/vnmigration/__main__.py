@@ -95,11 +95,12 @@ def _evaluate(args: argparse.Namespace) -> int:
         return 2
     print(scores.drop(columns=["fp", "fn"]).to_string(index=False))
     if args.gold is None and args.corpus is None:  # the eval set: both readings, site groups, timeline merges
-        from .evaluate import readings_side_by_side
+        from .evaluate import eval_readings, load_gold, readings_side_by_side, same_happenings
 
+        readings, gold, happenings = eval_readings(), load_gold(), same_happenings()
         for split in ("dev", "heldback") if args.split == "all" else (args.split,):
             print(f"\n{split}: F1 page by page (alone) and read as one corpus")
-            print(readings_side_by_side(split).to_string())
+            print(readings_side_by_side(readings, gold, happenings, split).to_string())
     if args.out:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)

@@ -344,22 +344,33 @@ def split_happenings(happenings: list[dict], gold: dict[str, dict], split: str) 
     return [h for h in happenings if all(gold[m["article"]]["split"] == split for m in h["members"])]
 
 
-def readings_side_by_side(split: str, corpus: str | Path | None = None) -> pd.DataFrame:
-    """F1 per field of a split read page by page (`alone`) and as one corpus, and the corpus's timeline merges.
+def eval_readings(corpus: str | Path | None = None) -> dict[str, dict[str, pd.DataFrame]]:
+    """Every table of the eval folder in both readings, built once: {"alone": tables, "corpus": tables}.
 
-    >>> table = readings_side_by_side("dev")
+    >>> sorted(eval_readings())
+    ['alone', 'corpus']
+    """
+    from .export import READINGS, build_tables
+
+    return {reading: build_tables(corpus if corpus is not None else EVAL_ARTICLES, reading=reading)
+            for reading in sorted(READINGS)}
+
+
+def readings_side_by_side(readings: dict[str, dict[str, pd.DataFrame]], gold: dict[str, dict], happenings: list[dict],
+                          split: str) -> pd.DataFrame:
+    """F1 per field of a split read page by page (`alone`) and as one corpus, and each reading's timeline merges.
+
+    >>> table = readings_side_by_side(eval_readings(), load_gold(), same_happenings(), "dev")
     >>> table.columns.tolist(), "timeline merges" in table.index
     (['alone', 'corpus', 'difference'], True)
     """
-    from .export import build_tables
-
-    gold, columns = load_gold(), {}
-    for reading in ("alone", "corpus"):
-        tables = build_tables(corpus if corpus is not None else EVAL_ARTICLES, reading=reading)
+    happenings = split_happenings(happenings, gold, split)
+    columns = {}
+    for reading, tables in readings.items():
         f1 = score(tables, gold, split)[0].set_index("field")["f1"]
-        merges = timeline_merges(tables, split_happenings(same_happenings(), gold, split))["f1"]
+        merges = timeline_merges(tables, happenings)["f1"]
         columns[reading] = pd.concat([f1, pd.Series({"timeline merges": merges})])
-    table = pd.DataFrame(columns)
+    table = pd.DataFrame(columns)[["alone", "corpus"]]
     return table.assign(difference=(table["corpus"] - table["alone"]).round(3))
 
 
@@ -410,10 +421,13 @@ def timeline_merges(tables: dict[str, pd.DataFrame], happenings: list[dict]) -> 
     rows = [(sorted(set(r.article_ids) & set(source)), r.date, r.date_end) for r in tables["timeline"].itertuples()]
     predicted = [(a, b, start, end) for ids, start, end in rows if len(ids) > 1 for a, b in combinations(ids, 2)
                  if source[a] == source[b]]
-    right = sum(any(a == x and b == y and start <= d <= end for x, y, d in gold_pairs)
-                for a, b, start, end in predicted)
-    found = sum(any(a == x and b == y and start <= d <= end for x, y, start, end in predicted)
-                for a, b, d in gold_pairs)
+    gold_dates, row_spans = {}, {}  # by article pair: the gold happenings' dates, the predicted rows' spans
+    for a, b, d in gold_pairs:
+        gold_dates.setdefault((a, b), []).append(d)
+    for a, b, start, end in predicted:
+        row_spans.setdefault((a, b), []).append((start, end))
+    right = sum(any(start <= d <= end for d in gold_dates.get((a, b), [])) for a, b, start, end in predicted)
+    found = sum(any(start <= d <= end for start, end in row_spans.get((a, b), [])) for a, b, d in gold_pairs)
     p, _, _ = _prf(right, len(predicted), len(gold_pairs))
     r = found / len(gold_pairs) if gold_pairs else float("nan")
     f = 2 * p * r / (p + r) if predicted and gold_pairs and p + r else 0.0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
@@ -608,8 +607,9 @@ class _Key(NamedTuple):
 
 
 # Capitalised words every story of this corpus holds: they name no particular happening
-COMMON_NAMES = frozenset("viet nam vietnam vietnamese government state party people".split()) \
-    | {w.lower() for w in dg.MONTH_NAMES + dg.WEEKDAY_NAMES}
+# ("no" is the "No." of "Decision No. 402"); nor do the function words
+COMMON_NAMES = frozenset("viet nam vietnam vietnamese government state party people no".split()) \
+    | {w.lower() for w in dg.MONTH_NAMES + dg.WEEKDAY_NAMES} | STOPWORDS
 NAME_TOKEN = re.compile(r"[A-Za-z0-9][\w/.-]*[\w]|[A-Z]")
 
 
@@ -623,11 +623,12 @@ def named_objects(text: str, participants: tuple = ()) -> set[str]:
     >>> sorted(named_objects("It signed Decision No. 402/QD-TTg in March 2020."))
     ['402/qd-ttg', 'decision']
     """
-    taken = {w.lower() for p in participants if not HAPPENING_NAME.search(p) for w in NAME_TOKEN.findall(p)}
+    taken = COMMON_NAMES.union(w.lower() for p in participants if not HAPPENING_NAME.search(p)
+                               for w in NAME_TOKEN.findall(p))
     tokens = NAME_TOKEN.findall(text)
     return {t.lower() for n, t in enumerate(tokens)
             if (n and t[0].isupper() and len(t) > 1 or "/" in t and any(c.isdigit() for c in t))
-            and t.lower() not in STOPWORDS | COMMON_NAMES | taken | {"no"}}
+            and t.lower() not in taken}
 
 
 def _names_a_happening(shared: frozenset) -> bool:
@@ -835,12 +836,11 @@ class _Happening:
     (['a', 'b'], 'decision', 2, "kept apart from 'x': no shared terms")
     """
 
-    __slots__ = ("best", "rank", "kinds", "places", "participants", "articles", "n", "evidence")
+    __slots__ = ("best", "rank", "places", "participants", "articles", "n", "evidence")
 
     def __init__(self):
         self.best: dict | None = None
         self.rank: tuple = ()
-        self.kinds: Counter = Counter()
         self.places: set[str] = set()
         self.participants: set[str] = set()
         self.articles: set[str] = set()
@@ -852,7 +852,6 @@ class _Happening:
         rank = (PRECISION_RANK[e["precision"]], e["date"], e["article_id"], e["sentence_no"])
         if self.best is None or rank < self.rank:
             self.best, self.rank = e, rank
-        self.kinds[e["kind"]] += 1
         if isinstance(e["place"], str):
             self.places.update(e["place"].split(", "))
         self.participants.update(e["participants"])
@@ -863,10 +862,9 @@ class _Happening:
     def row(self, clues: set[str]) -> dict:
         """The timeline row, with the clues of its members' keys."""
         best = self.best
-        kinds = self.kinds  # one kind: only mentions of the same kind merge
         return {
             "date": best["date"], "date_end": best["date_end"], "precision": best["precision"],
-            "kind": max(kinds, key=lambda k: (kinds[k], k)), "status": best["status"],
+            "kind": best["kind"], "status": best["status"],  # one kind: only mentions of one kind merge
             "label": best["label"], "place": ", ".join(sorted(self.places)) or None,
             "participants": sorted(self.participants), "article_ids": sorted(self.articles),
             "n_sources": len(self.articles), "n_mentions": self.n, "certainty": best["certainty"],

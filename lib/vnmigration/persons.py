@@ -192,11 +192,11 @@ def _names_in(folded: str, rules: dict) -> list[tuple[int, int, str | None]]:
                 continue
         if any(a < m.end() and start < b for a, b, _ in found):
             continue
+        if HOUSE_NUMBER.search(folded, 0, start):
+            continue
         cued = start >= cue_from and rules["cue"].search(folded, 0, start) is not None \
             and not CONNECTOR_BEFORE.search(folded, 0, start) \
             or folded.startswith(",", m.end()) and rules["cue_comma"].search(folded, 0, start) is not None
-        if HOUSE_NUMBER.search(folded, 0, start):
-            continue
         if (cued or rules["title_words"].match(folded[m.end():])) and not re.match(r"\s+[A-Z]", folded[m.end():]):
             found.append((start, m.end(), _gender_before(folded, start, rules)))
     return sorted(found)

@@ -169,3 +169,33 @@ def test_a_rank_before_a_name_is_a_title_and_a_month_is_no_name():
 
 def test_a_stroked_letter_folds_like_a_diacritic():
     assert fold_diacritics("Ingrid Sørensen, Łukasz Đặng") == "Ingrid Sorensen, Lukasz Dang"
+
+
+@pytest.mark.parametrize("place", ["Addis Ababa", "Kuala Lumpur", "Phnom Penh", "Nghe An", "Da Nang"])
+def test_a_place_of_the_gazetteer_is_never_a_person_even_after_a_cue(place):
+    _, mentions, _, _ = tables(a=f"The delegation met Ms. {place}, the city's host, and the envoy of {place} said "
+                                 "nothing new.")
+    assert (mentions["match"] != "detected").all(), mentions
+
+
+def test_an_office_before_to_and_a_named_holder_belongs_to_the_subject():
+    _, mentions, roles, _ = tables(
+        a="Before joining IOM, Anna Berg served as Senior Migration Adviser to US President Peter Hall and as "
+          "Deputy Security Adviser to President Tom Reed. The Ambassador to Viet Nam, Karl Moss, attended.")
+    assert dict(roles[["person", "role"]].values.tolist()) == {
+        "Peter Hall": "US President", "Tom Reed": "President", "Karl Moss": "Ambassador to Viet Nam"}
+
+
+def test_an_appositive_after_a_relation_names_a_person():
+    _, mentions, _, _ = tables(a="She succeeded her predecessor, Erik Lund of Norway, who served two terms.")
+    assert mentions.loc[mentions["match"] == "detected", "actor"].tolist() == ["Erik Lund"]
+
+
+def test_a_short_quote_with_a_cue_is_attributed_to_the_person_the_title_run_ends_in():
+    _, _, _, quotes = tables(a="“Safe migration starts at home,” said IOM Chief of Mission Anna Berg.")
+    assert quotes[["speaker", "kind"]].values.tolist() == [["Anna Berg", "direct"]]
+
+
+def test_a_quoted_name_without_a_cue_is_no_quote():
+    _, _, _, quotes = tables(a="The project “Safe Journeys for Workers from the Delta Provinces” ran for two years.")
+    assert quotes.empty, quotes

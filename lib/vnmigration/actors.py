@@ -360,6 +360,20 @@ def _title_before(before: str, codebook: Codebook) -> str | None:
     return title if title and words & codebook.role_words else None
 
 
+def _own_part(title: str, codebook: Codebook) -> str:
+    """The part of a title before a name that is the name's own: after " to " when that part is an office
+    itself, since the office before " to " is the sentence subject's.
+
+    >>> _own_part("Senior Migration Advisor to US President", default_codebook())
+    'US President'
+    >>> _own_part("Australian Ambassador to Viet Nam", default_codebook())
+    'Australian Ambassador to Viet Nam'
+    """
+    _, to, own = title.rpartition(" to ")
+    own = own.removeprefix("the ")
+    return own if to and set(re.split(r"[\s-]", own)) & codebook.role_words else title
+
+
 @cache
 def _appositive(codebook: Codebook) -> re.Pattern:
     """A capitalised title right after a name (`", Head of the Permanent Mission to the UN"`), read through the
@@ -446,7 +460,7 @@ def _titles_of(text: str, a: int, b: int, person_starts: list[int], codebook: Co
     """
     found = []
     if title := _title_before(text[:a], codebook) or title_before(text, a):
-        found.append(title)
+        found.append(_own_part(title, codebook))
     app = _appositive(codebook).match(text[b:])
     if app and set(re.split(r"[\s-]", app.group(1))) & codebook.role_words and not any(
             b < p < b + app.end() for p in person_starts):
@@ -475,6 +489,19 @@ def title_sentences(articles: pd.DataFrame) -> pd.DataFrame:
 # --- statements -------------------------------------------------------------------------------------
 
 QUOTE_SPAN = re.compile(r"“([^”]+)”|\"([^\"\n]+)\"")
+MIN_QUOTE, MIN_CUED_QUOTE = 6, 3  # words of a quoted passage with no speech cue, and of one with a cue
+NAME_FILLERS = frozenset("a an and at for from in of on the to with".split())
+
+
+def quoted_name(quote: str) -> bool:
+    """A quoted passage that is a name (of a project, report or event), not speech: its words are capitalised
+    but for function words, and it does not end like a clause.
+
+    >>> quoted_name("Tackling Modern Slavery from Viet Nam"), quoted_name("We will protect every migrant worker,")
+    (True, False)
+    """
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", quote) if w.lower() not in NAME_FILLERS]
+    return bool(words) and all(w[0].isupper() for w in words) and not quote.rstrip().endswith((",", ".", "!", "?"))
 
 
 def _article_text(spans: list[tuple]) -> str:
@@ -504,6 +531,11 @@ class _Hits:
             if b <= end and kind in SPEAKING_KINDS:
                 return actor
         return None
+
+    def person_between(self, start: int, end: int) -> str | None:
+        """The person mentioned first between two article offsets."""
+        i = bisect.bisect_left(self.people_starts, start)
+        return self.people[i][2] if i < len(self.people) and self.people[i][1] <= end else None
 
     def person_before(self, before: int, pronoun: str) -> str | None:
         """Who `he`/`she` is: ("she", 120) -> "Amy Pope".
@@ -590,12 +622,14 @@ def _direct_quotes(article_id: str, text: str, spans: list[tuple], hits: _Hits,
     quoted_sentences: set[int] = set()
     for q in QUOTE_SPAN.finditer(text):
         quote = q.group(1) or q.group(2)
-        if len(quote.split()) < 6:
+        if len(quote.split()) < MIN_CUED_QUOTE:
             continue
         first = bisect.bisect_right(starts, q.start()) - 1
         last = bisect.bisect_left(starts, q.end()) - 1
         speaker, cue = _attribute(text, q.start(), q.end(), int(spans[last][2]), int(spans[first][1]), hits,
                                   codebook)
+        if cue is None and (len(quote.split()) < MIN_QUOTE or quoted_name(quote)):
+            continue
         rows.append((article_id, int(spans[first][0]), speaker, quote.strip(" ,"), "direct", cue))
         quoted_sentences.update(sp[0] for sp in spans[first:last + 1])
     return rows, quoted_sentences
@@ -607,7 +641,10 @@ def _attribute(text, q_start, q_end, s_end, s_start, hits: _Hits, codebook) -> t
     if m := re.match(rf"[\s,]*(he|she|they)\s+{ADVERB}({SPEECH_VERBS})\b", after, re.IGNORECASE):
         return hits.person_before(q_start, m.group(1)), m.group(0).strip(" ,")
     if m := re.match(rf"[\s,]*{ADVERB}({SPEECH_VERBS})\b", after):
-        return hits.speaker_between(q_end + m.end(), s_end), m.group(0).strip(" ,")
+        # "said IOM Chief of Mission Anna Berg": the person the title run ends in, not the body it opens with
+        clause_end = q_end + m.end() + re.match(r"[^,;]*", after[m.end():]).end()
+        return (hits.person_between(q_end + m.end(), clause_end) or hits.speaker_between(q_end + m.end(), s_end),
+                m.group(0).strip(" ,"))
     if (m := re.match(r"[\s,]*", after)) and (speaker := hits.speaker_between(q_end + m.end(), q_end + m.end() + 60)):
         verb = re.search(rf"\b({SPEECH_VERBS})\b", after[m.end():m.end() + 120])
         if verb:

@@ -69,6 +69,7 @@ def person_rules() -> dict:
     True
     """
     data = yaml.safe_load((DATA / "persons.yaml").read_text(encoding="utf-8"))
+    places = yaml.safe_load((DATA / "places.yaml").read_text(encoding="utf-8"))
     families = sorted({fold_diacritics(f) for f in data["vietnamese_family_names"]}, key=len, reverse=True)
     honorifics = {fold_diacritics(h): g for h, g in data["honorifics"].items()}
     offices = sorted(data["offices"], key=len, reverse=True)
@@ -81,6 +82,7 @@ def person_rules() -> dict:
                      r"[A-Z][\w'’&-]*|\(\w+\)),?)*?")
     lower_title = rf"(?:\b[A-Z][\w'’&-]*\s+)*(?:\b[a-z]+\s+){{0,2}}\b(?:{title_words})"
     cue = re.compile(rf"(?:{_honorific_pattern(honorifics)}|{office_before}|{lower_title})\s+$")
+    relations = rf"(?:her|his|their|its|whose)\s+(?:{'|'.join(data['relation_words'])})"
     return {
         "vietnamese": re.compile(rf"\b(?:{'|'.join(families)})(?:[ \t]+[A-Z][a-z]{{0,6}}\b(?![-'’.]\w)){{1,3}}"),
         "honorifics": honorifics,
@@ -89,14 +91,15 @@ def person_rules() -> dict:
         "cue_literals": automaton(necessary_literals(cue) or ()),  # a cue holds one; none in a text: no cue
         "office_before": re.compile(rf"(?:{office_before}|{lower_title})\s+$"),
         # an appositive the other way round: "IOM's deputy chief of mission, Hiroshi Tanabe, said"
-        "cue_comma": re.compile(rf"(?:{office_before}|{lower_title}),\s+$"),
+        # and a relation: "her predecessor, Anna Berg of Norway"
+        "cue_comma": re.compile(rf"(?:{office_before}|{lower_title}|\b(?:{relations})),\s+$"),
         "western": re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:(?:van|von|de|da|del|der|di|du)\s+)?"
                               r"(?:[OD]['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}\b"),  # "Sarah O'Connell"
         "title_words": re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’&()-]+\s+){{0,5}}?(?:{title_words})\b",
                                   re.IGNORECASE),
         "organisation_words": frozenset(data["organisation_words"]),
         "office_words": frozenset(w for o in offices for w in re.split(r"[\s-]", o)) | {"Excellency"},
-        "not_persons": frozenset(fold_diacritics(n) for n in data["not_persons"]),
+        "not_persons": frozenset(fold_diacritics(n) for n in data["not_persons"] + sum(places.values(), [])),
         "not_name_words": frozenset(data["not_name_words"]),
         "newsroom_words": frozenset(data["newsroom_words"]),
     }
@@ -112,6 +115,8 @@ CONNECTOR_BEFORE = re.compile(r"\b(?:of|the|for|at|in|on|and|to)\s+$")
 HOUSE_NUMBER = re.compile(r"(?:\bNo\.?\s*|(?:^|,\s*))\d{1,3}[A-Za-z]?(?:/\d+)*\s+$")
 
 
+# An appositive name ends at a comma, after its country or body or not: "..., Anna Berg of Norway, said"
+APPOSITIVE_END = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s*,")
 ENDS_IN_CONJUNCTION = re.compile(r"\b(?:and|or|with)$")  # "Minister X and": the office is X's, not the next name's
 
 
@@ -196,7 +201,7 @@ def _names_in(folded: str, rules: dict) -> list[tuple[int, int, str | None]]:
             continue
         cued = start >= cue_from and rules["cue"].search(folded, 0, start) is not None \
             and not CONNECTOR_BEFORE.search(folded, 0, start) \
-            or folded.startswith(",", m.end()) and rules["cue_comma"].search(folded, 0, start) is not None
+            or APPOSITIVE_END.match(folded, m.end()) and rules["cue_comma"].search(folded, 0, start) is not None
         if (cued or rules["title_words"].match(folded[m.end():])) and not re.match(r"\s+[A-Z]", folded[m.end():]):
             found.append((start, m.end(), _gender_before(folded, start, rules)))
     return sorted(found)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import snowballstemmer
 import yaml
 
 from .actors import mask_actors
@@ -41,10 +43,38 @@ class Theme:
     prefixes: frozenset[str] | None = None  # what every match begins with (lower-cased); None: not all literal
 
 
+FAMILY_WORD = re.compile(r"(?<![\\\w(|?])[a-z]{5,}$")  # a term's last word, plain: it stands for its word family
+
+
 def _compile_term(term: str) -> str:
-    """A lexicon term as a regex fragment: `"migrant worker"` -> `migrant\\s+worker(?:s|es)?`."""
+    """A lexicon term as a regex fragment: a plain last word of five letters or more matches its word family,
+    a shorter one its plural: `"migrant worker"` -> `migrant\\s+worker[a-z]*`, `"visa"` -> `visa(?:s|es)?`."""
     fragment = re.sub(r"\s+", r"\\s+", term.strip())
+    if last := FAMILY_WORD.search(fragment):
+        return fragment[:last.start()] + word_family(last.group())
     return fragment + ("(?:s|es)?" if term[-1:].isalpha() else "")
+
+
+@cache
+def word_family(word: str) -> str:
+    """A regex for the words that share `word`'s Snowball English stem as their beginning: `"remittance"` ->
+    `remitt[a-z]*` (remittances, remitting); where the stem is no prefix of the word, the word or the stem:
+    `"policy"` -> `polic(?:y|i[a-z]*)` (policies, not police).
+
+    >>> word_family("remittance"), word_family("policy"), word_family("trafficking")
+    ('remitt[a-z]*', 'polic(?:y(?:s|es)?|i[a-z]*)', 'traffick[a-z]*')
+    """
+    stem = _stemmer().stemWord(word)
+    common = len(os.path.commonprefix([stem, word]))
+    if common == len(stem):
+        return stem + "[a-z]*"
+    return f"{word[:common]}(?:{word[common:]}(?:s|es)?|{stem[common:]}[a-z]*)"
+
+
+@cache
+def _stemmer():
+    """Snowball's English (Porter2) stemmer."""
+    return snowballstemmer.stemmer("english")
 
 
 def load_objectives(path: str | Path | None = None) -> dict[int, str]:

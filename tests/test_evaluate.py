@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from vnmigration.__main__ import main
-from vnmigration.evaluate import GoldError, fold, instructive_errors, load_gold, score, side_by_side
+from vnmigration.evaluate import GoldError, fold, instructive_errors, kind_confusion, load_gold, score, side_by_side
 from vnmigration.paths import EVAL_ARTICLES, EVAL_GOLD
 from vnmigration.reflow import reflow
 
@@ -48,8 +48,9 @@ def f1_of(scores: pd.DataFrame, field: str, measure: str = "f1") -> float:
 
 def test_a_perfect_run_scores_one_everywhere():
     scores, errors = score(perfect_tables(), GOLD, "dev")
-    scored = scores[scores["field"] != "false dates"]
+    scored = scores[scores["n_gold"] > 0]  # not false dates, nor the unlisted-site outlets the gold has none of
     assert (scored["f1"] == 1.0).all(), scored
+    assert set(scores["field"]) - set(scored["field"]) == {"false dates", "outlet, unlisted site"}
     assert f1_of(scores, "false dates", "fp") == 0
     assert errors.empty
 
@@ -144,6 +145,8 @@ def test_evaluate_command_prints_scores_and_writes_both_tables(tmp_path: Path, c
     scores = pd.read_csv(tmp_path / "eval_scores.csv")
     assert set(scores["split"]) == {"dev"}
     assert (tmp_path / "eval_errors.csv").stat().st_size > 0
+    kinds = pd.read_csv(tmp_path / "eval_kinds.csv", index_col=0)
+    assert list(kinds.index) == list(kinds.columns) and kinds.index[-1] == "none"
     assert list(side_by_side(scores).columns) == ["dev"]
 
 
@@ -156,3 +159,25 @@ def test_an_organisation_or_office_that_said_something_is_not_a_speaker_but_a_pe
     scores, _ = score(tables, GOLD, "dev")
     assert f1_of(scores, "speakers", "n_pred") == 2 and f1_of(scores, "speakers", "tp") == 1
     assert f1_of(scores, "persons", "n_pred") == 1  # the office is not a named person
+
+
+def test_an_outlet_matches_by_canonical_name_or_any_printed_form_after_clean_up():
+    gold = {"a1": {**GOLD["a1"], "outlet": "Ha Tinh Provincial Portal",
+                   "outlet_forms": ["HA TINH PROVINCIAL PORTAL", "© 2024 Ha Tinh Portal - hatinh.gov.vn"]}}
+    for got, right in [("Ha Tinh Portal", True), ("HA TINH PROVINCIAL PORTAL", True), ("Ha Tinh", False)]:
+        tables = perfect_tables()
+        tables["articles"] = tables["articles"].assign(outlet=got)
+        scores, errors = score(tables, gold, "dev")
+        assert (f1_of(scores, "outlet") == 1.0) is right, got
+        assert f1_of(scores, "outlet, unlisted site") == f1_of(scores, "outlet")  # not a site outlets.yaml lists
+        assert pd.isna(f1_of(scores, "outlet, listed site"))
+
+
+def test_a_wrong_kind_on_the_right_day_is_an_event_kind_error_and_a_cell_of_the_confusion_matrix():
+    tables = perfect_tables()
+    tables["events"] = tables["events"].assign(kind="visit")
+    _, errors = score(tables, GOLD, "dev")
+    kind_errors = errors[errors["field"] == "event kind"]
+    assert kind_errors[["expected", "got"]].values.tolist() == [["meeting", "visit"]]
+    matrix = kind_confusion(tables, GOLD, "dev")
+    assert int(matrix.loc["meeting", "visit"]) == 1 and int(matrix.loc["meeting", "meeting"]) == 0

@@ -85,19 +85,21 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    """Print precision, recall and F1 per field and split; write the scores and errors tables if asked."""
-    from .evaluate import evaluate
+    """Print precision, recall and F1 per field and split; write the scores, errors and kinds tables if asked."""
+    from .evaluate import EVAL_ARTICLES, kind_confusion, load_gold, score
+    from .export import build_tables
 
     try:
-        scores, errors = evaluate(args.gold, args.corpus, args.split)
+        tables, gold = build_tables(args.corpus or EVAL_ARTICLES), load_gold(args.gold)
+        scores, errors = score(tables, gold, args.split)
     except FileNotFoundError as e:
         print(f"vnmigration: {e}", file=sys.stderr)
         return 2
     print(scores.drop(columns=["fp", "fn"]).to_string(index=False))
     if args.gold is None and args.corpus is None:  # the eval set: both readings, site groups, timeline merges
-        from .evaluate import eval_readings, load_gold, readings_side_by_side, same_happenings
+        from .evaluate import eval_readings, readings_side_by_side, same_happenings
 
-        readings, gold, happenings = eval_readings(), load_gold(), same_happenings()
+        readings, happenings = eval_readings(), same_happenings()
         for split in ("dev", "heldback") if args.split == "all" else (args.split,):
             print(f"\n{split}: F1 page by page (alone) and read as one corpus")
             print(readings_side_by_side(readings, gold, happenings, split).to_string())
@@ -106,8 +108,9 @@ def _evaluate(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
         scores.to_csv(out / "eval_scores.csv", index=False)
         errors.to_csv(out / "eval_errors.csv", index=False)
-        print(out / "eval_scores.csv")
-        print(out / "eval_errors.csv")
+        kind_confusion(tables, gold, args.split).to_csv(out / "eval_kinds.csv")
+        for name in ("eval_scores.csv", "eval_errors.csv", "eval_kinds.csv"):
+            print(out / name)
     return 0
 
 

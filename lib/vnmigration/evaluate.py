@@ -28,14 +28,15 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .corpus import lead_of
+from .corpus import OUTLETS, lead_of
 from .dates import date_at_precision
 from .paths import EVAL_ARTICLES, EVAL_GOLD
 from .persons import fold_diacritics
 
 SPLITS = ("dev", "heldback")
-FIELDS = ("publication date", "outlet", "title", "chrome", "persons", "roles", "speakers", "events", "event dates",
-          "themes", "false dates")
+FIELDS = ("publication date", "outlet", "outlet, listed site", "outlet, unlisted site", "title", "chrome", "persons",
+          "roles", "speakers", "events", "event dates", "themes", "false dates")
+NO_KIND = "none"  # the kind column or row of an event that one side does not have
 SCORE_COLUMNS = ["split", "field", "n_gold", "n_pred", "tp", "fp", "fn", "precision", "recall", "f1"]
 ERROR_COLUMNS = ["split", "article_id", "field", "error", "expected", "got", "evidence"]
 BODY_LINE_WORDS = 5  # a removed line with this many words of letters that the gold does not list is a lost body line
@@ -197,6 +198,37 @@ def _score_label(t: _Tally, article_id: str, field: str, expected, got, evidence
                 expected, got, evidence)
 
 
+OUTLET_CLUTTER = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b|\b(?:19|20)\d\d\b|^the\s+"
+                            r"|\s+[-–—|]\s+\S+\.[a-z]{2,}(?:\.[a-z]{2,})?$|[.,;:]+$")
+LISTED_OUTLETS = frozenset(o["name"] for o in OUTLETS)
+
+
+def outlet_key(name: str) -> str:
+    """An outlet name for matching (outlet decision, point 3): folded, lower case, without copyright words, years,
+    a leading "The" or a trailing domain: `"© 2024 The Saigon Times - thesaigontimes.vn"` -> `"saigon times"`.
+
+    >>> outlet_key("© 2024 The Saigon Times - thesaigontimes.vn"), outlet_key("HA TINH PROVINCIAL PORTAL")
+    ('saigon times', 'ha tinh provincial portal')
+    """
+    key = fold(name)
+    for _ in range(3):  # "© 2024 The ..." takes more than one pass
+        key = re.sub(r"\s+", " ", OUTLET_CLUTTER.sub(" ", key)).strip()
+    return key
+
+
+def _score_outlet(t: _Tally, article_id: str, g: dict, row) -> None:
+    """Right when the prediction is the canonical name or a form the page prints; counted again by listed site."""
+    expected, got = g.get("outlet"), row["outlet"] if isinstance(row["outlet"], str) else None
+    forms = {outlet_key(f) for f in [expected, *(g.get("outlet_forms") or [])] if f}
+    ok = expected is not None and got is not None and outlet_key(got) in forms
+    site = "outlet, listed site" if expected in LISTED_OUTLETS else "outlet, unlisted site"
+    for field in ("outlet", site):
+        t.add(field, int(expected is not None), int(got is not None), int(ok))
+    if not ok and (expected or got):
+        t.error(article_id, "outlet", "wrong" if expected and got else ("missed" if expected else "invented"),
+                expected, got, row["outlet_evidence"])
+
+
 def _score_chrome(t: _Tally, article_id: str, g: dict, row) -> None:
     body_lines = {line.strip() for line in str(row["text"]).split("\n")}
     gold_chrome = [c for c in (g.get("chrome") or []) + (g.get("captions") or [])]
@@ -228,6 +260,45 @@ def _event_same(g: tuple, p: tuple, with_kind: bool = True) -> bool:
     return date_at_precision(p[0], g[1]) == date_at_precision(g[0], g[1]) and (not with_kind or g[2] == p[2])
 
 
+def event_kind_pairs(gold_events: list[tuple], predicted: list[tuple]) -> list[tuple[tuple, tuple]]:
+    """Gold and predicted (date, precision, kind) events paired for a kind confusion matrix: first those of the same
+    date and kind, then those of the same date, then each one left over against a `NO_KIND` stand-in.
+
+    >>> day = pd.Timestamp("2024-03-14")
+    >>> [(g[2], p[2]) for g, p in event_kind_pairs([(day, "day", "review")], [(day, "day", "meeting")])]
+    [('review', 'meeting')]
+    """
+    same_kind, missed, left = _match_sets(gold_events, predicted, _event_same)
+    same_day, missed, left = _match_sets(missed, left, lambda a, b: _event_same(a, b, with_kind=False))
+    return [*same_kind, *same_day, *[(g, (g[0], g[1], NO_KIND)) for g in missed],
+            *[((p[0], p[1], NO_KIND), p) for p in left]]
+
+
+def kind_confusion(tables: dict[str, pd.DataFrame], gold: dict[str, dict], split: str = "all") -> pd.DataFrame:
+    """Events counted by gold kind (rows) and predicted kind (columns), `none` where one side has no event on that
+    date: which kinds a researcher can trust.
+
+    >>> from vnmigration import build_tables
+    >>> matrix = kind_confusion(build_tables(EVAL_ARTICLES), load_gold(), "dev")
+    >>> matrix.index.name, matrix.columns.name, int(matrix.loc["none", "none"])
+    ('gold kind', 'predicted kind', 0)
+    """
+    by_article = _by_article(tables)
+    present = set(tables["articles"]["article_id"])
+    pairs = []
+    for article_id, g in sorted(gold.items()):
+        if split not in ("all", g["split"]) or article_id not in present:
+            continue
+        events = _per_article(by_article, "events", article_id).dropna(subset=["date"])
+        predicted = sorted(set(zip(events["date"], events["precision"], events["kind"], strict=True)))
+        gold_events = [(_as_date(e["date"]), e["precision"], e["kind"]) for e in g.get("events") or []]
+        pairs += [(a[2], b[2]) for a, b in event_kind_pairs(gold_events, predicted)]
+    kinds = sorted({k for pair in pairs for k in pair} - {NO_KIND}) + [NO_KIND]
+    counts = pd.DataFrame(pairs, columns=["gold kind", "predicted kind"]).value_counts()
+    matrix = counts.unstack(fill_value=0).reindex(index=kinds, columns=kinds, fill_value=0)
+    return matrix.rename_axis(index="gold kind", columns="predicted kind")
+
+
 def _event_show(e: tuple) -> str:
     return f"{date_at_precision(e[0], e[1])} {e[2]}"
 
@@ -250,7 +321,7 @@ def _false_dates(t: _Tally, article_id: str, g: dict, text: str, dates: pd.DataF
 def _score_article(t: _Tally, tables: dict[str, tuple[dict, pd.DataFrame]], article_id: str, g: dict) -> None:
     row = _per_article(tables, "articles", article_id).iloc[0]
     _score_published(t, article_id, g, row)
-    _score_label(t, article_id, "outlet", g.get("outlet"), row["outlet"], row["outlet_evidence"])
+    _score_outlet(t, article_id, g, row)
     _score_label(t, article_id, "title", g.get("title"), row["title"])
     _score_chrome(t, article_id, g, row)
     mentions = _per_article(tables, "mentions", article_id)
@@ -271,6 +342,9 @@ def _score_article(t: _Tally, tables: dict[str, tuple[dict, pd.DataFrame]], arti
     predicted = sorted(set(zip(events["date"], events["precision"], events["kind"], strict=True)))
     gold_events = [(_as_date(e["date"]), e["precision"], e["kind"]) for e in g.get("events") or []]
     t.matched(article_id, "events", gold_events, predicted, _event_same, show=_event_show)
+    for g_event, p_event in event_kind_pairs(gold_events, predicted):
+        if NO_KIND not in (g_event[2], p_event[2]) and g_event[2] != p_event[2]:
+            t.error(article_id, "event kind", "wrong kind", g_event[2], p_event[2], _event_show(g_event))
     dated_only = sorted({(d, p, "") for d, p, _ in predicted})
     t.matched(article_id, "event dates", gold_events, dated_only, lambda a, b: _event_same(a, b, with_kind=False),
               show=_event_show)

@@ -4,6 +4,7 @@ boundaries, diacritics, case."""
 
 import re
 import string
+import subprocess
 import sys
 from pathlib import Path
 
@@ -158,3 +159,23 @@ def test_no_title_cue_ends_before_its_first_literal(corpora):
         folded = fold_diacritics(text)
         ends = [m.end() for m in re.finditer(r"\s+", folded) if m.end() < _first_cue_end(folded, rules)]
         assert not any(rules["cue"].search(folded, 0, end) for end in ends)
+
+
+def test_without_the_private_regex_parser_the_tables_are_the_same(seed_dir, tmp_path):
+    """`necessary_literals` reads `re._parser`; where its shape differs, no prefilter runs and the rows are the same."""
+    script = ("import re, sys\n"
+              "real = re._parser.parse\n"
+              "def parse(*args, **kwargs):  # fails for vnmigration.matching only, as a changed parser would\n"
+              "    if sys._getframe(1).f_globals['__name__'] == 'vnmigration.matching':\n"
+              "        raise AttributeError('parse changed')\n"
+              "    return real(*args, **kwargs)\n"
+              "re._parser.parse = parse\n"
+              "import vnmigration as vn\n"
+              "assert vn.matching.necessary_literals(re.compile('(VNA)')) is None\n"
+              f"tables = vn.build_tables({str(seed_dir)!r})\n"
+              f"pd = __import__('pandas'); pd.to_pickle(tables, {str(tmp_path / 'fallback.pkl')!r})\n")
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=tmp_path)
+    fallback, tables = pd.read_pickle(tmp_path / "fallback.pkl"), vn.build_tables(seed_dir)
+    assert set(fallback) == set(tables)
+    for name, table in tables.items():
+        pd.testing.assert_frame_equal(fallback[name], table, obj=name)

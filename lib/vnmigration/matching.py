@@ -4,7 +4,9 @@ Three uses, each checked against the regex it replaces (tests/test_matching.py):
 - `word_matches`: codebook surfaces as `finditer` of `(?<!\\w)(?:longest|first)(?!\\w)` would find them;
 - `candidate_search`: `pattern.search(text, pos)`, trying the pattern only where one of its literal prefixes
   starts (theme terms);
-- `necessary_literals` with `fold_case`: a cheap test that a pattern cannot match a text (outlet markers).
+- `necessary_literals` with `fold_case`: a cheap test that a pattern cannot match a text (outlet markers). It is
+  the only code that reads Python's private regex parser (`re._parser`); without it, or if its shape changes, it
+  answers None ("no literal known") and callers run the full pattern, with the same rows.
 """
 
 from __future__ import annotations
@@ -12,10 +14,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from re import _constants as sre_constants  # the stdlib's own regex parser, read to find a pattern's literals
-from re import _parser as sre_parser
-
 import ahocorasick
+
+try:  # the stdlib's own regex parser, private, read only by `necessary_literals` to find a pattern's literals
+    from re import _constants as sre_constants
+    from re import _parser as sre_parser
+except ImportError:  # a Python that lacks or renamed it: no literal prefilter, every pattern runs in full
+    sre_constants = sre_parser = None
 
 # Characters that re.IGNORECASE matches with an ASCII letter but str.lower() does not map to it.
 CASE_EXTRA_CHARS = "\u0130\u0131\u017f\u212a"
@@ -136,7 +141,12 @@ def necessary_literals(pattern: re.Pattern) -> frozenset[str] | None:
     >>> sorted(necessary_literals(re.compile("(?i)Nhan Dan|VOV")))
     ['nhan dan', 'vov']
     """
-    return _needles(sre_parser.parse(pattern.pattern, pattern.flags))
+    if sre_parser is None:
+        return None
+    try:
+        return _needles(sre_parser.parse(pattern.pattern, pattern.flags))
+    except (AttributeError, TypeError, ValueError, IndexError):  # the private parser changed its shape
+        return None
 
 
 def _needles(items) -> frozenset[str] | None:

@@ -764,3 +764,29 @@ def scores_by_field(ax: plt.Axes, f1: pd.DataFrame, n_articles: pd.Series) -> No
     ax.set_xlabel("F1 (0 where nothing was found)")
     ax.set_title(f"How well the package reads unseen-style articles (N = {int(n_articles.sum())})")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+
+
+def kind_confusion_matrix(ax: plt.Axes, matrix: pd.DataFrame) -> None:
+    """Events by gold kind (rows) and predicted kind (columns), each row shaded by its share, counts printed:
+    which kinds a researcher can trust (`evaluate.kind_confusion`).
+
+    >>> import pandas as pd
+    >>> fig, ax = plt.subplots()
+    >>> matrix = pd.DataFrame([[3, 1], [0, 0]], index=["meeting", "none"], columns=["meeting", "none"])
+    >>> kind_confusion_matrix(ax, matrix)
+    >>> ax.get_title()
+    'Event kinds: gold (rows) against the package (columns) (N = 4 events)'
+    >>> plt.close(fig)
+    """
+    shares = matrix.div(matrix.sum(axis=1).where(lambda n: n > 0), axis=0).fillna(0.0)
+    ax.imshow(shares.to_numpy(), aspect="auto", cmap="Blues", vmin=0, vmax=1)
+    for (i, j), n in pd.DataFrame(matrix.to_numpy()).stack().items():
+        if n:
+            ax.text(j, i, str(int(n)), ha="center", va="center", fontsize=7,
+                    color="white" if shares.iat[i, j] > 0.5 else "black")
+    ax.set_xticks(range(len(matrix.columns)), list(matrix.columns), rotation=60, ha="right")
+    ax.set_yticks(range(len(matrix.index)), list(matrix.index))
+    ax.set_xlabel("predicted kind (none: no event on that date)")
+    ax.set_ylabel("gold kind (none: no gold event on that date)")
+    ax.grid(False)
+    ax.set_title(f"Event kinds: gold (rows) against the package (columns) (N = {int(matrix.to_numpy().sum())} events)")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+
 import ahocorasick
 
 try:  # the stdlib's own regex parser, private, read only by `necessary_literals` to find a pattern's literals

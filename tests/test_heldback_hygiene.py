@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from vnmigration.paths import CODEBOOK, DATA, EVAL_ARTICLES, EVAL_GOLD, GCM_OBJECTIVES, ROOT, SEEDS
+from vnmigration.evaluate import gold_files
+from vnmigration.paths import CODEBOOK, DATA, EVAL_ARTICLES, GCM_OBJECTIVES, ROOT, SEEDS
 
 RUN = 6
 TOKEN = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*", re.UNICODE)
@@ -28,7 +29,7 @@ def _split_of(gold_file: Path) -> dict[str, str]:
 
 def _heldback_runs() -> set:
     splits = {}
-    for gold_file in sorted(EVAL_GOLD.parent.glob("gold*.yaml")):
+    for gold_file in gold_files():
         splits.update(_split_of(gold_file))
     held, common = set(), set()
     for path in sorted(EVAL_ARTICLES.glob("*.txt")):

@@ -30,7 +30,7 @@ import yaml
 
 from .corpus import OUTLETS, lead_of
 from .dates import date_at_precision
-from .paths import EVAL_ARTICLES, EVAL_GOLD
+from .paths import EVAL_ARTICLES, EVAL_GOLD, EVAL_TIMELINE
 from .persons import fold_diacritics
 
 SPLITS = ("dev", "heldback")
@@ -57,29 +57,29 @@ def fold(text: str) -> str:
 
 
 def gold_files(path: str | Path | None = None) -> list[Path]:
-    """The gold files: `path` alone, or eval/gold.yaml and every eval/gold_*.yaml beside it (the site groups).
+    """The article gold files: `path` alone, or eval/gold.yaml and every eval/gold_*.yaml beside it (the site
+    groups), but not the timeline gold.
 
     >>> [p.name for p in gold_files()][:2]
     ['gold.yaml', 'gold_sitegroups_a.yaml']
     """
     if path is not None:
         return [Path(path)]
-    return [EVAL_GOLD, *sorted(EVAL_GOLD.parent.glob("gold_*.yaml"))]
+    return [EVAL_GOLD, *sorted(p for p in EVAL_GOLD.parent.glob("gold_*.yaml") if p != EVAL_TIMELINE)]
 
 
 def same_happenings(path: str | Path | None = None) -> list[dict]:
-    """The timeline gold: each happening that several eval pages tell, with its members (article, date words).
+    """The timeline gold (eval/gold_timeline.yaml): each happening that several eval pages tell, whichever gold
+    file holds them, with its members (article, date words).
 
     >>> happening = same_happenings()[0]
     >>> sorted(happening), sorted(happening["members"][0])
-    (['date', 'kind', 'members', 'source'], ['article', 'evidence'])
+    (['date', 'kind', 'members'], ['article', 'evidence'])
     """
-    found = []
-    for part in gold_files(path):
-        for item in yaml.safe_load(part.read_text(encoding="utf-8")).get("same_happenings") or []:
-            found.append({"date": _as_date(item["date"]), "kind": item["kind"], "source": part.name,
-                          "members": [{"article": m["article"], "evidence": m["evidence"]} for m in item["members"]]})
-    return found
+    items = yaml.safe_load(Path(path or EVAL_TIMELINE).read_text(encoding="utf-8")).get("same_happenings") or []
+    return [{"date": _as_date(item["date"]), "kind": item["kind"],
+             "members": [{"article": m["article"], "evidence": m["evidence"]} for m in item["members"]]}
+            for item in items]
 
 
 def load_gold(path: str | Path | None = None) -> dict[str, dict]:
@@ -408,14 +408,15 @@ def evaluate(gold: str | Path | None = None, corpus: str | Path | None = None,
 
 
 def split_happenings(happenings: list[dict], gold: dict[str, dict], split: str) -> list[dict]:
-    """The timeline gold of one split: the happenings whose every page belongs to it.
+    """The timeline gold of one split: each happening's members in that split, where two or more pages are left.
 
     >>> gold = {"a": {"split": "dev"}, "b": {"split": "dev"}, "c": {"split": "heldback"}}
-    >>> h = [{"members": [{"article": "a"}, {"article": "b"}]}, {"members": [{"article": "a"}, {"article": "c"}]}]
-    >>> len(split_happenings(h, gold, "dev")), len(split_happenings(h, gold, "heldback"))
-    (1, 0)
+    >>> h = [{"members": [{"article": "a"}, {"article": "b"}, {"article": "c"}]}]
+    >>> [len(x["members"]) for x in split_happenings(h, gold, "dev")], split_happenings(h, gold, "heldback")
+    ([2], [])
     """
-    return [h for h in happenings if all(gold[m["article"]]["split"] == split for m in h["members"])]
+    kept = [h | {"members": [m for m in h["members"] if gold[m["article"]]["split"] == split]} for h in happenings]
+    return [h for h in kept if len({m["article"] for m in h["members"]}) > 1]
 
 
 def eval_readings(corpus: str | Path | None = None) -> dict[str, dict[str, pd.DataFrame]]:
@@ -442,7 +443,7 @@ def readings_side_by_side(readings: dict[str, dict[str, pd.DataFrame]], gold: di
     columns = {}
     for reading, tables in readings.items():
         f1 = score(tables, gold, split)[0].set_index("field")["f1"]
-        merges = timeline_merges(tables, happenings)["f1"]
+        merges = timeline_merges(tables, happenings, {a for a, g in gold.items() if g["split"] == split})["f1"]
         columns[reading] = pd.concat([f1, pd.Series({"timeline merges": merges})])
     table = pd.DataFrame(columns)[["alone", "corpus"]]
     return table.assign(difference=(table["corpus"] - table["alone"]).round(3))
@@ -475,37 +476,39 @@ def group_scores(tables: dict[str, pd.DataFrame], gold: dict[str, dict], split: 
     return pd.DataFrame(rows).T.reindex(columns=["pages", *FIELDS])
 
 
-def timeline_merges(tables: dict[str, pd.DataFrame], happenings: list[dict]) -> dict[str, float]:
+def timeline_merges(tables: dict[str, pd.DataFrame], happenings: list[dict],
+                    pages: set[str] | None = None) -> dict[str, float]:
     """Pairwise scores of the timeline's cross-article merges against the timeline gold (`same_happenings`).
 
     A pair is two articles that tell one happening. Gold pairs come from the happenings; predicted pairs from the
-    timeline rows that cite two articles of one gold file (each file's annotator listed every happening its own pages
-    share, not those shared with another file's pages). A predicted pair is right when a gold happening holds both
-    articles and its date lies in the row's dates; a gold pair is found when such a row exists. Precision, recall and
-    F1 over pairs (pairwise F1, not B-cubed).
+    timeline rows that cite two of the scored `pages` (default: every article of the tables). The gold lists every
+    happening any two eval pages share, so a merge of two pages it does not pair is wrong. A predicted pair is right
+    when a gold happening holds both articles and its date lies in the row's dates; a gold pair is found when such
+    a row exists. Precision, recall and F1 over pairs (pairwise F1, not B-cubed).
 
     >>> from vnmigration import build_tables
     >>> merges = timeline_merges(build_tables(EVAL_ARTICLES), same_happenings())
     >>> sorted(merges)
     ['f1', 'gold_pairs', 'precision', 'predicted_pairs', 'recall', 'tp']
     """
-    source = {m["article"]: h["source"] for h in happenings for m in h["members"]}
-    gold_pairs = [(a, b, h["date"]) for h in happenings
-                  for a, b in combinations(sorted({m["article"] for m in h["members"]}), 2)]
-    rows = [(sorted(set(r.article_ids) & set(source)), r.date, r.date_end) for r in tables["timeline"].itertuples()]
-    predicted = [(a, b, start, end) for ids, start, end in rows if len(ids) > 1 for a, b in combinations(ids, 2)
-                 if source[a] == source[b]]
+    pages = set(tables["articles"]["article_id"]) if pages is None else set(pages)
     gold_dates, row_spans = {}, {}  # by article pair: the gold happenings' dates, the predicted rows' spans
-    for a, b, d in gold_pairs:
-        gold_dates.setdefault((a, b), []).append(d)
-    for a, b, start, end in predicted:
-        row_spans.setdefault((a, b), []).append((start, end))
-    right = sum(any(start <= d <= end for d in gold_dates.get((a, b), [])) for a, b, start, end in predicted)
-    found = sum(any(start <= d <= end for start, end in row_spans.get((a, b), [])) for a, b, d in gold_pairs)
-    p, _, _ = _prf(right, len(predicted), len(gold_pairs))
-    r = found / len(gold_pairs) if gold_pairs else float("nan")
-    f = 2 * p * r / (p + r) if predicted and gold_pairs and p + r else 0.0
-    return {"gold_pairs": len(gold_pairs), "predicted_pairs": len(predicted), "tp": right,
+    for h in happenings:
+        for a, b in combinations(sorted({m["article"] for m in h["members"]} & pages), 2):
+            gold_dates.setdefault((a, b), []).append(h["date"])
+    for r in tables["timeline"].itertuples():
+        for a, b in combinations(sorted(set(r.article_ids) & pages), 2):
+            row_spans.setdefault((a, b), []).append((r.date, r.date_end))
+    right = sum(any(start <= d <= end for d in gold_dates.get(pair, [])) for pair, spans in row_spans.items()
+                for start, end in spans)
+    n_predicted = sum(map(len, row_spans.values()))
+    n_gold = sum(map(len, gold_dates.values()))
+    found = sum(any(start <= d <= end for start, end in row_spans.get(pair, [])) for pair, dates in gold_dates.items()
+                for d in dates)
+    p, _, _ = _prf(right, n_predicted, n_gold)
+    r = found / n_gold if n_gold else float("nan")
+    f = 2 * p * r / (p + r) if n_predicted and n_gold and p + r else 0.0
+    return {"gold_pairs": n_gold, "predicted_pairs": n_predicted, "tp": right,
             "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
 
 

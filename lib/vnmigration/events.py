@@ -45,7 +45,7 @@ def load_event_rules(path: str | Path | None = None) -> dict:
 
     >>> rules = load_event_rules()
     >>> sorted(rules)
-    ['kinds', 'literals', 'needles', 'occasion', 'undated', 'weak']
+    ['kinds', 'literals', 'needles', 'occasion', 'tallies', 'undated', 'weak']
     >>> rules["kinds"][0][0]
     'appointment'
     """
@@ -64,12 +64,13 @@ def load_event_rules(path: str | Path | None = None) -> dict:
     undated = [(re.compile(u["pattern"], re.IGNORECASE), u["basis"], frozenset(u["kinds"]))
                for u in data.get("undated", [])]
     occasion = re.compile(data["occasion"]) if data.get("occasion") else None
+    tallies = re.compile("|".join(f"(?:{p})" for p in data.get("tallies", [])) or r"(?!)")
     weak = frozenset(order for order, rule in enumerate(data.get("kinds", [])) if rule.get("weak"))
     # One Aho-Corasick pass tells which rules can match a sentence: each needs one of its literals.
     needles = [necessary_literals(pattern) for _, pattern in kinds]
     literals = automaton({w for n in needles if n for w in n}) if any(needles) else None
     return {"kinds": kinds, "weak": weak, "undated": undated, "occasion": occasion, "needles": needles,
-            "literals": literals}
+            "literals": literals, "tallies": tallies}
 
 
 # --- date mentions ----------------------------------------------------------------------------------
@@ -448,6 +449,9 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
             if FRONTED.fullmatch(r.text, start, a):  # "Since 1994, IOM has ...": label what follows the date
                 start = FRONTED_TAIL.match(r.text, b).end()
             kind, trigger = ("project" if _ongoing_since(r.text, clause, a, b, d.resolution) else "milestone"), start
+        if kind in TALLIED and (d.precision != "day" or d.resolution == "since") \
+                and rules["tallies"].search(r.text, *clause):
+            kind = "milestone"  # "Since 2018, the programme has trained 3,000 officers": a figure for a period
         if kind is None:
             continue  # "the presence of so many of you here today" is no dated happening
         certainty = "stated" if d.resolution in ("absolute", "since", "scheduled") else (
@@ -459,6 +463,9 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
         if kind in GATHERINGS and (also := _coordinated(r.text, b, phrases, rules)) is not None \
                 and also[0] in OUTCOMES:
             readings.append((*also, d.date, d.date_end, d.precision))
+        elif d.precision != "year" and (also := _gathering_and_outcome(
+                r.text, kind, _between_dates(r.text, a, b, local), phrases, rules)) is not None:
+            readings.append((*also, d.date, d.date_end, d.precision))
         if (founded := _anniversary(r.text, *clause, d.date)) is not None:
             readings.append(founded)
         for kind, trigger, date, date_end, precision in readings:
@@ -469,10 +476,11 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
     return rows
 
 
-# Work that has gone on since a date: "Since 2018, the union and IOM have run safe migration clubs", "IOM has been
-# working with a college since last month", "the country had linked the records since 2022".
-ONGOING = re.compile(r"\b(?:has|have|had)\s+(?:(?:also|jointly|together|since)\s+)?(?:been\s+\w+ing|run|built|given"
-                     r"|taught|held|\w+ed)\b")
+# A programme of work that has run since a date: "Since 2018, the union and IOM have run safe migration clubs",
+# "the project has been operating since May". Presence, cooperation and tallies since a date are milestones
+# (event-kind decision 8): "IOM has worked in Viet Nam since 1991", "has trained 620 officials since 2019".
+ONGOING = re.compile(r"\b(?:has|have|had)\s+(?:(?:also|jointly|together|since)\s+)?(?:been\s+(?:running|operating"
+                     r"|implemented|piloted|in place)|run|operated|piloted|implemented)\b")
 QUANTITY = re.compile(r"\d|\b(?:number|numbers|share|figure|rate|percentage|total|amount|proportion|count)\b",
                       re.IGNORECASE)
 
@@ -497,6 +505,7 @@ def _ongoing_since(text: str, clause: tuple[int, int], a: int, b: int, resolutio
 
 
 GATHERINGS = frozenset({"meeting", "visit", "conference", "workshop", "review"})  # where outcomes are signed
+TALLIED = frozenset({"project", "workshop"})  # kinds a figure for a period overrides: a programme's, a training's
 OUTCOMES = frozenset({"agreement", "decision", "project", "report"})
 ADOPTIONS = frozenset({"agreement", "decision", "law"})  # what a gathering adopts: "adopted at a conference"
 AND_THEN = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?")
@@ -511,6 +520,33 @@ def _coordinated(text: str, b: int, phrases: list[tuple], rules: dict) -> tuple[
     if first is None or first[0] != m.end() or first[2] in rules["weak"]:
         return None
     return first[3], m.end()
+
+
+OUTCOME_ACT = re.compile(r"\b(?:signed|signing|adopted|adopt|endorsed|agreed|ratified|approved)\b")
+SIGNED = frozenset({"agreement"})  # what a gathering signs, adopts or agrees on its own day
+HELD_AT = frozenset({"conference"})  # a gathering an international text is adopted at: "adopted at a conference"
+
+
+def _between_dates(text: str, a: int, b: int, dates: list[tuple[int, int]]) -> tuple[int, int]:
+    """The stretch of a sentence that belongs to the date at text[a:b] alone: from the end of the date before it to
+    the start of the date after it. `"In 2018 X; on 19 December Y"`, the second date -> from "2018"'s end."""
+    return (max((y for x, y in dates if y <= a), default=0),
+            min((x for x, y in dates if x >= b), default=len(text)))
+
+
+def _gathering_and_outcome(text: str, kind: str, span: tuple[int, int], phrases: list[tuple],
+                           rules: dict) -> tuple[str, int] | None:
+    """The other half of a gathering and what it adopted on one date, two events by the event-kind decisions 1-2:
+    "adopted at an intergovernmental conference in Marrakech on 10-11 December" -> ("conference", its start);
+    "the workshop agreed on a set of recommendations on 20 August" -> ("agreement", "agreed")."""
+    inside = [p for p in phrases if span[0] <= p[0] and p[1] <= span[1] and p[2] not in rules["weak"]]
+    if kind in GATHERINGS:
+        act = next((p for p in inside if p[3] in SIGNED and OUTCOME_ACT.search(text, p[0], p[1])), None)
+    elif kind in SIGNED and OUTCOME_ACT.search(text, *span):
+        act = next((p for p in inside if p[3] in HELD_AT), None)
+    else:
+        act = None
+    return (act[3], act[0]) if act is not None and act[3] != kind else None
 
 
 ANNIVERSARY = re.compile(r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(tenth|fifteenth|twentieth|twenty-fifth|thirtieth|fortieth"

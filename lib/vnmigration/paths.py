@@ -33,6 +33,7 @@ CACHE = ROOT / ".cache"
 EVAL = ROOT / "eval"
 EVAL_ARTICLES = EVAL / "articles"
 EVAL_GOLD = EVAL / "gold.yaml"
+EVAL_TIMELINE = EVAL / "gold_timeline.yaml"  # which event mentions of the eval set are one happening
 
 CODEBOOK = DATA / "codebook.yaml"
 TAXONOMY = DATA / "taxonomy.yaml"

@@ -98,7 +98,8 @@ def list_item_year(line: str) -> int | None:
 
 # Words in the same clause before a date that make it a plan rather than a happening.
 SCHEDULED = re.compile(r"\b(scheduled|slated|planned|due|will|would|to be held|upcoming|expected|prepare for"
-                       r"|preparing for|prepare to|preparing to|plans? to|aims? to|intends? to|is set to|ahead of"
+                       r"|preparing for|prepare to|preparing to|plans to|(?:we|they|also|still) plan to|planning to"
+                       r"|aims? to|intends? to|is set to|ahead of"  # not the noun: "a national plan to implement"
                        # a gathering told in the present tense is ahead: "COP28, which runs from 30 November"
                        r"|runs|takes place|is taking place|(?:is|are) held|begins|starts|opens"
                        r"|takes effect|comes into (?:force|effect)|enters into (?:force|effect))\b",

@@ -340,7 +340,7 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
     titles = {} if articles is None or "title" not in articles else dict(zip(articles["article_id"],
                                                                              articles["title"], strict=True))
     rows = []  # (row, whether it is a bare dated statement without a trigger)
-    named: dict[str, str] = {}  # the current article's named happenings: "forum" -> review (the IMRF)
+    named: dict[str, tuple[str, str]] = {}  # the article's named happenings: "forum" -> (review, the IMRF's name)
     article = None
     for r in sentences.itertuples():
         if r.article_id != article:
@@ -402,30 +402,32 @@ BARE_HEAD = re.compile(r"\b(?:the|this|that|its|next|last)\s+(?:(?:next|last|fir
                        re.IGNORECASE)
 
 
-def _remember_names(text, named: dict[str, str], rules: dict) -> None:
-    """Record the kind of each named happening in `text`: "International Migration Review Forum" -> forum: review."""
+def _remember_names(text, named: dict[str, tuple[str, str]], rules: dict) -> None:
+    """Record the kind and name of each named happening in `text`: "International Migration Review Forum" ->
+    forum: (review, "International Migration Review Forum")."""
     if not isinstance(text, str):
         return
     for m in NAMED_HAPPENING.finditer(text):
         phrase = next((p for p in _phrases(m.group(), rules) if p[0] <= m.start(1) - m.start() < p[1]), None)
         if phrase is not None:
-            named[m.group(1).lower()] = phrase[3]
+            named[m.group(1).lower()] = (phrase[3], m.group().strip())
 
 
-def _referent(text: str, trigger: int, kind: str, named: dict[str, str]) -> str:
-    """The kind of what a bare head word refers to: "the next forum" after the IMRF -> review; else `kind`.
+def _referent(text: str, trigger: int, kind: str, named: dict[str, tuple[str, str]]) -> tuple[str, str | None]:
+    """The kind and name of what a bare head word refers to: "the next forum" after the IMRF -> (review, its name);
+    else (`kind`, None).
 
-    >>> _referent("report at the next forum in 2026", 19, "conference", {"forum": "review"})
-    'review'
+    >>> _referent("report at the next forum in 2026", 19, "conference", {"forum": ("review", "Review Forum")})
+    ('review', 'Review Forum')
     """
     head = re.match(r"\w+", text[trigger:])
-    if head is None or not BARE_HEAD.search(text[:trigger]):
-        return kind
-    return named.get(head.group().lower(), kind)
+    if head is None or not BARE_HEAD.search(text[:trigger]) or head.group().lower() not in named:
+        return kind, None
+    return named[head.group().lower()]
 
 
 def _dated_events(r, found: list, actors: list | None, published_on, rules: dict,
-                  named: dict[str, str] | None = None) -> list[tuple[tuple, bool]]:
+                  named: dict[str, tuple[str, str]] | None = None) -> list[tuple[tuple, bool]]:
     """The events rows of one sentence `r` from its dates `found`, each with whether it had no trigger.
 
     `published_on` is its article's day, if known; `named` its happenings named so far ("the next forum"
@@ -440,9 +442,9 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
         kind, trigger = classify(r.text, a, b, rules, [span for span in local if span != (a, b)], phrases)
         if d.resolution == "period" and kind is not None and kind != "milestone":
             continue  # "a conference on migration in the 2020-2021 period": the period is context, not the conference's
-        bare = kind is None
+        bare, referent = kind is None, None
         if named and not bare:
-            kind = _referent(r.text, trigger, kind, named)
+            kind, referent = _referent(r.text, trigger, kind, named)
         clause = _clause(r.text, a, b)
         if bare and d.resolution != "publication" and not r.text.rstrip().endswith("?"):
             start = clause[0]
@@ -468,9 +470,10 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
             readings.append((*also, d.date, d.date_end, d.precision))
         if (founded := _anniversary(r.text, *clause, d.date)) is not None:
             readings.append(founded)
-        for kind, trigger, date, date_end, precision in readings:
+        for n, (kind, trigger, date, date_end, precision) in enumerate(readings):
             near = (min(a, trigger) - PLACE_NEAR, max(b, trigger) + PLACE_NEAR)
-            rows.append((_event_row(r, date, date_end, precision, kind, make_label(r.text, trigger, local), actors,
+            label = referent if referent and n == 0 else make_label(r.text, trigger, local)  # "the next forum"
+            rows.append((_event_row(r, date, date_end, precision, kind, label, actors,
                                     near, "planned" if ahead and date == d.date else "happened", certainty,
                                     d.date_text), bare))
     return rows
@@ -639,7 +642,7 @@ class _Key(NamedTuple):
     def terms(self) -> tuple[frozenset, frozenset, frozenset]:
         """The salient terms of the label and participants, of the evidence, and the evidence's named objects."""
         return (frozenset(_terms(self.label + " " + " ".join(self.participants))), frozenset(_terms(self.evidence)),
-                frozenset(named_objects(self.evidence, self.participants)))
+                frozenset(named_objects(self.evidence + " " + self.label, self.participants)))
 
 
 # Capitalised words every story of this corpus holds: they name no particular happening
@@ -667,18 +670,20 @@ def named_objects(text: str, participants: tuple = ()) -> set[str]:
             and t.lower() not in taken}
 
 
-def _names_a_happening(shared: frozenset) -> bool:
+PARTY_KINDS = frozenset({"membership", "appointment"})  # happenings a body or person has once: one name is enough
+
+
+def _names_a_happening(shared: frozenset, kind: str = "") -> bool:
     """Enough shared names to say two mentions a year apart or less tell one happening: a document number, or two
-    names ("Bali Process"), not one word that many stories share."""
-    return len(shared) >= 2 or any("/" in t for t in shared)
+    names ("Bali Process"), not one word that many stories share; one name for a joining or an appointment, which
+    the body joined or the person appointed names ("became a Member State of IOM in 2009")."""
+    return len(shared) >= (1 if kind in PARTY_KINDS else 2) or any("/" in t for t in shared)
 CLUE_DAYS = 731  # same-kind events this close in time that stay apart say why, in `clues`
 CLUE_NEIGHBOURS = 8  # at most this many later same-kind events are explained per event, nearest first
 
 
 def _compare(a: _Key, b: _Key, a_terms: tuple | None = None, b_terms: tuple | None = None) -> tuple[bool, str]:
     """`same_happening` on compact keys, with their terms when already computed."""
-    if a.status != b.status:
-        return False, f"{a.status} vs {b.status}"
     if pd.isna(a.date) or pd.isna(b.date):
         return False, "undated"
     if a.date > b.date_end or b.date > a.date_end:
@@ -689,9 +694,32 @@ def _compare(a: _Key, b: _Key, a_terms: tuple | None = None, b_terms: tuple | No
     shared = a_label & b_evidence | b_label & a_evidence
     if not shared:
         return False, "no shared terms"
-    if "year" in (a.precision, b.precision) and not _names_a_happening(a_named & b_named):
-        return False, "only the year and the kind in common, no named object"
+    parties = set(a.participants) & set(b.participants) if a.kind in PARTY_KINDS else set()
+    if ("year" in (a.precision, b.precision) or a.precision != b.precision) \
+            and not _names_a_happening(a_named & b_named | parties, a.kind):  # a month or year holds many days
+        return False, f"only the {max(a.precision, b.precision, key=PRECISION_RANK.get)} and the kind in common, " \
+                      "no named object"
+    if (a_figures := figures(a.evidence)) and (b_figures := figures(b.evidence)) and not a_figures & b_figures:
+        return False, "different figures: two statistics, not one happening"
     return True, "shared: " + ", ".join(sorted(shared)[:5])
+
+
+FIGURE = re.compile(r"(?<![\w/.-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(billion|million))?(?![\w/-])")
+
+
+def figures(text: str) -> frozenset[str]:
+    """The figures a sentence gives, not its years nor its days: two statistics of one year with no figure in
+    common tell two things. `"155,300 workers in 2023, 16.1 billion USD"` -> {"155300", "16.1 billion"}.
+
+    >>> sorted(figures("Viet Nam sent 155,300 workers abroad in 2023 and received 16.1 billion USD on 5 May."))
+    ['155300', '16.1 billion']
+    """
+    found = set()
+    for m in FIGURE.finditer(text):
+        number, scale = m.group(1).replace(",", ""), m.group(2)
+        if scale or not (float(number) <= 31 or 1900 <= float(number) <= 2100):
+            found.add(f"{number} {scale}" if scale else number)
+    return frozenset(found)
 
 
 def _key_of(event) -> _Key:
@@ -707,7 +735,7 @@ def keys_of(events: pd.DataFrame) -> Iterator[_Key]:
 
 
 def same_happening(a, b) -> tuple[bool, str]:
-    """Whether two events are one happening, and the clue: same status, overlapping dates, kin kinds, shared terms.
+    """Whether two events are one happening, and the clue: overlapping dates, one kind, shared terms.
 
     Two `decision` rows dated March 2020 whose labels and evidence share "402/QD-TTg" -> (True, "shared: ...").
 
@@ -748,30 +776,31 @@ def _by_date(keys: list[_Key], field: str) -> groupby:
 
 
 def _merge_candidates(keys: list[_Key], terms: list[tuple]) -> list[tuple[int, int]]:
-    """Pairs of distinct keys that could be one happening: same status, overlapping dates, a shared term.
+    """Pairs of distinct keys that could be one happening: overlapping dates, a shared term (a plan and the
+    happening it became are one: "will approve it early next year" and "approved on 20 March 2020").
 
     A sweep over dates keeps the keys whose period is still open, indexed by their terms, so a key is
     compared only with open keys whose label meets its evidence or whose evidence meets its label.
     """
     pairs = []
-    for _, block in _by_date(keys, "status"):
-        open_ends: list[tuple[pd.Timestamp, int]] = []
-        index: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})  # by label term, by evidence term
-        for i in block:
-            while open_ends and open_ends[0][0] < keys[i].date:
-                _, j = heapq.heappop(open_ends)
-                for side in (0, 1):
-                    for t in terms[j][side]:
-                        index[side][t].discard(j)
-            found: set[int] = set()
+    block = sorted((i for i, k in enumerate(keys) if not pd.isna(k.date)), key=lambda i: keys[i].date)
+    open_ends: list[tuple[pd.Timestamp, int]] = []
+    index: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})  # by label term, by evidence term
+    for i in block:
+        while open_ends and open_ends[0][0] < keys[i].date:
+            _, j = heapq.heappop(open_ends)
             for side in (0, 1):
-                for t in terms[i][side]:
-                    found |= index[1 - side].get(t, set())
-            pairs += [(j, i) for j in sorted(found)]
-            heapq.heappush(open_ends, (keys[i].date_end, i))
-            for side in (0, 1):
-                for t in terms[i][side]:
-                    index[side].setdefault(t, set()).add(i)
+                for t in terms[j][side]:
+                    index[side][t].discard(j)
+        found: set[int] = set()
+        for side in (0, 1):
+            for t in terms[i][side]:
+                found |= index[1 - side].get(t, set())
+        pairs += [(j, i) for j in sorted(found)]
+        heapq.heappush(open_ends, (keys[i].date_end, i))
+        for side in (0, 1):
+            for t in terms[i][side]:
+                index[side].setdefault(t, set()).add(i)
     return pairs
 
 
@@ -789,20 +818,39 @@ def _clue_candidates(keys: list[_Key]) -> list[tuple[int, int]]:
 
 
 def _consolidate(keys: list[_Key]) -> tuple[_Groups, dict[int, set[str]]]:
-    """Merge distinct keys into happenings and collect, per key, why near same-kind keys stayed apart."""
+    """Merge distinct keys into happenings and collect, per key, why near same-kind keys stayed apart.
+
+    Matching pairs merge finest first (two days before a day and a month, before a year), the pair with more shared
+    terms first, and a merge must leave the group a date every member allows: a year-precision "endorsed the GCM in
+    2018" joins one December day's row and never chains it to another day's row.
+    """
     terms = [k.terms() for k in keys]
     groups = _Groups(len(keys))
-    for i, j in _merge_candidates(keys, terms):
-        if _compare(keys[i], keys[j], terms[i], terms[j])[0]:
-            groups.union(i, j)
+    ranked = sorted((max(PRECISION_RANK[keys[i].precision], PRECISION_RANK[keys[j].precision]),
+                     min(PRECISION_RANK[keys[i].precision], PRECISION_RANK[keys[j].precision]),
+                     -len(_shared_terms(terms[i], terms[j])), i, j)
+                    for i, j in _merge_candidates(keys, terms) if _compare(keys[i], keys[j], terms[i], terms[j])[0])
+    span = {i: (k.date, k.date_end) for i, k in enumerate(keys)}  # per group: the dates every member allows
+    for *_, i, j in ranked:
+        a, b = groups.find(i), groups.find(j)
+        start, end = max(span[a][0], span[b][0]), min(span[a][1], span[b][1])
+        if a != b and start <= end:
+            groups.union(a, b)
+            span[groups.find(a)] = (start, end)
     apart: dict[int, set[str]] = {}
     for i, j in _clue_candidates(keys):
         i, j = min(i, j), max(i, j)  # in reading order, as the clue's wording follows it
         merge, clue = _compare(keys[i], keys[j], terms[i], terms[j])
-        if not merge and groups.find(i) != groups.find(j):
+        if groups.find(i) != groups.find(j):
+            clue = clue if not merge else "alike, but each joined a row of another date"
             apart.setdefault(i, set()).add(f"kept apart from {keys[j].label!r}: {clue}")
             apart.setdefault(j, set()).add(f"kept apart from {keys[i].label!r}: {clue}")
     return groups, apart
+
+
+def _shared_terms(a_terms: tuple, b_terms: tuple) -> frozenset:
+    """The salient terms one key's label shares with the other's evidence, both ways."""
+    return a_terms[0] & b_terms[1] | b_terms[0] & a_terms[1]
 
 
 def build_timeline(events: pd.DataFrame) -> pd.DataFrame:

@@ -106,7 +106,7 @@ def _self_reference(names: list[str]) -> re.Pattern:
     footer `Name | domain`, or `Source: Name`: ["Nhan Dan Online"] matches "© 2024 Nhan Dan Online"."""
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?mi)^(?:(?:©|\(c\)|copyright\b)[^\n]*?|source:\s*|[^\n|]*\|\s*)?(?:{alternation})"
-                      rf"(?:\s*\|[^\n]*|[^\n]{{0,80}}(?:all rights reserved|\d{{4}})[^\n]*)?\s*$")
+                      rf"(?:\s*\|[^\n]*|[^\n]{{0,25}}?(?:all rights reserved|\b\d{{4}}\b)[^\n]{{0,60}})?\s*$")
 
 
 def _load_outlets() -> list[dict]:

@@ -609,3 +609,23 @@ def test_a_menu_shared_by_pages_of_one_site_still_marks_where_the_headline_start
           "Hundreds of workers who came back from Japan found jobs through a new service centre this year.\n")
     titles = vn.load_articles(corpus_dir).set_index("file")["title"]
     assert titles["a.txt"] == "218 Vietnamese freed from scam compounds flown home"
+
+
+@pytest.mark.parametrize("mark", ["-- NEWSWIRE", "==Newswire", "(END)", "###", "Enditem"])
+def test_a_wire_end_mark_on_its_own_line_is_chrome_and_one_glued_to_the_last_sentence_stays(mark):
+    story = ("HANOI, May 9 -- Viet Nam and IOM agreed on Thursday to extend their cooperation on safe migration "
+             "for three more years, officials said.\n")
+    own_line = split_chrome(story + mark + "\n")
+    assert mark not in own_line.body and mark in own_line.boilerplate
+    glued = split_chrome(story.rstrip() + " " + mark + "\n")
+    assert any(line.endswith(mark) for line in glued.body)
+
+
+def test_a_page_that_names_no_site_takes_its_outlet_from_its_masthead_else_from_a_wire_end_mark():
+    assert vn.corpus.find_outlet("HA NAM PROVINCIAL PORTAL\nHome\nNews\nThe province met IOM on Monday.")[0] == \
+        "Ha Nam Provincial Portal"
+    assert vn.corpus.find_outlet("HANOI, May 9 -- The talks ended on Thursday.\n-- NEWSWIRE\n") == \
+        ("Newswire", "-- NEWSWIRE")
+    # a body sentence that opens with a listed body's name and holds a year is no self-reference of the site
+    assert vn.corpus.find_outlet("VietnamPlus\nDOLAB and IOM have cooperated since 2017 on ethical recruitment "
+                                 "among Vietnamese companies.\n")[0] == "Vietnam News Agency"

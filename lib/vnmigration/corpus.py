@@ -82,7 +82,7 @@ NOTICE = re.compile("|".join(f"(?:{p})" for p in _CHROME["notices"]), re.IGNOREC
 _CREDITS = "|".join(re.escape(c) for c in sorted(_CHROME["caption_credits"], key=len, reverse=True))
 CAPTION = re.compile(rf"(\((?:{_CREDITS})\s*:[^)]*\)\s*\|?\s*$|(^|\s)(?:{_CREDITS})\s*:\s*[\w .&/©-]{{1,40}}\.?\s*$"
                      r"|(?-i:\.\s+[A-Z]{2,}(?:/[A-Z][\w.'’ -]{1,30})+\s*$)"  # a wire credit: "... REUTERS/Staff"
-                     r"|(?-i:\.\s+\([A-Z][A-Za-z]{1,15}\)\s*$)"  # an agency's credit: "... class in Hanoi. (Kyodo)"
+                     r"|(?-i:\.\s+\((?!END\))[A-Z][A-Za-z]{1,15}\)\s*$)"  # "... in Hanoi. (Kyodo)", not "(END)"
                      # a credit after the caption: "... Photo by VnExpress/Hoang Phong", "... Photo courtesy of IOM"
                      r"|\.\s+(?:Photos?|Image)\s+(?:by|courtesy of)\s+[\w .&/-]{1,40}$)",
                      re.IGNORECASE)
@@ -539,8 +539,8 @@ def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
 
     The earliest self-marker on the page wins: a lead tag or masthead comes before a footer; an umbrella
     name ("IOM UN Migration") yields to the office site that carries it ("IOM Asia and the Pacific"). A site
-    outlets.yaml does not list is named by the agency tag of its lead (`wire_agency`), else by its own
-    copyright line (`copyright_holder`).
+    outlets.yaml does not list is named by the agency tag of its lead (`wire_agency`), else by its masthead
+    (`masthead`), else by its own copyright line (`copyright_holder`), else by a wire's end mark (`end_mark`).
 
     >>> find_outlet("(VAN) The ministry met IOM.")
     ('Vietnam Agriculture News', '(VAN)')
@@ -553,8 +553,50 @@ def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
                 found.append((outlet["umbrella"], m.start(), order, outlet["name"], m.group().strip()))
     if found:
         return min(found)[3:]
-    agency = wire_agency(raw_text)
-    return agency if agency[0] else copyright_holder(raw_text)
+    for named in (wire_agency(raw_text), masthead(raw_text), copyright_holder(raw_text)):
+        if named[0]:
+            return named
+    return end_mark(raw_text)
+
+
+END_MARK = re.compile(r"^(?:--|—|–|==)\s*([A-Za-z]{3,15})\s*$")
+
+
+def end_mark(raw_text: str, tail: int = 8) -> tuple[str | None, str | None]:
+    """A wire named by the end mark on a line of its own near the page's end, for a page that names no site:
+    `"... home.\\n-- NEWSWIRE"` -> ("Newswire", "-- NEWSWIRE") (outlet decision, points 4-5).
+
+    >>> end_mark("The talks ended.\\n-- NEWSWIRE\\nShare")
+    ('Newswire', '-- NEWSWIRE')
+    """
+    for line in reversed([line.strip() for line in raw_text[-1500:].splitlines() if line.strip()][-tail:]):
+        if m := END_MARK.match(line):
+            name = m.group(1)
+            return outlet_of_site_name(name.capitalize() if name.isupper() else name), line
+    return None, None
+
+
+SMALL_WORDS = frozenset("a an and at by for in of on or the to".split())
+
+
+def masthead(raw_text: str, top: int = 3) -> tuple[str | None, str | None]:
+    """A site outlets.yaml does not know, named by its masthead: a line in capitals among the page's first lines,
+    of twelve words or fewer, that names a newsroom or a body ("PORTAL", "MISSION"), written in title case
+    (outlet decision, point 1).
+
+    >>> masthead("QUANG NAM PROVINCIAL PORTAL\\nHome\\nNews\\nThe province met IOM.")
+    ('Quang Nam Provincial Portal', 'QUANG NAM PROVINCIAL PORTAL')
+    >>> masthead("Home\\nIOM AND VIET NAM SIGN AGREEMENT\\nThe two sides signed ...")
+    (None, None)
+    """
+    lines = [line.strip() for line in raw_text[:2000].splitlines() if line.strip()][:top]
+    for line in lines:
+        words = re.findall(r"[^\W\d_][\w'’&-]*", line)
+        if 2 <= len(words) <= 12 and line.upper() == line and NEWSROOM_WORDS.intersection(w.title() for w in words):
+            title = " ".join(w.lower() if n and w.lower() in SMALL_WORDS else w.capitalize()
+                             for n, w in enumerate(line.split()))
+            return outlet_of_site_name(title), line
+    return None, None
 
 
 # "VIENTIANE, May 9 (KPL) --", "HANOI (AP) —": a place of up to four words, an optional day and month, the tag

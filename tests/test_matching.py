@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import vnmigration as vn
 from vnmigration.actors import _matchers, _normalise, default_codebook
-from vnmigration.corpus import OUTLETS, copyright_holder, find_outlet, read_corpus, wire_agency
+from vnmigration.corpus import OUTLETS, copyright_holder, end_mark, find_outlet, masthead, read_corpus, wire_agency
 from vnmigration.matching import (
     ascii_lower,
     automaton,
@@ -116,7 +116,8 @@ def _outlet_by_regex(raw_text: str):
              for pattern in o["signatures"] if (m := pattern.search(raw_text))]
     if found:
         return min(found)[3:]
-    return wire_agency(raw_text) if wire_agency(raw_text)[0] else copyright_holder(raw_text)
+    return next((named for named in (wire_agency(raw_text), masthead(raw_text), copyright_holder(raw_text))
+                 if named[0]), end_mark(raw_text))
 
 
 def test_outlets_are_the_regex_outlets(corpora):

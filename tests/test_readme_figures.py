@@ -35,3 +35,32 @@ def test_the_event_kind_count_is_the_rule_file():
 
 def test_the_eval_article_count_is_the_eval_folder():
     assert _stated(r"(\d+) constructed articles in outlet styles") == [len(list(EVAL_ARTICLES.glob("*.txt")))]
+
+
+def _evaluation_row() -> str:
+    return next(line for line in README.splitlines() if line.startswith("| How far to trust these tables"))
+
+
+def test_the_held_back_figures_of_the_findings_map_are_the_scores():
+    from vnmigration import build_tables
+    from vnmigration import evaluate as ev
+
+    gold = ev.load_gold()
+    tables = build_tables(EVAL_ARTICLES)
+    f1 = ev.score(tables, gold, "heldback")[0].set_index("field")
+    pages = {a for a, g in gold.items() if g["split"] == "heldback"}
+    merges = ev.timeline_merges(tables, ev.split_happenings(ev.same_happenings(), gold, "heldback"), pages)["f1"]
+    row = _evaluation_row()
+    stated = {
+        "titles": "title", "chrome removal": "chrome", "publication dates": "publication date", "outlets": "outlet",
+        "speakers": "speakers", "people": "persons", "people's titles": "roles", "event dates": "event dates",
+        "themes": "themes", "events with their kind": "events"}
+    for words, field in stated.items():
+        assert f"{f1.loc[field, 'f1']:.2f} for {words}" in row, (words, f1.loc[field, "f1"])
+    assert "(1.00 for sites" in row and f1.loc["outlet, listed site", "f1"] == 1.0
+    assert f"{f1.loc['outlet, unlisted site', 'f1']:.2f} for the others" in row
+    assert f"merges across articles score {merges:.2f}" in row
+    false = f1.loc["false dates"]
+    assert f"{int(false['fp'])} of {int(false['n_pred'])} dated rows are false dates" in row
+    assert f"on {len(pages)} held-back constructed articles" in row
+    assert ("(none invented)" in row) == (f1.loc["publication date", "fp"] == 0)

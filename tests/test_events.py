@@ -467,3 +467,16 @@ def test_a_period_in_which_nothing_else_happened_is_a_milestone():
     assert ev[["date", "date_end", "kind"]].values.tolist() == [
         [pd.Timestamp("2015-01-01"), pd.Timestamp("2016-12-31"), "milestone"],
         [pd.Timestamp("2009-01-01"), pd.Timestamp("2019-12-31"), "milestone"]]
+
+
+def test_an_observance_day_is_a_milestone_beside_what_happens_on_it():
+    on_the_day = events_from(a="IOM opened a photo exhibition in Hanoi on 18 December 2024, International Migrants Day.")
+    assert sorted(on_the_day["kind"]) == ["conference", "milestone"]
+    before = events_from(a="The study was launched on 17 December 2024, a day before International Migrants Day.")
+    assert "milestone" not in set(before["kind"])
+
+
+def test_a_gathering_and_what_it_signed_on_that_day_are_two_events():
+    ev = events_from(a="At a meeting in Hanoi on 12 March 2024, the ministry and IOM signed a memorandum of "
+                       "understanding on safe migration.")
+    assert sorted(ev["kind"]) == ["agreement", "meeting"]

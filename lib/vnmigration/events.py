@@ -45,7 +45,7 @@ def load_event_rules(path: str | Path | None = None) -> dict:
 
     >>> rules = load_event_rules()
     >>> sorted(rules)
-    ['kinds', 'literals', 'needles', 'occasion', 'tallies', 'undated', 'weak']
+    ['kinds', 'literals', 'needles', 'observances', 'occasion', 'tallies', 'undated', 'weak']
     >>> rules["kinds"][0][0]
     'appointment'
     """
@@ -65,12 +65,13 @@ def load_event_rules(path: str | Path | None = None) -> dict:
                for u in data.get("undated", [])]
     occasion = re.compile(data["occasion"]) if data.get("occasion") else None
     tallies = re.compile("|".join(f"(?:{p})" for p in data.get("tallies", [])) or r"(?!)")
+    observances = re.compile("|".join(f"(?:{p})" for p in data.get("observances", [])) or r"(?!)", re.IGNORECASE)
     weak = frozenset(order for order, rule in enumerate(data.get("kinds", [])) if rule.get("weak"))
     # One Aho-Corasick pass tells which rules can match a sentence: each needs one of its literals.
     needles = [necessary_literals(pattern) for _, pattern in kinds]
     literals = automaton({w for n in needles if n for w in n}) if any(needles) else None
     return {"kinds": kinds, "weak": weak, "undated": undated, "occasion": occasion, "needles": needles,
-            "literals": literals, "tallies": tallies}
+            "literals": literals, "tallies": tallies, "observances": observances}
 
 
 # --- date mentions ----------------------------------------------------------------------------------
@@ -470,6 +471,8 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
             readings.append((*also, d.date, d.date_end, d.precision))
         if (founded := _anniversary(r.text, *clause, d.date)) is not None:
             readings.append(founded)
+        if kind != "milestone" and d.precision == "day" and (day := _observance(r.text, a, b, rules)) is not None:
+            readings.append(("milestone", day, d.date, d.date_end, d.precision))  # "on International Migrants Day"
         for n, (kind, trigger, date, date_end, precision) in enumerate(readings):
             near = (min(a, trigger) - PLACE_NEAR, max(b, trigger) + PLACE_NEAR)
             label = referent if referent and n == 0 else make_label(r.text, trigger, local)  # "the next forum"
@@ -528,6 +531,20 @@ def _coordinated(text: str, b: int, phrases: list[tuple], rules: dict) -> tuple[
 OUTCOME_ACT = re.compile(r"\b(?:signed|signing|adopted|adopt|endorsed|agreed|ratified|approved)\b")
 SIGNED = frozenset({"agreement"})  # what a gathering signs, adopts or agrees on its own day
 HELD_AT = frozenset({"conference"})  # a gathering an international text is adopted at: "adopted at a conference"
+
+
+OBSERVANCE_NEAR = 40  # characters between a date and the observance day it is
+NOT_ON_THE_DAY = re.compile(r"\b(?:before|after|ahead of|eve of|since|until|following)\b", re.IGNORECASE)
+
+
+def _observance(text: str, a: int, b: int, rules: dict) -> int | None:
+    """Where the observance day that the date at text[a:b] is begins: "on 18 December, International Migrants
+    Day" -> at "International"; None for "a day before International Migrants Day" or none near."""
+    for m in rules["observances"].finditer(text, max(0, a - OBSERVANCE_NEAR), b + OBSERVANCE_NEAR):
+        between = text[b:m.start()] if m.start() >= b else text[m.end():a]
+        if not NOT_ON_THE_DAY.search(between) and not NOT_ON_THE_DAY.search(text, max(0, m.start() - 12), m.start()):
+            return m.start()
+    return None
 
 
 def _between_dates(text: str, a: int, b: int, dates: list[tuple[int, int]]) -> tuple[int, int]:

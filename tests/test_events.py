@@ -470,7 +470,8 @@ def test_a_period_in_which_nothing_else_happened_is_a_milestone():
 
 
 def test_an_observance_day_is_a_milestone_beside_what_happens_on_it():
-    on_the_day = events_from(a="IOM opened a photo exhibition in Hanoi on 18 December 2024, International Migrants Day.")
+    on_the_day = events_from(a="IOM opened a photo exhibition in Hanoi on 18 December 2024, International Migrants "
+                                   "Day.")
     assert sorted(on_the_day["kind"]) == ["conference", "milestone"]
     before = events_from(a="The study was launched on 17 December 2024, a day before International Migrants Day.")
     assert "milestone" not in set(before["kind"])

@@ -42,6 +42,7 @@ def pipeline(folder: Path, limit: int | None = None) -> dict:
     """Run every stage on a folder (or its first `limit` files) and time each one."""
     import vnmigration as vn
     from vnmigration.corpus import read_corpus
+    from vnmigration.pipeline import run_stages
 
     if limit is not None:
         sample = folder.parent / f"{folder.name}-first-{limit}"
@@ -55,28 +56,12 @@ def pipeline(folder: Path, limit: int | None = None) -> dict:
     t = time.perf_counter()
     articles, _ = read_corpus(folder)
     times["load"] = time.perf_counter() - t
+    tables = run_stages(articles, timings=times)  # every per-article stage of pipeline.STAGES, timed one by one
     t = time.perf_counter()
-    sentences = vn.split_sentences(articles)
-    times["sentences"] = time.perf_counter() - t
-    t = time.perf_counter()
-    mentions = vn.extract_mentions(sentences)
-    times["mentions"] = time.perf_counter() - t
-    t = time.perf_counter()
-    dates = vn.extract_dates(sentences, articles)
-    events = vn.extract_events(sentences, dates, mentions, articles)
-    times["dates_events"] = time.perf_counter() - t
-    t = time.perf_counter()
-    themes = vn.tag_themes(sentences)
-    times["themes"] = time.perf_counter() - t
-    t = time.perf_counter()
-    roles = vn.extract_roles(sentences, mentions, articles)
-    times["roles"] = time.perf_counter() - t
-    t = time.perf_counter()
-    quotes = vn.extract_quotes(sentences, mentions, articles)
-    times["quotes"] = time.perf_counter() - t
-    t = time.perf_counter()
-    timeline = vn.build_timeline(events)
+    timeline = vn.build_timeline(tables["events"])
     times["timeline"] = time.perf_counter() - t
+    sentences, mentions, dates, events, themes, roles, quotes = (tables[name] for name in (
+        "sentences", "mentions", "dates", "events", "themes", "roles", "quotes"))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"articles": len(articles), "bytes": n_bytes, "sentences": len(sentences), "mentions": len(mentions),
             "dates": len(dates), "events": len(events), "themes": len(themes), "roles": len(roles),
@@ -91,8 +76,8 @@ def pipeline_in_partitions(folder: Path, size: int) -> dict:
     dask.dataframe, the partitions are concatenated only if a caller asks). Duplicate detection and
     cross-article date anchors see one partition at a time.
     """
-    import vnmigration as vn
     from vnmigration.corpus import read_files
+    from vnmigration.pipeline import run_stages
 
     files = _files(folder)
     n_bytes = sum(p.stat().st_size for p in files)
@@ -103,14 +88,10 @@ def pipeline_in_partitions(folder: Path, size: int) -> dict:
     for i in range(0, len(files), size):
         articles, _ = read_files(files[i:i + size])
         n_articles += len(articles)
-        sentences = vn.split_sentences(articles)
-        mentions = vn.extract_mentions(sentences)
-        dates = vn.extract_dates(sentences, articles)
-        events = vn.extract_events(sentences, dates, mentions, articles)
-        themes = vn.tag_themes(sentences)
-        for name, table in zip(outputs, (sentences, mentions, dates, events, themes), strict=True):
-            outputs[name].append(table)
-        del articles, sentences, mentions, dates, events, themes
+        tables = run_stages(articles, until="themes")
+        for name in outputs:
+            outputs[name].append(tables[name])
+        del articles, tables
     total = time.perf_counter() - t
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"articles": n_articles, "bytes": n_bytes, "total": total, "rss_before_kb": rss_before,
@@ -155,11 +136,10 @@ def consolidate(folder: Path, n: int) -> dict:
 
     import vnmigration as vn
     from vnmigration.corpus import read_corpus
+    from vnmigration.pipeline import run_stages
 
     articles, _ = read_corpus(folder)
-    sentences = vn.split_sentences(articles)
-    mentions = vn.extract_mentions(sentences)
-    events = vn.extract_events(sentences, vn.extract_dates(sentences, articles), mentions, articles)
+    events = run_stages(articles, until="events")["events"]
     copies = []
     for k in range(n // len(events) + 1):
         shift = pd.Timedelta(days=37 * k)
@@ -307,7 +287,7 @@ def main() -> None:
     base = _child("--baselines", str(folder), "--sample", str(args.sample))
     ours = _child("--pipeline", str(folder), "--limit", str(args.sample))
     theirs = base["spacy"] + base["dateparser"]
-    same_job = ours["seconds"]["sentences"] + ours["seconds"]["mentions"] + ours["seconds"]["dates_events"]
+    same_job = sum(ours["seconds"][stage] for stage in ("sentences", "mentions", "dates", "events"))
     print(f"\nSame {base['articles']} articles ({base['bytes'] / 1e6:.2f} MB):")
     print(f"  vnmigration end to end (every stage)  {ours['total']:.3f} s; sentences+mentions+dates/events "
           f"{same_job:.3f} s")

@@ -1028,16 +1028,14 @@ def statement_events(statements: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
                article_id       date       kind                               label
     0  site: IOM Viet Nam 1987-01-01  milestone  IOM has had a presence in Viet Nam
     """
-    from .actors import extract_mentions
-    from .sentences import split_sentences
+    from .pipeline import run_stages  # the pipeline runs this module's stages: imported here, not at the top
 
     texts = statements.groupby("source_id", sort=True)["statement"].agg("\n".join)
-    sentences = split_sentences(pd.DataFrame({"article_id": texts.index, "text": texts.to_numpy()}))
-    no_publications = pd.DataFrame({"article_id": pd.Series(dtype="string"),
-                                    "published": pd.Series(dtype="datetime64[ns]"),
-                                    "published_precision": pd.Series(dtype="string")})
-    dates = extract_dates(sentences, no_publications)
-    return dates, extract_events(sentences, dates, extract_mentions(sentences))
+    pages = pd.DataFrame({"article_id": texts.index, "text": texts.to_numpy(), "title": None,
+                          "published": pd.Series(pd.NaT, index=range(len(texts)), dtype="datetime64[ns]"),
+                          "published_precision": None})  # a site's statements carry no date of their own
+    tables = run_stages(pages, until="events")
+    return tables["dates"], tables["events"]
 
 
 def find_events(timeline: pd.DataFrame, text: str, kind: str | None = None) -> pd.DataFrame:

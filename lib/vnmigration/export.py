@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .actors import actor_edges, extract_mentions, extract_quotes, extract_roles, uncoded_candidates
+from .actors import actor_edges, uncoded_candidates
 from .corpus import CorpusError, corpus_files, read_files, site_statements
-from .events import build_timeline, extract_dates, extract_events, statement_events
+from .events import build_timeline, statement_events
 from .paths import corpus_dir
-from .sentences import split_sentences
-from .taxonomy import distinctive_terms, tag_themes, theme_profile
+from .pipeline import run_stages
+from .taxonomy import distinctive_terms
 
 READINGS = ("corpus", "alone")
 
@@ -69,21 +69,16 @@ def tables_of(articles: pd.DataFrame, problems: pd.DataFrame) -> dict[str, pd.Da
     >>> tables_of(*read_files(corpus_files(folder)))["mentions"]["actor"].tolist()
     ['IOM Viet Nam', 'Hanoi']
     """
-    sentences = split_sentences(articles)
-    mentions = extract_mentions(sentences)
+    t = run_stages(articles)  # the per-article stages (pipeline.STAGES), then the cross-article merges
     statements = site_statements(articles)
     site_dates, site_events = statement_events(statements)
-    dates = pd.concat([extract_dates(sentences, articles), site_dates], ignore_index=True)
-    events = pd.concat([extract_events(sentences, dates, mentions, articles), site_events], ignore_index=True)
-    themes = tag_themes(sentences)
-    roles = extract_roles(sentences, mentions, articles)
+    events = pd.concat([t["events"], site_events], ignore_index=True)
     return {
-        "articles": articles, "sentences": sentences, "problems": problems, "site_statements": statements,
-        "mentions": mentions,
-        "uncoded": uncoded_candidates(sentences, mentions, roles=roles), "roles": roles,
-        "quotes": extract_quotes(sentences, mentions, articles, roles=roles), "actor_edges": actor_edges(mentions),
-        "dates": dates, "events": events, "timeline": build_timeline(events),
-        "themes": themes, "theme_profile": theme_profile(themes, sentences, articles),
+        "articles": articles, "sentences": t["sentences"], "problems": problems, "site_statements": statements,
+        "mentions": t["mentions"], "uncoded": uncoded_candidates(t["sentences"], t["mentions"], roles=t["roles"]),
+        "roles": t["roles"], "quotes": t["quotes"], "actor_edges": actor_edges(t["mentions"]),
+        "dates": pd.concat([t["dates"], site_dates], ignore_index=True), "events": events,
+        "timeline": build_timeline(events), "themes": t["themes"], "theme_profile": t["theme_profile"],
         "distinctive_terms": distinctive_terms(articles),
     }
 

@@ -51,9 +51,6 @@ from .actors import (
     ROLE_COLUMNS,
     UNCODED_COLUMNS,
     actor_edges,
-    extract_mentions,
-    extract_quotes,
-    extract_roles,
     fold_uncoded,
     mask_actors,
     merge_uncoded,
@@ -64,15 +61,14 @@ from .events import (
     EVENT_COLUMNS,
     TIMELINE_COLUMNS,
     _Key,
-    extract_dates,
-    extract_events,
     keys_of,
     statement_events,
     timeline_table,
 )
 from .export import CSV_OPTIONS, list_cell
-from .sentences import SENTENCE_COLUMNS, split_sentences
-from .taxonomy import THEME_COLUMNS, _vectorizer, tag_themes, theme_profile
+from .pipeline import run_stages
+from .sentences import SENTENCE_COLUMNS
+from .taxonomy import THEME_COLUMNS, _vectorizer
 
 # The tables, in the order of export.build_tables.
 TABLES = ("articles", "sentences", "problems", "site_statements", "mentions", "uncoded", "roles", "quotes",
@@ -138,18 +134,9 @@ def process(articles: pd.DataFrame) -> dict:
     """
     if articles.empty:
         return {}
-    sentences = split_sentences(articles)
-    mentions = extract_mentions(sentences)
-    dates = extract_dates(sentences, articles)
-    events = extract_events(sentences, dates, mentions, articles)
-    themes = tag_themes(sentences)
-    roles = extract_roles(sentences, mentions, articles)
-    return {
-        "articles": articles, "sentences": sentences, "mentions": mentions,
-        "roles": roles, "quotes": extract_quotes(sentences, mentions, articles, roles=roles),
-        "dates": dates, "events": events, "themes": themes, "theme_profile": theme_profile(themes, sentences, articles),
-        "edges": actor_edges(mentions), "uncoded": uncoded_part(sentences, mentions, roles=roles),
-    }
+    t = run_stages(articles)  # the per-article stages (pipeline.STAGES)
+    return {**t, "edges": actor_edges(t["mentions"]), "uncoded": uncoded_part(t["sentences"], t["mentions"],
+                                                                               roles=t["roles"])}
 
 
 def term_counts(articles: pd.DataFrame) -> tuple:

@@ -688,7 +688,7 @@ HAPPENING_NAME = re.compile(r"\b(?:Forum|Review|Conference|Summit|Dialogue|Works
 NAMED_MONTH = re.compile(rf"\b({dg.MONTH_PATTERN})\.?,?\s+({dg.YEAR_PATTERN})\b")
 
 
-def _named_months(articles: pd.DataFrame) -> dict[tuple[str, int], dict[int, str]]:
+def named_months(articles: pd.DataFrame) -> dict[tuple[str, int], dict[int, str]]:
     """Every multi-word name that comes right before a `Month YYYY` date: (name, month) -> {year: where}."""
     index: dict[tuple[str, int], dict[int, str]] = {}
     for article_id, text in zip(articles["article_id"], articles["text"], strict=True):
@@ -718,10 +718,10 @@ def anchor_this_year(articles: pd.DataFrame) -> pd.DataFrame:
     undated = articles[articles["published"].isna()]
     if undated.empty:
         return articles
-    index = _named_months(articles)
+    index = named_months(articles)
     found = {}
     for i, article_id, text in zip(undated.index, undated["article_id"], undated["text"], strict=True):
-        if (year_evidence := _anchor_year(article_id, text, index)) is not None:
+        if (year_evidence := anchor_year(article_id, text, index)) is not None:
             found[i] = year_evidence
     if not found:
         return articles
@@ -733,7 +733,7 @@ def anchor_this_year(articles: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _anchor_year(article_id: str, text: str, index: dict) -> tuple[int, str] | None:
+def anchor_year(article_id: str, text: str, index: dict) -> tuple[int, str] | None:
     """The one year an article's `"in May this year"` names, by another article's `"May 2022"`, with evidence."""
     for m in dg.find_dates(text):
         if m.resolution != "this-year" or m.month is None:

@@ -644,7 +644,7 @@ def _terms(text: str) -> set[str]:
             if (w.lower() not in STOPWORDS and len(w) > 3 or w.isupper() and len(w) > 1)} - GENERIC
 
 
-class _Key(NamedTuple):
+class EventKey(NamedTuple):
     """What `same_happening` reads of an event: events with equal keys behave identically."""
 
     status: str
@@ -699,7 +699,7 @@ CLUE_DAYS = 731  # same-kind events this close in time that stay apart say why, 
 CLUE_NEIGHBOURS = 8  # at most this many later same-kind events are explained per event, nearest first
 
 
-def _compare(a: _Key, b: _Key, a_terms: tuple | None = None, b_terms: tuple | None = None) -> tuple[bool, str]:
+def _compare(a: EventKey, b: EventKey, a_terms: tuple | None = None, b_terms: tuple | None = None) -> tuple[bool, str]:
     """`same_happening` on compact keys, with their terms when already computed."""
     if pd.isna(a.date) or pd.isna(b.date):
         return False, "undated"
@@ -739,16 +739,16 @@ def figures(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _key_of(event) -> _Key:
+def _key_of(event) -> EventKey:
     """The compact key of one events row (a Series or a dict)."""
-    return _Key(event["status"], event["date"], event["date_end"], event["precision"], event["kind"],
+    return EventKey(event["status"], event["date"], event["date_end"], event["precision"], event["kind"],
                 event["label"], tuple(event["participants"]), event["evidence"])
 
 
-def keys_of(events: pd.DataFrame) -> Iterator[_Key]:
-    """The compact keys of an events table, read column by column: one `_Key` per row, in row order."""
-    columns = [map(tuple, events[f]) if f == "participants" else events[f] for f in _Key._fields]
-    return map(_Key._make, zip(*columns, strict=True))
+def keys_of(events: pd.DataFrame) -> Iterator[EventKey]:
+    """The compact keys of an events table, read column by column: one `EventKey` per row, in row order."""
+    columns = [map(tuple, events[f]) if f == "participants" else events[f] for f in EventKey._fields]
+    return map(EventKey._make, zip(*columns, strict=True))
 
 
 def same_happening(a, b) -> tuple[bool, str]:
@@ -785,14 +785,14 @@ class _Groups:
             self.parent[max(a, b)] = min(a, b)
 
 
-def _by_date(keys: list[_Key], field: str) -> groupby:
+def _by_date(keys: list[EventKey], field: str) -> groupby:
     """Dated key indexes sorted by (field, date), grouped by the field."""
     dated = sorted((i for i, k in enumerate(keys) if not pd.isna(k.date)),
                    key=lambda i: (getattr(keys[i], field), keys[i].date))
     return groupby(dated, key=lambda i: getattr(keys[i], field))
 
 
-def _merge_candidates(keys: list[_Key], terms: list[tuple]) -> list[tuple[int, int]]:
+def _merge_candidates(keys: list[EventKey], terms: list[tuple]) -> list[tuple[int, int]]:
     """Pairs of distinct keys that could be one happening: overlapping dates, a shared term (a plan and the
     happening it became are one: "will approve it early next year" and "approved on 20 March 2020").
 
@@ -821,7 +821,7 @@ def _merge_candidates(keys: list[_Key], terms: list[tuple]) -> list[tuple[int, i
     return pairs
 
 
-def _clue_candidates(keys: list[_Key]) -> list[tuple[int, int]]:
+def _clue_candidates(keys: list[EventKey]) -> list[tuple[int, int]]:
     """Pairs of distinct same-kind dated keys within CLUE_DAYS: each key with its nearest later neighbours."""
     pairs = []
     for _, block in _by_date(keys, "kind"):
@@ -834,7 +834,7 @@ def _clue_candidates(keys: list[_Key]) -> list[tuple[int, int]]:
     return pairs
 
 
-def _consolidate(keys: list[_Key]) -> tuple[_Groups, dict[int, set[str]]]:
+def _consolidate(keys: list[EventKey]) -> tuple[_Groups, dict[int, set[str]]]:
     """Merge distinct keys into happenings and collect, per key, why near same-kind keys stayed apart.
 
     Matching pairs merge finest first (two days before a day and a month, before a year), the pair with more shared
@@ -894,18 +894,18 @@ def build_timeline(events: pd.DataFrame) -> pd.DataFrame:
     """
     require(events, EVENTS, "build_timeline")
     records = events.to_dict("records")
-    key_ids: dict[_Key, int] = {}
+    key_ids: dict[EventKey, int] = {}
     member_key = np.fromiter((key_ids.setdefault(k, len(key_ids)) for k in keys_of(events)), np.int64, len(records))
     return timeline_table(list(key_ids), member_key, records)
 
 
-def timeline_table(keys: list[_Key], member_key: np.ndarray, records: Iterable[dict]) -> pd.DataFrame:
+def timeline_table(keys: list[EventKey], member_key: np.ndarray, records: Iterable[dict]) -> pd.DataFrame:
     """The timeline of events given as compact keys: the distinct `keys` (in order of first member), each
     member's key index, and the members' records in reading order (read once, one at a time).
 
     >>> import numpy as np, pandas as pd
     >>> day = pd.Timestamp("2020-03-20")
-    >>> key = _Key("happened", day, day, "day", "decision", "Decision 402/QD-TTg", (), "It signed 402/QD-TTg.")
+    >>> key = EventKey("happened", day, day, "day", "decision", "Decision 402/QD-TTg", (), "It signed 402/QD-TTg.")
     >>> record = dict(key._asdict(), participants=[], place=None, article_id="a", sentence_no=0, certainty="stated")
     >>> timeline_table([key], np.array([0, 0]), [record, record | {"article_id": "b"}])[["event_id", "article_ids"]]
       event_id article_ids
@@ -973,14 +973,14 @@ class _Happening:
         }
 
 
-def _member_groups(keys: list[_Key], member_key: np.ndarray) -> tuple[np.ndarray, list[set[str]]]:
+def _member_groups(keys: list[EventKey], member_key: np.ndarray) -> tuple[np.ndarray, list[set[str]]]:
     """Which timeline row each member event joins (rows numbered in order of first member), and each row's clues.
 
     `member_key[m]` is member m's index into the distinct `keys`, numbered in order of first appearance.
 
     >>> import pandas as pd
     >>> day = pd.Timestamp("2020-03-20")
-    >>> signed = _Key("happened", day, day, "day", "decision", "Decision 402/QD-TTg", (), "It signed 402/QD-TTg.")
+    >>> signed = EventKey("happened", day, day, "day", "decision", "Decision 402/QD-TTg", (), "It signed 402/QD-TTg.")
     >>> cited = signed._replace(evidence="Decision 402/QD-TTg applies.")
     >>> vague = signed._replace(label="a decision", evidence="A decision was signed.")
     >>> group, clues = _member_groups([signed, cited, vague], np.array([0, 1, 0, 2, 2]))

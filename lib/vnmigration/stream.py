@@ -5,11 +5,11 @@ appends each table to OUT (CSV files, or Parquet folders of part files). What cr
 as compact keys, so memory grows with one partition plus these keys, not with the corpus:
 
 - duplicates: the text digests seen so far (`corpus.read_files(seen=...)`);
-- publication-year anchoring: the `(name, month) -> {year: where}` index of `corpus._named_months`, merged
+- publication-year anchoring: the `(name, month) -> {year: where}` index of `corpus.named_months`, merged
   in corpus order; undated articles are spilled to disk and run after the last partition, once the
   index is complete, then `corpus.no_date_problems` names the ones still undated;
 - the timeline: each partition's events are spilled; what stays is one compact key per distinct event
-  (`events._Key`: status, dates, kind, label, participants, evidence) and, per event, an int key id and its
+  (`events.EventKey`: status, dates, kind, label, participants, evidence) and, per event, an int key id and its
   article's corpus rank. At the end `events.timeline_table` consolidates the distinct keys (as
   `events.build_timeline` does) and gathers each row from the spilled events, read back in corpus order one
   partition at a time;
@@ -60,7 +60,7 @@ from .events import (
     DATE_COLUMNS,
     EVENT_COLUMNS,
     TIMELINE_COLUMNS,
-    _Key,
+    EventKey,
     keys_of,
     statement_events,
     timeline_table,
@@ -68,7 +68,7 @@ from .events import (
 from .export import CSV_OPTIONS, list_cell
 from .pipeline import run_stages
 from .sentences import SENTENCE_COLUMNS
-from .taxonomy import THEME_COLUMNS, _vectorizer
+from .taxonomy import THEME_COLUMNS, vectorizer
 
 # The tables, in the order of export.build_tables.
 TABLES = ("articles", "sentences", "problems", "site_statements", "mentions", "uncoded", "roles", "quotes",
@@ -149,7 +149,7 @@ def term_counts(articles: pd.DataFrame) -> tuple:
     >>> ids, terms, counts.tolist()
     (['a'], ['shelter', 'staff', 'shelter shelter', 'shelter staff'], [2, 1, 1, 1])
     """
-    analyze = _vectorizer().build_analyzer()
+    analyze = vectorizer().build_analyzer()
     vocabulary: dict[str, int] = {}
     indptr, ids, counts = [0], [], []
     for doc in mask_actors(articles["text"]):
@@ -221,7 +221,7 @@ def load_partition(paths: list[Path], seen: dict[str, str], templates: frozenset
     articles, problems = read_partition(paths, seen, templates)
     undated = articles["published"].isna().to_numpy()
     out = process(articles[~undated].reset_index(drop=True))
-    out.update(problems=list(problems.itertuples(index=False, name=None)), index=cp._named_months(articles),
+    out.update(problems=list(problems.itertuples(index=False, name=None)), index=cp.named_months(articles),
                terms=term_counts(articles), deferred=articles[undated].reset_index(drop=True),
                statements=list(cp.site_statements(articles).itertuples(index=False, name=None)))
     return out
@@ -242,7 +242,7 @@ def anchor_partition(articles: pd.DataFrame, index: dict) -> dict:
     """
     found = {}
     for i, article_id, text in zip(articles.index, articles["article_id"], articles["text"], strict=True):
-        if (year_evidence := cp._anchor_year(article_id, text, index)) is not None:
+        if (year_evidence := cp.anchor_year(article_id, text, index)) is not None:
             found[i] = year_evidence
     if found:  # the same updates as corpus.anchor_this_year
         articles = articles.copy()
@@ -622,12 +622,12 @@ class _Terms:
 
 
 class _Timeline:
-    """Events across partitions as compact keys (distinct `events._Key`s, an int key id and an article rank per
+    """Events across partitions as compact keys (distinct `events.EventKey`s, an int key id and an article rank per
     event), full rows spilled; `table()` gives `events.build_timeline` of all events in rank order."""
 
     def __init__(self, spill: Path):
         self.spill = spill
-        self.key_ids: dict[_Key, int] = {}
+        self.key_ids: dict[EventKey, int] = {}
         self.files: list[Path] = []
         self.key_of: list[np.ndarray] = []
         self.rank_of: list[np.ndarray] = []

@@ -310,7 +310,7 @@ def keyword_in_context(themes: pd.DataFrame, sentences: pd.DataFrame, theme: str
 
 # --- unsupervised cross-check -----------------------------------------------------------------------
 
-def _vectorizer(min_df: int = 1):
+def vectorizer(min_df: int = 1):
     """The TF-IDF set-up both views share: English stop words, unigrams and bigrams."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     return TfidfVectorizer(stop_words="english", ngram_range=(1, 2), min_df=min_df, sublinear_tf=True,
@@ -331,7 +331,7 @@ def distinctive_terms(articles: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     3          b     2    fund rural  0.378
     """
     require(articles, ARTICLES, "distinctive_terms")
-    vec = _vectorizer()
+    vec = vectorizer()
     matrix = vec.fit_transform(mask_actors(articles["text"]))
     vocab = np.array(vec.get_feature_names_out())
     matrix = matrix.tocsr()
@@ -347,7 +347,7 @@ def distinctive_terms(articles: pd.DataFrame, n: int = 10) -> pd.DataFrame:
 def _fit_nmf(sentences: pd.DataFrame, k: int):
     """Fit NMF with k topics on the sentence TF-IDF matrix (actor names masked): (model, weights, vocab)."""
     from sklearn.decomposition import NMF
-    vec = _vectorizer(min_df=2)
+    vec = vectorizer(min_df=2)
     matrix = vec.fit_transform(mask_actors(sentences["text"]))
     model = NMF(n_components=k, init="nndsvd", random_state=0, max_iter=1000)
     weights = model.fit_transform(matrix)

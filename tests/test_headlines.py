@@ -17,10 +17,10 @@ import pytest
 
 from vnmigration.actors import actor_centrality, actor_graph
 from vnmigration.dates import months_between
-from vnmigration.events import find_events
 from vnmigration.export import build_tables
 from vnmigration.findings import carriers_by_period, duration_claims, lead_carriers, source_conflicts
 from vnmigration.taxonomy import compare_periods, gcm_coverage, load_taxonomy
+from vnmigration.timeline import find_events
 
 ROOT = Path(__file__).resolve().parents[1]
 SPLIT = 2023

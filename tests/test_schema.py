@@ -9,7 +9,7 @@ import pytest
 import vnmigration as vn
 from vnmigration import findings, schema
 from vnmigration import taxonomy as th
-from vnmigration.events import find_events, sources_by_outlet
+from vnmigration.timeline import find_events, sources_by_outlet
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pytest
 
 import vnmigration as vn
 from vnmigration import stream
-from vnmigration.events import _Happening
+from vnmigration.timeline import _Happening
 
 
 @pytest.fixture(scope="module")

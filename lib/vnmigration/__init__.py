@@ -12,9 +12,10 @@ from .actors import (
 from .api import build_tables, mentions, themes, timeline
 from .codebook import CodebookError, load_codebook
 from .corpus import CorpusError, load_articles, problems_of, read_corpus
-from .events import build_timeline, extract_dates, extract_events
+from .events import extract_dates, extract_events
 from .sentences import split_sentences
 from .taxonomy import distinctive_terms, load_taxonomy, nmf_topics, tag_themes, theme_profile
+from .timeline import build_timeline
 
 __all__ = [
     "build_tables", "mentions", "themes", "timeline",

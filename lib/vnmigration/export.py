@@ -8,10 +8,11 @@ import pandas as pd
 
 from .actors import actor_edges, uncoded_candidates
 from .corpus import CorpusError, corpus_files, read_files, site_statements
-from .events import build_timeline, statement_events
+from .events import statement_events
 from .paths import corpus_dir
 from .pipeline import run_stages
 from .taxonomy import distinctive_terms
+from .timeline import build_timeline
 
 READINGS = ("corpus", "alone")
 

@@ -504,7 +504,7 @@ def event_kinds(timeline: pd.DataFrame) -> dict[str, str]:
     >>> event_kinds(pd.DataFrame({"kind": ["meeting", "decision", "rumour"]}))
     {'decision': '*', 'meeting': 'p', 'rumour': '.'}
     """
-    from .events import load_event_rules
+    from .event_kinds import load_event_rules
 
     order = list(dict.fromkeys(kind for kind, _ in load_event_rules()["kinds"]))
     present = set(timeline["kind"])

@@ -9,9 +9,9 @@ as compact keys, so memory grows with one partition plus these keys, not with th
   in corpus order; undated articles are spilled to disk and run after the last partition, once the
   index is complete, then `corpus.no_date_problems` names the ones still undated;
 - the timeline: each partition's events are spilled; what stays is one compact key per distinct event
-  (`events.EventKey`: status, dates, kind, label, participants, evidence) and, per event, an int key id and its
-  article's corpus rank. At the end `events.timeline_table` consolidates the distinct keys (as
-  `events.build_timeline` does) and gathers each row from the spilled events, read back in corpus order one
+  (`timeline.EventKey`: status, dates, kind, label, participants, evidence) and, per event, an int key id and its
+  article's corpus rank. At the end `timeline.timeline_table` consolidates the distinct keys (as
+  `timeline.build_timeline` does) and gathers each row from the spilled events, read back in corpus order one
   partition at a time;
 - actor edges: pair counts summed (sentences and articles never span partitions);
 - uncoded candidates: `actors.uncoded_part` folded per partition, merged at the end;
@@ -56,19 +56,12 @@ from .actors import (
     merge_uncoded,
     uncoded_part,
 )
-from .events import (
-    DATE_COLUMNS,
-    EVENT_COLUMNS,
-    TIMELINE_COLUMNS,
-    EventKey,
-    keys_of,
-    statement_events,
-    timeline_table,
-)
+from .events import DATE_COLUMNS, EVENT_COLUMNS, statement_events
 from .export import CSV_OPTIONS, list_cell
 from .pipeline import run_stages
 from .sentences import SENTENCE_COLUMNS
 from .taxonomy import THEME_COLUMNS, vectorizer
+from .timeline import TIMELINE_COLUMNS, EventKey, keys_of, timeline_table
 
 # The tables, in the order of export.build_tables.
 TABLES = ("articles", "sentences", "problems", "site_statements", "mentions", "uncoded", "roles", "quotes",
@@ -622,8 +615,8 @@ class _Terms:
 
 
 class _Timeline:
-    """Events across partitions as compact keys (distinct `events.EventKey`s, an int key id and an article rank per
-    event), full rows spilled; `table()` gives `events.build_timeline` of all events in rank order."""
+    """Events across partitions as compact keys (distinct `timeline.EventKey`s, an int key id and an article rank per
+    event), full rows spilled; `table()` gives `timeline.build_timeline` of all events in rank order."""
 
     def __init__(self, spill: Path):
         self.spill = spill
@@ -645,7 +638,7 @@ class _Timeline:
         self.files.append(path)
 
     def table(self) -> pd.DataFrame:
-        """The consolidated timeline: keys grouped as `events.build_timeline` groups them, rows read back."""
+        """The consolidated timeline: keys grouped as `timeline.build_timeline` groups them, rows read back."""
         order = np.argsort(np.concatenate(self.rank_of or [np.zeros(0, np.int64)]), kind="stable")
         keyed = np.concatenate(self.key_of or [np.zeros(0, np.int64)])[order]
         provisional = list(self.key_ids)

@@ -269,6 +269,7 @@ def build_timeline(events: pd.DataFrame) -> pd.DataFrame:
 
     >>> import pandas as pd
     >>> from vnmigration.sentences import split_sentences
+    >>> from vnmigration.events import extract_dates, extract_events
     >>> articles = pd.DataFrame({"article_id": ["a1"], "published": [pd.Timestamp("2021-11-25")],
     ...                          "published_precision": ["day"], "title": ["IOM and Viet Nam review the GCM"],
     ...                          "text": ["Viet Nam approved the GCM plan in December 2018 to protect victims "

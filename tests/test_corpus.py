@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 import vnmigration as vn
 from vnmigration import dates as dg
-from vnmigration.corpus import decode, find_title, infer_published, read_corpus, split_chrome
+from vnmigration.chrome import find_title, split_chrome
+from vnmigration.corpus import decode, read_corpus
+from vnmigration.published import infer_published
 
 EXPECTED = {  # article -> (published, precision, source)
     "000": ("2023-11-20", "day", "header"),
@@ -315,7 +317,7 @@ def test_a_contact_name_before_the_footer_stays_in_the_story(corpus_dir):
 
 
 def test_template_lines_need_two_pages_of_one_outlet_or_three_of_any():
-    from vnmigration.corpus import template_lines
+    from vnmigration.chrome import template_lines
 
     pages = ["Site banner line here\nA story sentence that is long enough to be prose in any article.",
              "Site banner line here\nAnother story sentence that is long enough to be prose in any article.",
@@ -338,7 +340,7 @@ def test_template_lines_need_two_pages_of_one_outlet_or_three_of_any():
     ("HANOI, June 12 (Reuters) - Vietnam said on Monday it would tighten rules on labour brokers.", "Reuters"),
 ])
 def test_outlets_are_named_by_their_own_markers(page, outlet):
-    assert vn.corpus.find_outlet(page)[0] == outlet
+    assert vn.outlets.find_outlet(page)[0] == outlet
 
 
 @pytest.mark.parametrize("page", [
@@ -350,7 +352,7 @@ def test_outlets_are_named_by_their_own_markers(page, outlet):
     "The International Organization for Migration (IOM) - the UN migration agency - opened an office.",
 ])
 def test_a_credit_or_a_mention_is_not_an_outlet(page):
-    assert vn.corpus.find_outlet(page) == (None, None)
+    assert vn.outlets.find_outlet(page) == (None, None)
 
 
 def test_a_saved_web_page_is_read_through_its_markup(corpus_dir):
@@ -413,7 +415,7 @@ def test_headlines_and_not_mastheads_taglines_breadcrumbs_or_interview_questions
 
 
 def test_an_umbrella_masthead_yields_to_the_office_site_that_carries_it():
-    from vnmigration.corpus import find_outlet
+    from vnmigration.outlets import find_outlet
     page = "IOM UN MIGRATION\nOfficials met in Bangkok.\nIOM Asia and the Pacific | roasiapacific.iom.int\n"
     assert find_outlet(page)[0] == "IOM Asia and the Pacific"
     assert find_outlet("IOM UN MIGRATION\nOfficials met in Geneva.\n")[0] == "International Organization for Migration"
@@ -437,7 +439,7 @@ def test_a_headline_that_ends_in_a_quotation_keeps_the_page_head_open_for_its_da
 
 @pytest.mark.parametrize("line", ["© 2024", "(c) VNA", "Copyright 2023", "© Vietnam News Agency"])
 def test_any_copyright_line_is_furniture_whether_or_not_it_names_a_holder(line):
-    from vnmigration.corpus import is_furniture
+    from vnmigration.chrome import is_furniture
     assert is_furniture(line)
 
 
@@ -453,7 +455,7 @@ def test_any_copyright_line_is_furniture_whether_or_not_it_names_a_holder(line):
     ("Interview by Quang Huy", ["Quang Huy"]),
 ])
 def test_credit_lines_name_their_authors_and_no_outlet(line, authors):
-    from vnmigration.corpus import authors_of, is_credit_line
+    from vnmigration.chrome import authors_of, is_credit_line
 
     assert is_credit_line(line)
     assert authors_of(line) == authors
@@ -466,7 +468,7 @@ def test_credit_lines_name_their_authors_and_no_outlet(line, authors):
     "Story of a returnee: how Lan rebuilt her life in Nghe An after six years in Taiwan",
 ])
 def test_a_sentence_that_starts_like_a_credit_is_no_credit_line(line):
-    assert not vn.corpus.is_credit_line(line)
+    assert not vn.chrome.is_credit_line(line)
 
 
 def test_a_byline_before_the_date_names_the_author_and_stays_out_of_the_text(corpus_dir):
@@ -495,15 +497,15 @@ def test_a_byline_before_the_date_names_the_author_and_stays_out_of_the_text(cor
     ("Comments from returnees shaped the new guidance, the ministry said.", False),
 ])
 def test_social_prompts_comment_boxes_media_teasers_and_delivery_notes_are_furniture(line, furniture):
-    assert vn.corpus.is_furniture(line) is furniture
+    assert vn.chrome.is_furniture(line) is furniture
 
 
 def test_a_caption_credit_may_carry_a_copyright_sign_or_be_an_agency_in_brackets():
-    assert vn.corpus.CAPTION.search("Families wait to move to a resettlement site. Photo: © IOM 2024")
-    assert vn.corpus.CAPTION.search("Trainees attend a Japanese language class in Hanoi. (Kyodo)")
-    assert vn.corpus.CAPTION.search("Returnees complete paperwork at Noi Bai airport. Photo by VnExpress/Hoang Phong")
-    assert vn.corpus.CAPTION.search("Residents attend a counselling session. Photo courtesy of IOM")
-    assert not vn.corpus.CAPTION.search("The plan was drafted with the International Organization for Migration (IOM).")
+    assert vn.chrome.CAPTION.search("Families wait to move to a resettlement site. Photo: © IOM 2024")
+    assert vn.chrome.CAPTION.search("Trainees attend a Japanese language class in Hanoi. (Kyodo)")
+    assert vn.chrome.CAPTION.search("Returnees complete paperwork at Noi Bai airport. Photo by VnExpress/Hoang Phong")
+    assert vn.chrome.CAPTION.search("Residents attend a counselling session. Photo courtesy of IOM")
+    assert not vn.chrome.CAPTION.search("The plan was drafted with the International Organization for Migration (IOM).")
 
 
 def test_the_lines_above_the_headline_that_are_not_prose_leave_the_text(corpus_dir):
@@ -547,7 +549,7 @@ def test_the_headline_follows_the_navigation_not_a_label_under_it(corpus_dir):
 
 
 def test_a_lead_in_to_a_contact_block_is_no_template_line():
-    from vnmigration.corpus import drop_templates
+    from vnmigration.chrome import drop_templates
 
     templates = frozenset({"For more information, please contact:", "Our partners"})
     body, removed = drop_templates(["IOM opened an office in Hanoi on Monday, the agency said in a statement.",
@@ -589,7 +591,7 @@ def _alone(folder, name):
 
 
 def test_a_body_that_meets_every_year_does_not_anchor_an_undated_article():
-    from vnmigration.corpus import anchor_this_year
+    from vnmigration.published import anchor_this_year
 
     articles = pd.DataFrame({"article_id": ["a", "b"], "published": pd.to_datetime(["2024-06-01", None]),
                              "text": ["The National Assembly will debate the law in October 2024.",
@@ -622,10 +624,10 @@ def test_a_wire_end_mark_on_its_own_line_is_chrome_and_one_glued_to_the_last_sen
 
 
 def test_a_page_that_names_no_site_takes_its_outlet_from_its_masthead_else_from_a_wire_end_mark():
-    assert vn.corpus.find_outlet("HA NAM PROVINCIAL PORTAL\nHome\nNews\nThe province met IOM on Monday.")[0] == \
+    assert vn.outlets.find_outlet("HA NAM PROVINCIAL PORTAL\nHome\nNews\nThe province met IOM on Monday.")[0] == \
         "Ha Nam Provincial Portal"
-    assert vn.corpus.find_outlet("HANOI, May 9 -- The talks ended on Thursday.\n-- NEWSWIRE\n") == \
+    assert vn.outlets.find_outlet("HANOI, May 9 -- The talks ended on Thursday.\n-- NEWSWIRE\n") == \
         ("Newswire", "-- NEWSWIRE")
     # a body sentence that opens with a listed body's name and holds a year is no self-reference of the site
-    assert vn.corpus.find_outlet("VietnamPlus\nDOLAB and IOM have cooperated since 2017 on ethical recruitment "
+    assert vn.outlets.find_outlet("VietnamPlus\nDOLAB and IOM have cooperated since 2017 on ethical recruitment "
                                  "among Vietnamese companies.\n")[0] == "Vietnam News Agency"

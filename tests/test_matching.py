@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import vnmigration as vn
 from vnmigration.actors import _matchers, _normalise, default_codebook
-from vnmigration.corpus import OUTLETS, copyright_holder, end_mark, find_outlet, masthead, read_corpus, wire_agency
+from vnmigration.corpus import read_corpus
 from vnmigration.matching import (
     ascii_lower,
     automaton,
@@ -24,6 +24,7 @@ from vnmigration.matching import (
     literal_prefix,
     word_matches,
 )
+from vnmigration.outlets import OUTLETS, copyright_holder, end_mark, find_outlet, masthead, wire_agency
 from vnmigration.paths import EVAL_ARTICLES
 from vnmigration.persons import FOLD, _first_cue_end, fold_diacritics, person_rules
 from vnmigration.taxonomy import ASCII_LOWER, _theme_starts, _word_matches, load_taxonomy

@@ -13,7 +13,8 @@ import pytest
 
 from vnmigration import evaluate as ev
 from vnmigration import export
-from vnmigration.corpus import corpus_files, normalise_line, read_files
+from vnmigration.chrome import normalise_line
+from vnmigration.corpus import corpus_files, read_files
 from vnmigration.paths import EVAL_ARTICLES
 
 SIBLINGS = 3

@@ -28,8 +28,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .corpus import OUTLETS, lead_of
+from .chrome import lead_of
 from .dates import date_at_precision
+from .outlets import OUTLETS
 from .paths import EVAL_ARTICLES, EVAL_GOLD, EVAL_TIMELINE
 from .persons import fold_diacritics
 

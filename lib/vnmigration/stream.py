@@ -5,7 +5,7 @@ appends each table to OUT (CSV files, or Parquet folders of part files). What cr
 as compact keys, so memory grows with one partition plus these keys, not with the corpus:
 
 - duplicates: the text digests seen so far (`corpus.read_files(seen=...)`);
-- publication-year anchoring: the `(name, month) -> {year: where}` index of `corpus.named_months`, merged
+- publication-year anchoring: the `(name, month) -> {year: where}` index of `published.named_months`, merged
   in corpus order; undated articles are spilled to disk and run after the last partition, once the
   index is complete, then `corpus.no_date_problems` names the ones still undated;
 - the timeline: each partition's events are spilled; what stays is one compact key per distinct event
@@ -44,6 +44,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import chrome, outlets, published
 from . import corpus as cp
 from .actors import (
     MENTION_COLUMNS,
@@ -163,7 +164,7 @@ def read_partition(paths: list[Path], seen: dict[str, str],
                    templates: frozenset[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """`corpus.read_files(paths, seen, anchor=False)`, with site templates found over the whole corpus.
 
-    `templates` (from `scan_partition` results) replaces `corpus.template_lines` on the partition alone.
+    `templates` (from `scan_partition` results) replaces `chrome.template_lines` on the partition alone.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -180,7 +181,7 @@ def read_partition(paths: list[Path], seen: dict[str, str],
 
 def scan_partition(paths: list[Path]) -> list[tuple]:
     """Per file: (duplicate key, outlet, distinct non-prose lines), as `corpus.read_files` and
-    `corpus.template_lines` see them; the key is None for a file that is never kept.
+    `chrome.template_lines` see them; the key is None for a file that is never kept.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -196,7 +197,7 @@ def scan_partition(paths: list[Path]) -> list[tuple]:
             out.append((None, None, ()))
             continue
         key = hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
-        out.append((key, cp.find_outlet(text)[0], cp.template_candidates(text)))
+        out.append((key, outlets.find_outlet(text)[0], chrome.template_candidates(text)))
     return out
 
 
@@ -214,14 +215,14 @@ def load_partition(paths: list[Path], seen: dict[str, str], templates: frozenset
     articles, problems = read_partition(paths, seen, templates)
     undated = articles["published"].isna().to_numpy()
     out = process(articles[~undated].reset_index(drop=True))
-    out.update(problems=list(problems.itertuples(index=False, name=None)), index=cp.named_months(articles),
+    out.update(problems=list(problems.itertuples(index=False, name=None)), index=published.named_months(articles),
                terms=term_counts(articles), deferred=articles[undated].reset_index(drop=True),
                statements=list(cp.site_statements(articles).itertuples(index=False, name=None)))
     return out
 
 
 def anchor_partition(articles: pd.DataFrame, index: dict) -> dict:
-    """Date undated articles from the corpus-wide named-month index (corpus.anchor_this_year), then run the stages.
+    """Date undated articles from the corpus-wide named-month index (published.anchor_this_year), then run the stages.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -235,9 +236,9 @@ def anchor_partition(articles: pd.DataFrame, index: dict) -> dict:
     """
     found = {}
     for i, article_id, text in zip(articles.index, articles["article_id"], articles["text"], strict=True):
-        if (year_evidence := cp.anchor_year(article_id, text, index)) is not None:
+        if (year_evidence := published.anchor_year(article_id, text, index)) is not None:
             found[i] = year_evidence
-    if found:  # the same updates as corpus.anchor_this_year
+    if found:  # the same updates as published.anchor_this_year
         articles = articles.copy()
         rows = list(found)
         articles.loc[rows, "published"] = [pd.Timestamp(year, 1, 1) for year, _ in found.values()]
@@ -843,7 +844,7 @@ def export(outdir: str | Path, corpus: str | Path | None = None, fmt: str = "csv
 
 def _scan(parts: list[list[Path]], scanned: Iterable[list[tuple]]) -> tuple[list[dict], frozenset[str] | None]:
     """From the scan, in corpus order: each partition's `seen` (the digests earlier partitions hold, as one
-    shared dict would) and the site templates of `corpus.template_lines` over every kept page."""
+    shared dict would) and the site templates of `chrome.template_lines` over every kept page."""
     first: dict[str, str] = {}
     counts: tuple[Counter, Counter] = (Counter(), Counter())
     seens = []
@@ -853,5 +854,5 @@ def _scan(parts: list[list[Path]], scanned: Iterable[list[tuple]]) -> tuple[list
             if key is None or key in first:
                 continue
             first[key] = path.name
-            cp.count_template_candidates(counts, lines, outlet)
-    return seens, cp.templates_from_counts(*counts)
+            chrome.count_template_candidates(counts, lines, outlet)
+    return seens, chrome.templates_from_counts(*counts)

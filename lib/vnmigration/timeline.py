@@ -13,9 +13,10 @@ import numpy as np
 import pandas as pd
 
 from . import dates as dg
-from .corpus import HAPPENING_NAME, SITE_PREFIX, outlet_label
+from .corpus import SITE_PREFIX, outlet_label
 from .event_kinds import STOPWORDS
 from .events import PRECISION_RANK
+from .published import HAPPENING_NAME
 from .schema import ARTICLES, EVENTS, TIMELINE, require
 
 TIMELINE_COLUMNS = ["event_id", "date", "date_end", "precision", "kind", "status", "label", "place",

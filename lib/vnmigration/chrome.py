@@ -1,0 +1,443 @@
+"""A page's site furniture: its lines sorted into body, chrome, captions, bylines and site statements, read
+alone (`split_chrome`), its headline (`find_title`), and the lines other pages of its site share (templates)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import yaml
+
+from . import dates as dg
+from .outlets import NEWSROOM_WORDS, OUTLET_NAMES
+from .paths import DATA
+from .persons import fold_diacritics, person_rules
+
+HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
+PROSE_WORDS = 8  # a sentence this long is prose: datelines are looked for before and at the first one
+CONTACT = re.compile(r"^(Hotline|Tel|Phone|Fax|E-?mail)\s*:", re.IGNORECASE)
+# A credit line: a byline ("By Bich Thao", "Written by ..."), a wire's closing credits ("Reporting by X in Hanoi;
+# Editing by Y") or a story-and-photo credit ("Story and photos: X", "Interview by X", "Author: X").
+_CREDIT_LABEL = (r"(?:(?:Additional\s+)?(?:Reporting|Writing|Editing|Translation|Compilation)\s+by"
+                 r"|(?:Translated|Written|Reported|Compiled|Edited|Interview(?:ed)?|Photos?|Text|Story|Article)"
+                 r"(?:\s+(?:and|&)\s+(?:photos?|text|video))?(?:\s+by\b|\s*:)|(?:Author|Authors|Reporter)\s*:|By\b)")
+CREDIT_LABEL = re.compile(rf"\b{_CREDIT_LABEL}\s*", re.IGNORECASE)
+CREDIT_WORDS = frozenset("and by in at photos photo text story reporting editing additional writing translated "
+                         "translation compiled compilation edited interview interviewed video article".split())
+TEASER_START = re.compile(r"^\([A-Z]{2,6}\)\s")
+INSTITUTION = re.compile(r"^(?:THE\s+)?(?:MINISTRY|DEPARTMENT|EMBASSY|OFFICE|COMMITTEE|GOVERNMENT|SOCIALIST REPUBLIC"
+                         r"|PEOPLE'S|NATIONAL|UNITED NATIONS|INTERNATIONAL|CONSULATE)\b")
+WIRE_LEAD = re.compile(rf"^[A-Z][A-Za-z .'’-]{{1,40}},\s+"
+                       rf"(?:{dg.MONTH_PATTERN}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{dg.MONTH_PATTERN})"
+                       r"\s+\([A-Za-z ]{2,20}\)\s*[–—-]+\s+(?=\S)")
+QUESTION_HEADLINE = re.compile(r"^(?!(?:Q|Question|Reporter)\s*:)[^.!]*\?$")  # "What has changed for Viet Nam?"
+PIPE_END = re.compile(r"\s\|\s*$")
+TERMINAL = re.compile(r"[.!?:;,][\"”’)]*$")  # a quote or bracket may close the sentence: '... ready."'
+WORD = re.compile(r"\S+")
+IMAGE = re.compile(r"^(?:[\w.-]+\.(?:jpe?g|png|gif|webp|bmp|svg)|!\[[^\]]*\]\([^)]*\))\s*\|?\s*$", re.IGNORECASE)
+COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
+DOMAIN_LINE = re.compile(r"(?:^|\|\s*)(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|org|net|com|int|gov)"
+                         r"(?:/\S*)?\s*$", re.IGNORECASE)
+TAG_LIST = re.compile(r"^(?:tags|keywords|topics)\s*:", re.IGNORECASE)
+DOWNLOAD = re.compile(r"^(?:download|tải về)\b(?!.*[.!?]$)", re.IGNORECASE)
+MENU_SEPARATOR = re.compile(r"\s[|>/»›]\s")
+CRUMB_SEPARATOR = re.compile(r"\s[>»›]\s")
+BREADCRUMB = re.compile(r"^(?:You are here:\s*)?(?:Home|Trang chủ)\s*[>»›/]\s", re.IGNORECASE)  # "Home > News > ..."
+YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+
+
+def _load_chrome() -> dict:
+    """The site-independent furniture vocabulary in data/chrome.yaml, lower-cased for lookups."""
+    data = yaml.safe_load((DATA / "chrome.yaml").read_text(encoding="utf-8"))
+    return {key: [str(w) for w in data[key]] for key in ("section_markers", "share_words", "caption_credits",
+                                                         "notices", "head_fields")}
+
+
+_CHROME = _load_chrome()
+SECTION_MARKERS = frozenset(w.lower() for w in _CHROME["section_markers"])
+NAV_WORDS = SECTION_MARKERS | {w.lower() for w in _CHROME["share_words"]}
+HEAD_FIELD = re.compile(rf"^(?:{'|'.join(re.escape(f) for f in _CHROME['head_fields'])})\s*:\s*\S.{{0,80}}$",
+                        re.IGNORECASE)
+NOTICE = re.compile("|".join(f"(?:{p})" for p in _CHROME["notices"]), re.IGNORECASE)
+_CREDITS = "|".join(re.escape(c) for c in sorted(_CHROME["caption_credits"], key=len, reverse=True))
+CAPTION = re.compile(rf"(\((?:{_CREDITS})\s*:[^)]*\)\s*\|?\s*$|(^|\s)(?:{_CREDITS})\s*:\s*[\w .&/©-]{{1,40}}\.?\s*$"
+                     r"|(?-i:\.\s+[A-Z]{2,}(?:/[A-Z][\w.'’ -]{1,30})+\s*$)"  # a wire credit: "... REUTERS/Staff"
+                     r"|(?-i:\.\s+\((?!END\))[A-Z][A-Za-z]{1,15}\)\s*$)"  # "... in Hanoi. (Kyodo)", not "(END)"
+                     # a credit after the caption: "... Photo by VnExpress/Hoang Phong", "... Photo courtesy of IOM"
+                     r"|\.\s+(?:Photos?|Image)\s+(?:by|courtesy of)\s+[\w .&/-]{1,40}$)",
+                     re.IGNORECASE)
+
+
+HONORIFICS = person_rules()["honorifics_longest_first"]  # "Dr. Nguyen Van Binh" -> "Nguyen Van Binh"
+
+
+@dataclass
+class _Page:
+    """The lines of one page, sorted into body and chrome."""
+
+    body: list[str] = field(default_factory=list)
+    boilerplate: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    statements: list[str] = field(default_factory=list)  # the site's own blurbs glued to its menu headings
+    header: str | None = None
+    dateline: dg.Dateline | None = None
+
+
+
+def _is_short_label(line: str) -> bool:
+    """`"Who We Are"` -> True: at most four words and no sentence punctuation, like a menu entry."""
+    return len(line.split()) <= 4 and not TERMINAL.search(line)
+
+
+def _nav_key(line: str) -> str:
+    """A line as looked up among the navigation words: `" Tags: "` -> `"tags"`."""
+    return line.strip().rstrip(":").strip().lower()
+
+
+def is_furniture(line: str) -> bool:
+    """A line any site prints around its stories: `"Related news"`, `"© VNA"`, `"IMG_2041.JPG"`, a cookie notice.
+
+    >>> is_furniture("Related news"), is_furniture("IOM met the ministry in Hanoi.")
+    (True, False)
+    """
+    return (_nav_key(line) in NAV_WORDS or bool(
+        TAG_LIST.match(line) or COPYRIGHT.match(line) or IMAGE.match(line) or DOMAIN_LINE.search(line)
+        or DOWNLOAD.match(line) or NOTICE.search(line)))
+
+
+def is_breadcrumb(line: str) -> bool:
+    """A trail of links: `"Home > News > Migration"`, `"Country Networks > Asia and the Pacific > Viet Nam"`.
+
+    >>> is_breadcrumb("Country Networks > Asia and the Pacific > Viet Nam"), is_breadcrumb("Costs > benefits, it said.")
+    (True, False)
+    """
+    crumbs = CRUMB_SEPARATOR.split(line)
+    return bool(BREADCRUMB.match(line)) or (len(crumbs) >= 3 and all(
+        0 < len(c.split()) <= 5 and not TERMINAL.search(c) for c in crumbs))
+
+
+def is_menu_line(line: str) -> bool:
+    """A menu entry, a row of them, a breadcrumb or a masthead: `"Home"`, `"English | Tiếng Việt"`,
+    `"Home > Media Centre > Speeches"`, `"MINISTRY OF FOREIGN AFFAIRS"`.
+
+    >>> is_menu_line("Home"), is_menu_line("The minister spoke at the opening of the forum.")
+    (True, False)
+    """
+    if is_breadcrumb(line):
+        return True
+    letters = [c for c in line if c.isalpha()]
+    # A masthead is a short capitalised name ("MINISTRY OF LABOUR, INVALIDS AND SOCIAL AFFAIRS"); an all-caps
+    # line with punctuation that names no institution is a shouted headline ("IN PHOTOS: LAO CAI YOUTH ...").
+    masthead = 2 <= len(line.split()) <= 8 and bool(letters) and all(c.isupper() for c in letters) \
+        and (not re.search(r"[,:;?!]", line) or bool(INSTITUTION.match(line)))
+    return is_furniture(line) or masthead or all(
+        _is_short_label(part) for part in MENU_SEPARATOR.split(line) if part.strip())
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence of the story: `PROSE_WORDS` or more words and final punctuation."""
+    return len(line.split()) >= PROSE_WORDS and bool(TERMINAL.search(line))
+
+
+def lead_of(text: str) -> str | None:
+    """The lead of an article body: its first prose line, None when it has none.
+
+    >>> lead_of("Press Release\\nIOM opened an office in Hanoi on Monday, it said.")
+    'IOM opened an office in Hanoi on Monday, it said.'
+    """
+    return next((line for line in text.split("\n") if _is_prose(line)), None)
+
+
+def _is_headline_like(line: str) -> bool:
+    """A line that could be a teaser headline: no final punctuation, at most 25 words."""
+    return not TERMINAL.search(line) and len(line.split()) <= 25
+
+
+def _trailing_block(lines: list[str]) -> int:
+    """Where the furniture after the story begins: share bars, tags, related-news teasers, footers.
+
+    Walking back from the end over furniture, teaser-like lines and date lines, the block starts at the
+    first furniture line of that run; headline-like lines before it (a contact name, a sub-heading) stay.
+    """
+    k = len(lines)
+    while k > 0 and (_is_furniture_or_teaser(lines[k - 1]) or _is_headline_like(lines[k - 1])
+                     or dg.parse_dateline(lines[k - 1]) is not None):
+        k -= 1
+    while k < len(lines) and not (_is_furniture_or_teaser(lines[k]) or _is_short_label(lines[k])):
+        k += 1
+    return k
+
+
+def is_credit_line(line: str) -> bool:
+    """A byline or credit line: a credit label first, then names, places and more labels, no other words.
+
+    >>> is_credit_line("Reporting by Tran Khanh Vy in Hanoi; Editing by Clara Whitby"), is_credit_line("By Bich Thao")
+    (True, True)
+    >>> is_credit_line("By the end of the year, IOM will open two more centres.")
+    False
+    """
+    m = CREDIT_LABEL.match(line)
+    if m is None or not line[m.end():m.end() + 1].isupper() or len(line.split()) > 30:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’.-]*", line)
+    return all(w[0].isupper() or w.lower() in CREDIT_WORDS for w in words)
+
+
+def authors_of(credits: str | None) -> list[str]:
+    """The writers and photographers that credit lines name, in order, without outlets and places:
+    `"Reporting by Tran Khanh Vy in Hanoi; Editing by Clara Whitby"` -> ["Tran Khanh Vy", "Clara Whitby"].
+
+    >>> authors_of("By Thu Hang - VET\\nStory and photos: Hoàng Bích | Tuoi Tre News")
+    ['Thu Hang', 'Hoàng Bích']
+    """
+    names: list[str] = []
+    for part in re.split(r"[;|,/\n]|\s[–—-]\s|\s+(?:and|&)\s+", CREDIT_LABEL.sub("; ", credits or "")):
+        name = re.sub(r"\s+(?:in|at)\s+[A-Z].*$", "", part).strip(" .")  # "Tran Khanh Vy in Hanoi"
+        name = next((name[len(h):].strip() for h, _ in HONORIFICS if name.startswith(h + " ")), name)
+        words = name.split()
+        if 2 <= len(words) <= 5 and all(w[0].isupper() for w in words) and name not in names \
+                and not set(words) & NEWSROOM_WORDS and fold_diacritics(name).lower() not in OUTLET_NAMES:
+            names.append(name)
+    return names
+
+
+def _is_furniture_or_teaser(line: str) -> bool:
+    """Furniture, or a related-article teaser line (`"(VAN) ..."`, `"... |"`) or a byline."""
+    return is_furniture(line) or bool(TEASER_START.match(line) or PIPE_END.search(line) or is_credit_line(line))
+
+
+def normalise_line(line: str) -> str:
+    """A line as compared across articles: whitespace collapsed: `" Share  this "` -> `"Share this"`.
+
+    >>> normalise_line(" Share  this ")
+    'Share this'
+    """
+    return " ".join(line.split())
+
+
+def split_chrome(text: str) -> _Page:
+    """Sort a page's lines into body, boilerplate, captions and byline: `"Hotline: 0913"` -> boilerplate.
+
+    The page is read alone: the lines other pages share with it (`template_lines`) are taken out of its body
+    afterwards (`drop_templates`), so its headline, dateline, lead and site statements never depend on them.
+
+    >>> page = split_chrome("IOM opens an office in Hanoi\\nIOM opened an office in Hanoi, it said.\\nRelated news")
+    >>> page.body, page.boilerplate
+    (['IOM opens an office in Hanoi', 'IOM opened an office in Hanoi, it said.'], ['Related news'])
+    """
+    page = _Page()
+    lines = _page_lines(text, page)
+    counts = Counter(lines)
+    tail = _trailing_block(lines)
+    menu: list[str] = []
+    in_head = True  # until the first prose line: where a page prints its own date
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if (dateline := dg.parse_dateline(line)) is not None:
+            if dateline.original:  # a repost's "Originally published: 8 Mar 2022" outranks its own date
+                page.dateline = dateline if page.dateline is None or not page.dateline.original else page.dateline
+            elif in_head or dateline.byline or (i and is_credit_line(lines[i - 1])) \
+                    or dateline.text.lower().startswith(("update", "last update", "published", "posted")):
+                page.dateline = page.dateline or dateline
+            (page.bylines if dateline.byline else page.boilerplate).append(line)  # "By X | date" is a credit
+        elif i >= tail:
+            (page.bylines if is_credit_line(line) else page.boilerplate).append(line)
+        elif CONTACT.match(line) or is_furniture(line) or (in_head and HEAD_FIELD.match(line)):
+            page.boilerplate.append(line)
+        elif is_credit_line(line):
+            page.bylines.append(line)
+        elif CAPTION.search(line) or PIPE_END.search(line):
+            page.captions.append(line)
+        elif line == "-" or (line.startswith("- ") and len(line.split()) <= 6 and not YEAR.search(line)):
+            page.boilerplate.append(line)
+        elif _is_short_label(line) and (counts[line] > 1 or nxt.lower().startswith(line.lower())):
+            menu.append(line)
+            page.boilerplate.append(line)
+        elif (glued := next((h for h in menu if line.lower().startswith(h.lower())
+                             and line[len(h):len(h) + 1].isupper()), None)):
+            page.boilerplate.append(line[:len(glued)])
+            page.statements.append(line[len(glued):])
+        else:
+            if in_head and (lead := dg.parse_dateline(line, lead=True)) is not None:
+                page.dateline, line = page.dateline or lead, line[lead.lead_end:]  # a repost's lead goes too
+            elif in_head and (wire := WIRE_LEAD.match(line)):  # "HANOI, June 12 (Reuters) - ": no year to read
+                page.boilerplate.append(wire.group().strip())
+                line = line[wire.end():]
+            in_head = in_head and not _is_prose(line)
+            page.body.append(line)
+    return page
+
+
+def _is_template(line: str, templates: frozenset[str]) -> bool:
+    """A line of a site's template: found on several pages, not prose, and not a lead-in to the lines after it
+    (a press release's "For more information, please contact:" introduces its contact block, which is body)."""
+    return normalise_line(line) in templates and not _is_prose(line) and not line.endswith(":")
+
+
+def drop_templates(body: list[str], templates: frozenset[str]) -> tuple[list[str], list[str]]:
+    """(body, removed): the body lines of a page read alone, without the lines of its site's template.
+
+    Only lines below the headline and the page's own date reach here, and a template line is never prose, so
+    the lead stays the first prose line whatever other pages the corpus holds.
+
+    >>> drop_templates(["IOM opened an office in Hanoi on Monday, it said.", "Most read"], frozenset({"Most read"}))
+    (['IOM opened an office in Hanoi on Monday, it said.'], ['Most read'])
+    """
+    kept, removed = [], []
+    for line in body:
+        (removed if _is_template(line, templates) else kept).append(line)
+    return kept, removed
+
+
+def _head_menu_runs(head: list[str], run: int = 3) -> set[int]:
+    """Indexes of the lines of a page's head (before its first prose line) that stand in a run of `run` or more
+    short labels (not credit lines): a site menu, whatever its entries say.
+
+    >>> sorted(_head_menu_runs(["A title of the story here", "About", "Country Networks", "Migration Hub"]))
+    [1, 2, 3]
+    """
+    end = len(head)
+    found: set[int] = set()
+    start = 0
+    for i in range(end + 1):
+        if i < end and _is_short_label(head[i]) and not is_credit_line(head[i]):
+            continue
+        if i - start >= run:
+            found.update(range(start, i))
+        start = i + 1
+    return found
+
+
+def _page_lines(text: str, page: _Page) -> list[str]:
+    """The non-empty stripped lines of a page; a leading `HEADER` (kept in `page.header`) cut from the first."""
+    lines = [ln.strip() for ln in text.split("\n")]
+    if lines and (m := HEADER.match(lines[0])):
+        page.header = m.group(1)
+        lines[0] = lines[0][m.end():]
+    return [ln for ln in lines if ln]
+
+
+def template_lines(texts: list[str], outlets: list[str | None]) -> frozenset[str]:
+    """Lines that are a site's template: not prose, and on 2+ pages of one outlet or 3+ pages of any outlets.
+
+    Linear in the corpus: each page's distinct lines are counted once in a dict keyed by the line.
+
+    >>> texts = ["Subscribe now\\nIOM met.", "Subscribe now\\nIOM spoke.", "Subscribe now\\nIOM left."]
+    >>> template_lines(texts, ["VNA", "VNA", "VNA"])
+    frozenset({'Subscribe now'})
+    """
+    counts: tuple[Counter, Counter] = (Counter(), Counter())
+    for text, outlet in zip(texts, outlets, strict=True):
+        count_template_candidates(counts, template_candidates(text), outlet)
+    return templates_from_counts(*counts)
+
+
+def template_candidates(text: str) -> tuple[str, ...]:
+    """A page's distinct non-prose lines, whitespace collapsed: what `template_lines` counts.
+
+    >>> template_candidates("Subscribe now\\nIOM met the ministry in Hanoi on Monday to review the plan.")
+    ('Subscribe now',)
+    """
+    return tuple(sorted(line for line in {normalise_line(ln) for ln in text.split("\n")}
+                        if line and not _is_prose(line)))
+
+
+def count_template_candidates(counts: tuple[Counter, Counter], lines, outlet: str | None) -> None:
+    """Add one page's candidate lines to (pages per line, pages per outlet and line), in place.
+
+    >>> counts = (Counter(), Counter())
+    >>> count_template_candidates(counts, ("Share",), "VNA")
+    >>> counts[0]["Share"], counts[1][("VNA", "Share")]
+    (1, 1)
+    """
+    anywhere, by_outlet = counts
+    for line in lines:
+        anywhere[line] += 1
+        if outlet is not None:
+            by_outlet[(outlet, line)] += 1
+
+
+def templates_from_counts(anywhere: Counter, by_outlet: Counter) -> frozenset[str]:
+    """The template lines: on 3+ pages of any outlets, or on 2+ pages of one outlet.
+
+    >>> templates_from_counts(Counter({"Share": 3, "Home": 1}), Counter({("VNA", "Home"): 1}))
+    frozenset({'Share'})
+    """
+    return frozenset([line for line, n in anywhere.items() if n >= 3]
+                     + [line for (_, line), n in by_outlet.items() if n >= 2])
+
+
+def find_title(page: _Page) -> tuple[str | None, int | None]:
+    """The headline and its body index: a 4-30 word line with no final punctuation (or a question), before any prose,
+    and after the site's navigation when there is one (a line above it is a tagline).
+
+    >>> find_title(split_chrome("IOM opens an office in Hanoi\\nIOM opened an office in Hanoi on Monday, it said."))
+    ('IOM opens an office in Hanoi', 0)
+    """
+    candidates, menus = [], []
+    for i, line in enumerate(page.body):
+        if is_menu_line(line):
+            if _nav_key(line) not in NAV_WORDS:  # a site's sections, not a share bar
+                menus.append(i)
+            continue
+        n = len(line.split())
+        if (not TERMINAL.search(line) or QUESTION_HEADLINE.match(line)) and 4 <= n <= 30:
+            candidates.append(i)
+        elif TERMINAL.search(line) and n >= 8:
+            break
+    # The headline follows the site's navigation, the longest run of menu lines with a candidate after it (the later
+    # of equal runs): a line above it is the site's tagline, a short label under the headline ("Press Release", a
+    # speaker's name) is not the navigation.
+    runs: list[list[int]] = []
+    for i in sorted(menus):
+        if runs and i - runs[-1][-1] <= 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    navigation = max((r for r in runs if any(c > r[-1] for c in candidates)), key=lambda r: (len(r), r[0]),
+                     default=None)
+    after_menu = [i for i in candidates if navigation is None or i > navigation[-1]]
+    lines = frozenset(page.body)
+    title_bar = [i for i in candidates if without_site_name(page.body[i], lines) != page.body[i]]  # "X | Site"
+    first = (title_bar or after_menu or candidates or [None])[0]
+    return (None, None) if first is None else (without_site_name(page.body[first], lines), first)
+
+
+def without_site_name(title: str, lines: frozenset[str]) -> str:
+    """A headline without the site name a page's title bar appends to it: `"Viet Nam: Implementing the Compact |
+    United Nations Network on Migration"` -> `"Viet Nam: Implementing the Compact"`, when the name is an outlet's
+    or stands on a line of its own on the page.
+
+    >>> without_site_name("IOM opens an office in Hanoi | VietnamPlus", frozenset())
+    'IOM opens an office in Hanoi'
+    >>> without_site_name("Migrants | workers and families", frozenset({"Migrants | workers and families"}))
+    'Migrants | workers and families'
+    """
+    m = re.match(r"(.{12,}?)\s+(?:\||[–—-])\s+([^|–—]{2,80})$", title)
+    if m is None:
+        return title
+    site = m.group(2).strip()
+    if fold_diacritics(site).lower() in OUTLET_NAMES or site in lines:
+        return m.group(1).strip()
+    return title
+
+
+def drop_head_menu(page: _Page, title_at: int | None) -> list[int]:
+    """Body indexes of the lines above the headline that are not prose (menus, a site's tagline, a kicker), or of
+    the menu lines above the first prose line when there is no headline; and of the runs of short labels before
+    the first prose line, a menu under a headline (`_head_menu_runs`), and of breadcrumbs before it.
+
+    >>> page = split_chrome("Home | News\\nIOM opens an office in Hanoi\\nIOM opened an office in Hanoi, it said.")
+    >>> page.body[0]
+    'Home | News'
+    >>> drop_head_menu(page, find_title(page)[1])
+    [0]
+    """
+    prose_at = next((i for i, line in enumerate(page.body) if _is_prose(line)), len(page.body))
+    end = title_at if title_at is not None else (prose_at if prose_at < len(page.body) else 0)
+    above = {i for i in range(end)
+             if is_menu_line(page.body[i]) or (title_at is not None and not _is_prose(page.body[i]))}
+    crumbs = {i for i in range(prose_at) if is_breadcrumb(page.body[i])}  # a trail under the headline too
+    return sorted(above | ((_head_menu_runs(page.body[:prose_at]) | crumbs) - {title_at}))

@@ -1,0 +1,161 @@
+"""Which outlet a page is: its agency tag, masthead, site name, copyright line or a wire's end mark, against
+data/outlets.yaml (`find_outlet`); a site the file does not list is named as the page names itself."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from . import dates as dg
+from .matching import automaton, fold_case, necessary_literals, starts
+from .paths import DATA
+from .persons import fold_diacritics, person_rules
+
+NEWSROOM_WORDS = person_rules()["organisation_words"] | person_rules()["newsroom_words"]
+
+def _self_reference(names: list[str]) -> re.Pattern:
+    """A line of the site's own chrome that carries one of its names: the masthead, a copyright line, a
+    footer `Name | domain`, or `Source: Name`: ["Nhan Dan Online"] matches "© 2024 Nhan Dan Online"."""
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?mi)^(?:(?:©|\(c\)|copyright\b)[^\n]*?|source:\s*|[^\n|]*\|\s*)?(?:{alternation})"
+                      rf"(?:\s*\|[^\n]*|[^\n]{{0,25}}?(?:all rights reserved|\b\d{{4}}\b)[^\n]{{0,60}})?\s*$")
+
+
+def _load_outlets() -> list[dict]:
+    """The outlet markers in data/outlets.yaml, compiled: [{'name': ..., 'signatures': [re.Pattern], 'needles':
+    [the literals one of which each signature needs, or None]}]."""
+    entries = yaml.safe_load((DATA / "outlets.yaml").read_text(encoding="utf-8"))["outlets"]
+    outlets = [{"name": e["name"], "umbrella": bool(e.get("umbrella")),
+                "names": [fold_diacritics(n).lower() for n in e["names"] + [e["name"]]],
+                "signatures": [re.compile(t) for t in e.get("tags") or []] + [_self_reference(e["names"])]}
+               for e in entries]
+    return [o | {"needles": [necessary_literals(p) for p in o["signatures"]]} for o in outlets]
+
+
+def outlet_of_site_name(site_name: str | None) -> str | None:
+    """The outlet a page's own site name (`og:site_name`) names: "VietnamPlus" -> "Vietnam News Agency";
+    a name outlets.yaml does not know is kept as the page writes it.
+
+    >>> outlet_of_site_name("VietnamPlus"), outlet_of_site_name(None)
+    ('Vietnam News Agency', None)
+    """
+    if not site_name:
+        return None
+    key = fold_diacritics(site_name).strip().lower()
+    return next((o["name"] for o in OUTLETS if key in o["names"]), site_name.strip())
+
+
+OUTLETS = _load_outlets()
+OUTLET_NAMES = frozenset(n for o in OUTLETS for n in o["names"])  # folded, lower case
+
+# Each signature needs one of its `needles` in the case-folded page: one Aho-Corasick pass over the page tells
+# which signatures can match at all, and only those run (`find_outlet`).
+OUTLET_LITERALS = automaton({w for o in OUTLETS for needles in o["needles"] if needles for w in needles})
+
+def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
+    """The outlet a page names, and the words that name it: `"(VAN) ..."` -> ("Vietnam Agriculture News", "(VAN)").
+
+    The earliest self-marker on the page wins: a lead tag or masthead comes before a footer; an umbrella
+    name ("IOM UN Migration") yields to the office site that carries it ("IOM Asia and the Pacific"). A site
+    outlets.yaml does not list is named by the agency tag of its lead (`wire_agency`), else by its masthead
+    (`masthead`), else by its own copyright line (`copyright_holder`), else by a wire's end mark (`end_mark`).
+
+    >>> find_outlet("(VAN) The ministry met IOM.")
+    ('Vietnam Agriculture News', '(VAN)')
+    """
+    present = {word for _, word in starts(OUTLET_LITERALS, fold_case(raw_text))}
+    found = []
+    for order, outlet in enumerate(OUTLETS):
+        for pattern, needles in zip(outlet["signatures"], outlet["needles"], strict=True):
+            if (needles is None or not needles.isdisjoint(present)) and (m := pattern.search(raw_text)):
+                found.append((outlet["umbrella"], m.start(), order, outlet["name"], m.group().strip()))
+    if found:
+        return min(found)[3:]
+    for named in (wire_agency(raw_text), masthead(raw_text), copyright_holder(raw_text)):
+        if named[0]:
+            return named
+    return end_mark(raw_text)
+
+
+END_MARK = re.compile(r"^(?:--|—|–|==)\s*([A-Za-z]{3,15})\s*$")
+
+
+def end_mark(raw_text: str, tail: int = 8) -> tuple[str | None, str | None]:
+    """A wire named by the end mark on a line of its own near the page's end, for a page that names no site:
+    `"... home.\\n-- NEWSWIRE"` -> ("Newswire", "-- NEWSWIRE") (outlet decision, points 4-5).
+
+    >>> end_mark("The talks ended.\\n-- NEWSWIRE\\nShare")
+    ('Newswire', '-- NEWSWIRE')
+    """
+    for line in reversed([line.strip() for line in raw_text[-1500:].splitlines() if line.strip()][-tail:]):
+        if m := END_MARK.match(line):
+            name = m.group(1)
+            return outlet_of_site_name(name.capitalize() if name.isupper() else name), line
+    return None, None
+
+
+SMALL_WORDS = frozenset("a an and at by for in of on or the to".split())
+
+
+def masthead(raw_text: str, top: int = 3) -> tuple[str | None, str | None]:
+    """A site outlets.yaml does not know, named by its masthead: a line in capitals among the page's first lines,
+    of twelve words or fewer, that names a newsroom or a body ("PORTAL", "MISSION"), written in title case
+    (outlet decision, point 1).
+
+    >>> masthead("QUANG NAM PROVINCIAL PORTAL\\nHome\\nNews\\nThe province met IOM.")
+    ('Quang Nam Provincial Portal', 'QUANG NAM PROVINCIAL PORTAL')
+    >>> masthead("Home\\nIOM AND VIET NAM SIGN AGREEMENT\\nThe two sides signed ...")
+    (None, None)
+    """
+    lines = [line.strip() for line in raw_text[:2000].splitlines() if line.strip()][:top]
+    for line in lines:
+        words = re.findall(r"[^\W\d_][\w'’&-]*", line)
+        if 2 <= len(words) <= 12 and line.upper() == line and NEWSROOM_WORDS.intersection(w.title() for w in words):
+            title = " ".join(w.lower() if n and w.lower() in SMALL_WORDS else w.capitalize()
+                             for n, w in enumerate(line.split()))
+            return outlet_of_site_name(title), line
+    return None, None
+
+
+# "VIENTIANE, May 9 (KPL) --", "HANOI (AP) —": a place of up to four words, an optional day and month, the tag
+AGENCY_LEAD = re.compile(rf"(?m)^[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){{0,3}}"
+                         rf"(?:,\s+(?:{dg.MONTH_PATTERN}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{dg.MONTH_PATTERN})(?:,?\s+\d{{4}})?)?"
+                         r"\s+\(([A-Z][A-Za-z&+]{1,15})\)\s*[–—-]+\s")
+
+
+def wire_agency(raw_text: str, head: int = 6000) -> tuple[str | None, str | None]:
+    """A wire outlets.yaml does not know, named by the agency tag that opens its story: `"VIENTIANE, May 9
+    (KPL) -- ..."` -> "KPL" (the canonical name if outlets.yaml knows the tag's name).
+
+    >>> wire_agency("VIENTIANE, May 9 (KPL) -- Laos and Viet Nam agreed on Thursday to ...")
+    ('KPL', 'VIENTIANE, May 9 (KPL) --')
+    >>> wire_agency("Delegates at the meeting (Photo: VNA) - more below")
+    (None, None)
+    """
+    m = AGENCY_LEAD.search(raw_text[:head])
+    return (outlet_of_site_name(m.group(1)), m.group().strip()) if m else (None, None)
+
+
+COPYRIGHT_HOLDER = re.compile(r"^\s*(?:(?:©|\(c\)|Copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
+                              r"([A-Z][^|]*?)(?:,?\s+\d{4}(?:\s*[-–]\s*\d{4})?)?"  # a year may follow the holder
+                              r"(?:\.?\s+All rights reserved|\.\s|\s[|–—-]\s|[.,]?\s*$)",
+                              re.IGNORECASE)
+
+
+def copyright_holder(raw_text: str, tail: int = 15) -> tuple[str | None, str | None]:
+    """A site that outlets.yaml does not know, named by its own copyright line near the end of the page:
+    `"© 2023 Diplomatic Academy of Vietnam"` -> that name (the canonical one if outlets.yaml knows the name).
+
+    >>> copyright_holder("Story.\\n© 2024 Lao Dong Online. All rights reserved.")
+    ('Lao Dong', '© 2024 Lao Dong Online. All rights reserved.')
+    >>> copyright_holder("Story.\\n© UNFPA Viet Nam 2024")[0]
+    'UNFPA Viet Nam'
+    >>> copyright_holder("Story.\\nA farmer at work. Photo: © UNICEF")
+    (None, None)
+    """
+    lines = [line.strip() for line in raw_text[-4000:].splitlines() if line.strip()][-tail:]
+    for line in reversed(lines):
+        if len(line.split()) <= 14 and (m := COPYRIGHT_HOLDER.match(line)):
+            return outlet_of_site_name(m.group(1).strip(" .,")), line
+    return None, None

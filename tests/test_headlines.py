@@ -15,10 +15,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from vnmigration.actors import actor_centrality, actor_graph
 from vnmigration.dates import months_between
 from vnmigration.export import build_tables
 from vnmigration.findings import carriers_by_period, duration_claims, lead_carriers, source_conflicts
+from vnmigration.network import actor_centrality, actor_graph
 from vnmigration.taxonomy import compare_periods, gcm_coverage, load_taxonomy
 from vnmigration.timeline import find_events
 

@@ -1,18 +1,12 @@
 """vnmigration: Viet Nam's cooperation with IOM on the Global Compact for Migration, as tidy tables."""
 
-from .actors import (
-    actor_centrality,
-    actor_edges,
-    actor_graph,
-    extract_mentions,
-    extract_quotes,
-    extract_roles,
-    uncoded_candidates,
-)
+from .actors import extract_mentions, extract_roles, uncoded_candidates
 from .api import build_tables, mentions, themes, timeline
 from .codebook import CodebookError, load_codebook
 from .corpus import CorpusError, load_articles, problems_of, read_corpus
 from .events import extract_dates, extract_events
+from .network import actor_centrality, actor_edges, actor_graph
+from .quotes import extract_quotes
 from .sentences import split_sentences
 from .taxonomy import distinctive_terms, load_taxonomy, nmf_topics, tag_themes, theme_profile
 from .timeline import build_timeline

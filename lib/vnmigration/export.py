@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .actors import actor_edges, uncoded_candidates
+from .actors import uncoded_candidates
 from .corpus import CorpusError, corpus_files, read_files, site_statements
 from .events import statement_events
+from .network import actor_edges
 from .paths import corpus_dir
 from .pipeline import run_stages
 from .taxonomy import distinctive_terms

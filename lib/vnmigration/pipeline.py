@@ -22,8 +22,9 @@ from time import perf_counter
 
 import pandas as pd
 
-from .actors import extract_mentions, extract_quotes, extract_roles
+from .actors import extract_mentions, extract_roles
 from .events import extract_dates, extract_events
+from .quotes import extract_quotes
 from .sentences import split_sentences
 from .taxonomy import tag_themes, theme_profile
 

@@ -136,7 +136,7 @@ def headline_findings(tables: dict[str, pd.DataFrame], split_year: int | None = 
     True
     """
     from . import findings
-    from .actors import actor_centrality, actor_graph
+    from .network import actor_centrality, actor_graph
     articles, mentions, timeline = tables["articles"], tables["mentions"], tables["timeline"]
     lines = [_corpus_line(tables), *_timeline_lines(tables)]
     split_year = split_year or findings.period_split(articles)

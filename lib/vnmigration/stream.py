@@ -48,10 +48,8 @@ from . import chrome, outlets, published
 from . import corpus as cp
 from .actors import (
     MENTION_COLUMNS,
-    QUOTE_COLUMNS,
     ROLE_COLUMNS,
     UNCODED_COLUMNS,
-    actor_edges,
     fold_uncoded,
     mask_actors,
     merge_uncoded,
@@ -59,7 +57,9 @@ from .actors import (
 )
 from .events import DATE_COLUMNS, EVENT_COLUMNS, statement_events
 from .export import CSV_OPTIONS, list_cell
+from .network import actor_edges
 from .pipeline import run_stages
+from .quotes import QUOTE_COLUMNS
 from .sentences import SENTENCE_COLUMNS
 from .taxonomy import THEME_COLUMNS, vectorizer
 from .timeline import TIMELINE_COLUMNS, EventKey, keys_of, timeline_table

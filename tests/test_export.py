@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import vnmigration as vn
-from vnmigration import stream
+from vnmigration import engines, sinks, stream
 from vnmigration.__main__ import main
 from vnmigration.actors import merge_uncoded, uncoded_part
 from vnmigration.export import build_tables, write_tables
@@ -29,20 +29,20 @@ def _sorted(name: str, table: pd.DataFrame) -> pd.DataFrame:
         dtype = table[col].dtype
         if isinstance(dtype, pd.CategoricalDtype) or dtype.kind in "OUT" or str(dtype) in ("str", "string"):
             table[col] = table[col].astype(object).where(table[col].notna(), None).map(_plain)
-    keys = [k for k in stream.KEYS[name] if k in table.columns]
+    keys = [k for k in sinks.KEYS[name] if k in table.columns]
     order = table[keys].astype(str).sort_values(keys, kind="stable").index
     return table.loc[order].reset_index(drop=True)
 
 
 def assert_same_tables(expected: dict, got: dict) -> None:
-    assert list(got) == list(expected) == list(stream.TABLES)
+    assert list(got) == list(expected) == list(sinks.TABLES)
     for name in expected:
         pd.testing.assert_frame_equal(_sorted(name, got[name]), _sorted(name, expected[name]), check_dtype=False,
                                       check_exact=True, obj=name)
 
 
 def streamed(corpus, tmp_path, size: int, runner=None) -> dict:
-    sink = stream.MemorySink()
+    sink = sinks.MemorySink()
     stream.export(tmp_path / "spill", corpus, partition_size=size, sink=sink, runner=runner, progress=False)
     return sink.tables()
 
@@ -81,9 +81,9 @@ def test_duplicates_across_partitions_are_found_as_in_one_read(seed_dir, tmp_pat
 
 
 def test_label_columns_are_categoricals_in_the_stream(seed_dir, tmp_path):
-    sink = stream.MemorySink()
+    sink = sinks.MemorySink()
     stream.export(tmp_path, seed_dir, partition_size=5, sink=sink, progress=False)
-    for name, columns in stream.LABELS.items():
+    for name, columns in sinks.LABELS.items():
         for part in sink.parts[name]:
             for col in columns:
                 assert isinstance(part[col].dtype, pd.CategoricalDtype), (name, col)
@@ -92,7 +92,7 @@ def test_label_columns_are_categoricals_in_the_stream(seed_dir, tmp_path):
 def test_csv_export_writes_the_same_cells_as_write_tables(seed_tables, seed_dir, tmp_path):
     write_tables(seed_tables, tmp_path / "whole")
     assert main(["export", str(tmp_path / "streamed"), "--corpus", str(seed_dir), "--partition-size", "2"]) == 0
-    for name in stream.TABLES:
+    for name in sinks.TABLES:
         expected = pd.read_csv(tmp_path / "whole" / f"{name}.csv", dtype=str, keep_default_na=False)
         got = pd.read_csv(tmp_path / "streamed" / f"{name}.csv", dtype=str, keep_default_na=False)
         pd.testing.assert_frame_equal(_sorted(name, got), _sorted(name, expected), obj=name)
@@ -102,8 +102,8 @@ def test_csv_export_writes_the_same_cells_as_write_tables(seed_tables, seed_dir,
 def test_parquet_round_trip(seed_dir, tmp_path):
     memory = streamed(seed_dir, tmp_path, 2)
     paths = stream.export(tmp_path / "pq", seed_dir, fmt="parquet", partition_size=2, progress=False)
-    assert [p.name for p in paths] == list(stream.TABLES)
-    for name, folder in zip(stream.TABLES, paths, strict=True):
+    assert [p.name for p in paths] == list(sinks.TABLES)
+    for name, folder in zip(sinks.TABLES, paths, strict=True):
         assert list(folder.glob("part-*.parquet")), name
         back = pd.read_parquet(folder)
         pd.testing.assert_frame_equal(_sorted(name, back), _sorted(name, memory[name]), check_dtype=False,
@@ -115,7 +115,7 @@ def test_parquet_round_trip(seed_dir, tmp_path):
 
 def test_dask_on_two_process_workers_gives_the_pandas_tables(synthetic, tmp_path):
     folder, _ = synthetic
-    runner = stream.DaskEngine(n_workers=2)
+    runner = engines.DaskEngine(n_workers=2)
     try:
         got = streamed(folder, tmp_path / "dask", 16, runner=runner)
     finally:

@@ -13,6 +13,7 @@ import pytest
 
 from vnmigration import evaluate as ev
 from vnmigration import export
+from vnmigration import readings as rd
 from vnmigration.chrome import normalise_line
 from vnmigration.corpus import corpus_files, read_files
 from vnmigration.paths import EVAL_ARTICLES
@@ -27,7 +28,7 @@ def gold():
 
 @pytest.fixture(scope="module")
 def alone():
-    return ev.page_readings(export.build_tables(EVAL_ARTICLES, reading="alone"))
+    return rd.page_readings(export.build_tables(EVAL_ARTICLES, reading="alone"))
 
 
 def _furniture(g: dict) -> set[str]:
@@ -61,8 +62,8 @@ def sibling(text: str, g: dict, titles: list[str], prose: list[str], rng: random
 
 
 def test_every_eval_page_reads_the_same_alone_and_in_the_whole_set(alone):
-    whole = ev.page_readings(export.build_tables(EVAL_ARTICLES))
-    differences = ev.reading_differences(alone, whole)
+    whole = rd.page_readings(export.build_tables(EVAL_ARTICLES))
+    differences = rd.reading_differences(alone, whole)
     assert differences.empty, differences.to_string()
 
 
@@ -82,5 +83,5 @@ def test_every_eval_page_reads_the_same_among_siblings_of_its_site(alone, gold, 
         rows.append(articles[articles["article_id"] == path.stem])
         problems.append(found)
     tables = export.tables_of(pd.concat(rows, ignore_index=True), pd.concat(problems, ignore_index=True))
-    differences = ev.reading_differences(alone, ev.page_readings(tables))
+    differences = rd.reading_differences(alone, rd.page_readings(tables))
     assert differences.empty, differences.to_string()

@@ -44,12 +44,13 @@ def _evaluation_row() -> str:
 def test_the_held_back_figures_of_the_findings_map_are_the_scores():
     from vnmigration import build_tables
     from vnmigration import evaluate as ev
+    from vnmigration import readings as rd
 
     gold = ev.load_gold()
     tables = build_tables(EVAL_ARTICLES)
     f1 = ev.score(tables, gold, "heldback")[0].set_index("field")
     pages = {a for a, g in gold.items() if g["split"] == "heldback"}
-    merges = ev.timeline_merges(tables, ev.split_happenings(ev.same_happenings(), gold, "heldback"), pages)["f1"]
+    merges = rd.timeline_merges(tables, rd.split_happenings(rd.same_happenings(), gold, "heldback"), pages)["f1"]
     row = _evaluation_row()
     stated = {
         "titles": "title", "chrome removal": "chrome", "publication dates": "publication date", "outlets": "outlet",

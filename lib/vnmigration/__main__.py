@@ -97,7 +97,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         return 2
     print(scores.drop(columns=["fp", "fn"]).to_string(index=False))
     if args.gold is None and args.corpus is None:  # the eval set: both readings, site groups, timeline merges
-        from .evaluate import eval_readings, readings_side_by_side, same_happenings
+        from .readings import eval_readings, readings_side_by_side, same_happenings
 
         readings, happenings = eval_readings(), same_happenings()
         for split in ("dev", "heldback") if args.split == "all" else (args.split,):

@@ -22,13 +22,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from itertools import combinations
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
-from .chrome import lead_of
 from .dates import date_at_precision
 from .outlets import OUTLETS
 from .paths import EVAL_ARTICLES, EVAL_GOLD, EVAL_TIMELINE
@@ -69,20 +67,6 @@ def gold_files(path: str | Path | None = None) -> list[Path]:
     return [EVAL_GOLD, *sorted(p for p in EVAL_GOLD.parent.glob("gold_*.yaml") if p != EVAL_TIMELINE)]
 
 
-def same_happenings(path: str | Path | None = None) -> list[dict]:
-    """The timeline gold (eval/gold_timeline.yaml): each happening that several eval pages tell, whichever gold
-    file holds them, with its members (article, date words).
-
-    >>> happening = same_happenings()[0]
-    >>> sorted(happening), sorted(happening["members"][0])
-    (['date', 'kind', 'members'], ['article', 'evidence'])
-    """
-    items = yaml.safe_load(Path(path or EVAL_TIMELINE).read_text(encoding="utf-8")).get("same_happenings") or []
-    return [{"date": _as_date(item["date"]), "kind": item["kind"],
-             "members": [{"article": m["article"], "evidence": m["evidence"]} for m in item["members"]]}
-            for item in items]
-
-
 def load_gold(path: str | Path | None = None) -> dict[str, dict]:
     """The gold annotation by article id, checked: `eval/gold.yaml` -> {"e01-wire-vna": {"split": "dev", ...}}.
 
@@ -105,7 +89,7 @@ def load_gold(path: str | Path | None = None) -> dict[str, dict]:
     return articles
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     """Precision, recall and F1 from counts: (1, 2, 1) -> (0.5, 1.0, 0.667); NaN where undefined."""
     p = tp / n_pred if n_pred else float("nan")
     r = tp / n_gold if n_gold else float("nan")
@@ -113,7 +97,7 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def _as_date(value) -> pd.Timestamp:
+def as_date(value) -> pd.Timestamp:
     """A gold date (a `datetime.date` from YAML, an ISO string or None) as a Timestamp: None -> NaT."""
     return pd.Timestamp(value) if isinstance(value, date | str) else pd.NaT
 
@@ -173,7 +157,7 @@ class _Tally:
 
 
 def _score_published(t: _Tally, article_id: str, g: dict, row) -> None:
-    gold_date, gold_precision = _as_date(g.get("published")), g.get("precision")
+    gold_date, gold_precision = as_date(g.get("published")), g.get("precision")
     pred_date, pred_precision = row["published"], row["published_precision"]
     has_gold, has_pred = not pd.isna(gold_date), not pd.isna(pred_date)
     ok = has_gold and has_pred and pred_precision == gold_precision and \
@@ -292,7 +276,7 @@ def kind_confusion(tables: dict[str, pd.DataFrame], gold: dict[str, dict], split
             continue
         events = _per_article(by_article, "events", article_id).dropna(subset=["date"])
         predicted = sorted(set(zip(events["date"], events["precision"], events["kind"], strict=True)))
-        gold_events = [(_as_date(e["date"]), e["precision"], e["kind"]) for e in g.get("events") or []]
+        gold_events = [(as_date(e["date"]), e["precision"], e["kind"]) for e in g.get("events") or []]
         pairs += [(a[2], b[2]) for a, b in event_kind_pairs(gold_events, predicted)]
     kinds = sorted({k for pair in pairs for k in pair} - {NO_KIND}) + [NO_KIND]
     counts = pd.DataFrame(pairs, columns=["gold kind", "predicted kind"]).value_counts()
@@ -341,7 +325,7 @@ def _score_article(t: _Tally, tables: dict[str, tuple[dict, pd.DataFrame]], arti
     t.matched(article_id, "speakers", list(g.get("speakers") or []), speakers, lambda a, b: fold(a) == fold(b))
     events = _per_article(tables, "events", article_id).dropna(subset=["date"])
     predicted = sorted(set(zip(events["date"], events["precision"], events["kind"], strict=True)))
-    gold_events = [(_as_date(e["date"]), e["precision"], e["kind"]) for e in g.get("events") or []]
+    gold_events = [(as_date(e["date"]), e["precision"], e["kind"]) for e in g.get("events") or []]
     t.matched(article_id, "events", gold_events, predicted, _event_same, show=_event_show)
     for g_event, p_event in event_kind_pairs(gold_events, predicted):
         if NO_KIND not in (g_event[2], p_event[2]) and g_event[2] != p_event[2]:
@@ -383,7 +367,7 @@ def score(tables: dict[str, pd.DataFrame], gold: dict[str, dict], split: str = "
             if field == "false dates":  # a count of wrong dated rows: precision is the share of dated rows right
                 fn, (p, r, f) = 0, ((tp / n_pred if n_pred else float("nan")), float("nan"), float("nan"))
             else:
-                p, r, f = _prf(tp, n_pred, n_gold)
+                p, r, f = prf(tp, n_pred, n_gold)
             score_rows.append((name, field, n_gold, n_pred, tp, fp, fn, round(p, 3), round(r, 3), round(f, 3)))
         errors += t.errors
     return pd.DataFrame(score_rows, columns=SCORE_COLUMNS), pd.DataFrame(errors, columns=ERROR_COLUMNS)
@@ -406,156 +390,6 @@ def evaluate(gold: str | Path | None = None, corpus: str | Path | None = None,
 
     tables = build_tables(corpus if corpus is not None else EVAL_ARTICLES, reading=reading)
     return score(tables, load_gold(gold), split)
-
-
-def split_happenings(happenings: list[dict], gold: dict[str, dict], split: str) -> list[dict]:
-    """The timeline gold of one split: each happening's members in that split, where two or more pages are left.
-
-    >>> gold = {"a": {"split": "dev"}, "b": {"split": "dev"}, "c": {"split": "heldback"}}
-    >>> h = [{"members": [{"article": "a"}, {"article": "b"}, {"article": "c"}]}]
-    >>> [len(x["members"]) for x in split_happenings(h, gold, "dev")], split_happenings(h, gold, "heldback")
-    ([2], [])
-    """
-    kept = [h | {"members": [m for m in h["members"] if gold[m["article"]]["split"] == split]} for h in happenings]
-    return [h for h in kept if len({m["article"] for m in h["members"]}) > 1]
-
-
-def eval_readings(corpus: str | Path | None = None) -> dict[str, dict[str, pd.DataFrame]]:
-    """Every table of the eval folder in both readings, built once: {"alone": tables, "corpus": tables}.
-
-    >>> sorted(eval_readings())
-    ['alone', 'corpus']
-    """
-    from .export import READINGS, build_tables
-
-    return {reading: build_tables(corpus if corpus is not None else EVAL_ARTICLES, reading=reading)
-            for reading in sorted(READINGS)}
-
-
-def readings_side_by_side(readings: dict[str, dict[str, pd.DataFrame]], gold: dict[str, dict], happenings: list[dict],
-                          split: str) -> pd.DataFrame:
-    """F1 per field of a split read page by page (`alone`) and as one corpus, and each reading's timeline merges.
-
-    >>> table = readings_side_by_side(eval_readings(), load_gold(), same_happenings(), "dev")
-    >>> table.columns.tolist(), "timeline merges" in table.index
-    (['alone', 'corpus', 'difference'], True)
-    """
-    happenings = split_happenings(happenings, gold, split)
-    columns = {}
-    for reading, tables in readings.items():
-        f1 = score(tables, gold, split)[0].set_index("field")["f1"]
-        merges = timeline_merges(tables, happenings, {a for a, g in gold.items() if g["split"] == split})["f1"]
-        columns[reading] = pd.concat([f1, pd.Series({"timeline merges": merges})])
-    table = pd.DataFrame(columns)[["alone", "corpus"]]
-    return table.assign(difference=(table["corpus"] - table["alone"]).round(3))
-
-
-def site_group(article_id: str, style: str | None) -> str | None:
-    """The site group of a site-group or wrapped eval page, from its id: `"e98-sitegroup-iomvn"` -> `"iomvn"`.
-
-    >>> site_group("e98-sitegroup-iomvn", "sitegroup"), site_group("e01-wire-vna", "wire")
-    ('iomvn', None)
-    """
-    if style not in ("sitegroup", "wrapped"):
-        return None
-    return article_id.split(f"-{style}-", 1)[-1]
-
-
-def group_scores(tables: dict[str, pd.DataFrame], gold: dict[str, dict], split: str) -> pd.DataFrame:
-    """F1 per field for each site group of a split (the pages of one site read together), one row per group.
-
-    >>> from vnmigration import build_tables
-    >>> groups = group_scores(build_tables(EVAL_ARTICLES), load_gold(), "dev")
-    >>> "iomvn" in groups.index and "publication date" in groups.columns
-    True
-    """
-    rows = {}
-    for group in sorted({site_group(a, g.get("style")) for a, g in gold.items() if g["split"] == split} - {None}):
-        members = {a: g for a, g in gold.items() if site_group(a, g.get("style")) == group}
-        scores, _ = score(tables, members, split)
-        rows[group] = {"pages": len(members), **scores.set_index("field")["f1"].to_dict()}
-    return pd.DataFrame(rows).T.reindex(columns=["pages", *FIELDS])
-
-
-def timeline_merges(tables: dict[str, pd.DataFrame], happenings: list[dict],
-                    pages: set[str] | None = None) -> dict[str, float]:
-    """Pairwise scores of the timeline's cross-article merges against the timeline gold (`same_happenings`).
-
-    A pair is two articles that tell one happening. Gold pairs come from the happenings; predicted pairs from the
-    timeline rows that cite two of the scored `pages` (default: every article of the tables). The gold lists every
-    happening any two eval pages share, so a merge of two pages it does not pair is wrong. A predicted pair is right
-    when a gold happening holds both articles and its date lies in the row's dates; a gold pair is found when such
-    a row exists. Precision, recall and F1 over pairs (pairwise F1, not B-cubed).
-
-    >>> from vnmigration import build_tables
-    >>> merges = timeline_merges(build_tables(EVAL_ARTICLES), same_happenings())
-    >>> sorted(merges)
-    ['f1', 'gold_pairs', 'precision', 'predicted_pairs', 'recall', 'tp']
-    """
-    pages = set(tables["articles"]["article_id"]) if pages is None else set(pages)
-    gold_dates, row_spans = {}, {}  # by article pair: the gold happenings' dates, the predicted rows' spans
-    for h in happenings:
-        for a, b in combinations(sorted({m["article"] for m in h["members"]} & pages), 2):
-            gold_dates.setdefault((a, b), []).append(h["date"])
-    for r in tables["timeline"].itertuples():
-        for a, b in combinations(sorted(set(r.article_ids) & pages), 2):
-            row_spans.setdefault((a, b), []).append((r.date, r.date_end))
-    right = sum(any(start <= d <= end for d in gold_dates.get(pair, [])) for pair, spans in row_spans.items()
-                for start, end in spans)
-    n_predicted = sum(map(len, row_spans.values()))
-    n_gold = sum(map(len, gold_dates.values()))
-    found = sum(any(start <= d <= end for start, end in row_spans.get(pair, [])) for pair, dates in gold_dates.items()
-                for d in dates)
-    p, _, _ = _prf(right, n_predicted, n_gold)
-    r = found / n_gold if n_gold else float("nan")
-    f = 2 * p * r / (p + r) if n_predicted and n_gold and p + r else 0.0
-    return {"gold_pairs": n_gold, "predicted_pairs": n_predicted, "tp": right,
-            "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
-
-
-READING_FIELDS = ("title", "published", "precision", "dateline", "outlet", "lead", "persons", "events")
-
-
-def page_readings(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """What each page says, one row per article (`READING_FIELDS`): for comparing one page's readings alone and
-    among other pages, which must be equal. `persons` and `events` are sorted tuples, `lead` the first prose line.
-
-    >>> from vnmigration import build_tables
-    >>> readings = page_readings(build_tables(EVAL_ARTICLES))
-    >>> readings.loc["e01-wire-vna", "title"], readings.columns.tolist() == list(READING_FIELDS)
-    ('Viet Nam, IOM take stock of safe migration cooperation', True)
-    """
-    articles = tables["articles"].set_index("article_id")
-    people = tables["mentions"].query("kind == 'person'").groupby("article_id")["actor"].agg(
-        lambda names: tuple(sorted(set(names))))
-    events = tables["events"].assign(key=lambda e: list(zip(e["date"].dt.strftime("%Y-%m-%d").fillna("undated"),
-                                                            e["precision"].astype(str), e["kind"].astype(str),
-                                                            strict=True)))
-    happenings = events.groupby("article_id")["key"].agg(lambda keys: tuple(sorted(set(keys))))
-    return pd.DataFrame({
-        "title": articles["title"], "published": articles["published"].dt.strftime("%Y-%m-%d"),
-        "precision": articles["published_precision"], "dateline": articles["dateline"],
-        "outlet": articles["outlet"], "lead": articles["text"].map(lead_of),
-        "persons": people.reindex(articles.index).map(lambda v: v if isinstance(v, tuple) else ()),
-        "events": happenings.reindex(articles.index).map(lambda v: v if isinstance(v, tuple) else ()),
-    }).astype(object).where(lambda t: t.notna(), None)
-
-
-def reading_differences(one: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
-    """The (article, field) cells where two `page_readings` of the same pages disagree: equal readings -> no rows.
-
-    >>> import pandas as pd
-    >>> a = pd.DataFrame({"title": ["T", "U"]}, index=["e1", "e2"])
-    >>> reading_differences(a, a.assign(title=["T", "V"])).to_dict("records")
-    [{'article_id': 'e2', 'field': 'title', 'one': 'U', 'other': 'V'}]
-    """
-    rows = []
-    for article_id in one.index.intersection(other.index):
-        for field in one.columns:
-            x, y = one.at[article_id, field], other.at[article_id, field]
-            if x != y:
-                rows.append({"article_id": article_id, "field": field, "one": x, "other": y})
-    return pd.DataFrame(rows, columns=["article_id", "field", "one", "other"])
 
 
 def outlet_accuracy(errors: pd.DataFrame, gold: dict[str, dict], split: str) -> float:

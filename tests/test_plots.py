@@ -18,7 +18,7 @@ from matplotlib.patches import Rectangle  # noqa: E402
 from matplotlib.text import Annotation, Text  # noqa: E402
 
 import vnmigration as vn  # noqa: E402
-from vnmigration import plots, report  # noqa: E402
+from vnmigration import plots, plots_actors, plots_themes, report  # noqa: E402
 from vnmigration import taxonomy as th  # noqa: E402
 from vnmigration.export import build_tables  # noqa: E402
 
@@ -47,16 +47,16 @@ def _charts(tables, labels):
         ("articles-over-time", (9, 3.2), lambda ax: plots.articles_over_time(ax, articles)),
         ("words-kept-removed", (9, 2.8), lambda ax: plots.words_kept_removed(ax, articles)),
         ("cooperation-timeline", (11, 5), lambda axes: plots.cooperation_timeline(axes, t["timeline"], articles)),
-        ("theme-heatmap", (11, 4), lambda ax: plots.theme_heatmap(ax, profile, articles, labels)),
+        ("theme-heatmap", (11, 4), lambda ax: plots_themes.theme_heatmap(ax, profile, articles, labels)),
         ("themes-over-time", (10, 4),
-         lambda ax: plots.themes_over_time(ax, profile, articles, {k: labels[k] for k in WATCH})),
-        ("objective-coverage", (10, 6.5), lambda ax: plots.objective_coverage(ax, th.gcm_coverage(t["themes"]))),
-        ("mentions-by-actor", (9, 7), lambda ax: plots.mentions_by_actor(ax, t["mentions"], top=30)),
-        ("actor-network", (11, 8), lambda ax: plots.actor_network(ax, graph)),
-        ("presence-by-year", (8, 9), lambda ax: plots.presence_by_year(ax, t["mentions"], articles)),
-        ("roles-over-time", (10, 4.5), lambda ax: plots.roles_over_time(ax, t["roles"])),
+         lambda ax: plots_themes.themes_over_time(ax, profile, articles, {k: labels[k] for k in WATCH})),
+        ("objective-coverage", (10, 6.5), lambda ax: plots_themes.objective_coverage(ax, th.gcm_coverage(t["themes"]))),
+        ("mentions-by-actor", (9, 7), lambda ax: plots_actors.mentions_by_actor(ax, t["mentions"], top=30)),
+        ("actor-network", (11, 8), lambda ax: plots_actors.actor_network(ax, graph)),
+        ("presence-by-year", (8, 9), lambda ax: plots_actors.presence_by_year(ax, t["mentions"], articles)),
+        ("roles-over-time", (10, 4.5), lambda ax: plots_actors.roles_over_time(ax, t["roles"])),
         ("agenda-shift", (9, 6),
-         lambda ax: plots.period_shift(ax, th.compare_periods(profile, articles, SPLIT), articles, labels)),
+         lambda ax: plots_themes.period_shift(ax, th.compare_periods(profile, articles, SPLIT), articles, labels)),
     ]
 
 
@@ -254,10 +254,10 @@ def test_long_labels_are_cut_at_word_boundaries(tables, cut_labels):
 
 
 def test_short_cuts_at_a_word_boundary():
-    assert plots._short("Prevent, combat and eradicate trafficking", 24) == "Prevent, combat and…"
-    assert plots._short("abc def", 7) == "abc def"
-    assert plots._short("abc def ghi", 8) == "abc def…"  # the cut falls on a space: "def" is whole
-    assert len(plots._short("x" * 30, 10)) == 10
+    assert plots.short_label("Prevent, combat and eradicate trafficking", 24) == "Prevent, combat and…"
+    assert plots.short_label("abc def", 7) == "abc def"
+    assert plots.short_label("abc def ghi", 8) == "abc def…"  # the cut falls on a space: "def" is whole
+    assert len(plots.short_label("x" * 30, 10)) == 10
 
 
 def test_themes_over_time_draws_dates_as_the_articles_chart_does(tables):
@@ -266,7 +266,7 @@ def test_themes_over_time_draws_dates_as_the_articles_chart_does(tables):
     articles, profile = tables["articles"], tables["theme_profile"]
     fig, (a, b) = plt.subplots(1, 2)
     plots.articles_over_time(a, articles)
-    plots.themes_over_time(b, profile, articles, {"covid-19": "COVID-19"})
+    plots_themes.themes_over_time(b, profile, articles, {"covid-19": "COVID-19"})
 
     def hollow_x(ax):
         return sorted(round(float(line.get_xdata(orig=False)[0]), 3) for line in ax.lines

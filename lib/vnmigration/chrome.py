@@ -217,6 +217,16 @@ def normalise_line(line: str) -> str:
     return " ".join(line.split())
 
 
+def _keep_dateline(page: _Page, dateline: dg.Dateline, in_head: bool) -> None:
+    """Keep a date line as the page's own: a repost's "Originally published: 8 Mar 2022" outranks its own date;
+    else the first one in the page's head or after a credit, in a byline, or labelled ("Updated", "Posted")."""
+    if dateline.original:
+        page.dateline = dateline if page.dateline is None or not page.dateline.original else page.dateline
+    elif in_head or dateline.byline or dateline.text.lower().startswith(("update", "last update", "published",
+                                                                         "posted")):
+        page.dateline = page.dateline or dateline
+
+
 def split_chrome(text: str) -> _Page:
     """Sort a page's lines into body, boilerplate, captions and byline: `"Hotline: 0913"` -> boilerplate.
 
@@ -236,11 +246,7 @@ def split_chrome(text: str) -> _Page:
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if (dateline := dg.parse_dateline(line)) is not None:
-            if dateline.original:  # a repost's "Originally published: 8 Mar 2022" outranks its own date
-                page.dateline = dateline if page.dateline is None or not page.dateline.original else page.dateline
-            elif in_head or dateline.byline or (i and is_credit_line(lines[i - 1])) \
-                    or dateline.text.lower().startswith(("update", "last update", "published", "posted")):
-                page.dateline = page.dateline or dateline
+            _keep_dateline(page, dateline, in_head or bool(i and is_credit_line(lines[i - 1])))
             (page.bylines if dateline.byline else page.boilerplate).append(line)  # "By X | date" is a credit
         elif i >= tail:
             (page.bylines if is_credit_line(line) else page.boilerplate).append(line)

@@ -166,76 +166,93 @@ def _numeric_mention(m: re.Match, g: dict) -> DateMention | None:
 
 
 def _mention(m: re.Match, text: str) -> DateMention | None:
-    """Turn one regex match into a DateMention, or None when it is not a real date (`March 45`)."""
+    """Turn one regex match into a DateMention by the form it matched (`DATE_FORMS`), or None when it is not a
+    real date (`March 45`); a date a happening may carry is then read in its clause (`since`, a plan)."""
     g = m.groupdict()
-    if g["iso"]:
-        found = _iso_mention(m, g)
-    elif g["period"]:
-        return None if _spans_a_plan(m, text) else _period_mention(m, g)
-    elif g["mdy"] or g["dmy"]:
-        found = _day_mention(m, g)
-    elif g["num"]:
-        found = _numeric_mention(m, g)
-    elif g["item"]:
-        found = DateMention(m.start("y7"), m.end("y7"), g["y7"], int(g["y7"]), None, None, "year", "absolute")
-    elif g["today"]:
-        return DateMention(m.start(), m.end(), m.group(), None, None, None, "day", "publication")
-    elif g["yday"]:
-        return DateMention(m.start(), m.end(), m.group(), None, None, None, "day", "yesterday")
-    elif g["relmon"]:  # "next March": the next March after publication; "last December": the latest before it
-        return DateMention(m.start(), m.end(), m.group(), None, MONTHS[g["m12"].lower()], None, "month",
-                           "ahead-of-publication" if g["rel9"].lower() == "next" else "year-from-publication")
-    elif g["ayear"]:
-        found = DateMention(m.start("y11"), m.end("y11"), g["y11"], int(g["y11"]), None, None, "year", "absolute")
-    elif g["mon"]:
-        found = DateMention(m.start(), m.end(), m.group(), None, MONTHS[g["m10"].lower()], None, "month",
-                            "year-from-publication")
-    elif g["mth"]:
-        return DateMention(m.start(), m.end(), m.group(), None, None, None, "month", "this-month",
-                           month_shift=_RELATIVE_SHIFT[g["rel8"].lower()])
-    elif g["wdverb"]:  # "agreed Tuesday": the latest such day
-        return DateMention(m.start("wd11"), m.end(), g["wd11"], None, None, None, "day", "weekday",
-                           weekday=WEEKDAYS[g["wd11"].lower()])
-    elif g["week"]:  # "last week": the month of the day a week before (or after) publication
-        return DateMention(m.start(), m.end(), m.group(), None, None, None, "month", "week",
-                           month_shift=_RELATIVE_SHIFT[g["rel12"].lower()])
-    elif g["dm"]:
-        day, month = int(g["dd"]), int(g["mm"])
-        if not (1 <= month <= 12 and day_ok(None, month, day)):
-            return None
-        found = DateMention(m.start("dd"), m.end(), m.group("dd") + "/" + m.group("mm"), None, month, day, "day",
-                            "year-from-publication")
-    elif g["wday"]:  # "on Wednesday": the latest such day; "is due to meet on Wednesday": the next one
-        ahead = SCHEDULED.search(_clause_before(text, m.start()))
-        return DateMention(m.start(), m.end(), m.group(), None, None, None, "day",
-                           "weekday-ahead" if ahead else "weekday", weekday=WEEKDAYS[g["wd9"].lower()])
-    elif g["mrange"]:
-        first, last = MONTHS[g["m15"].lower()], MONTHS[g["em15"].lower()]
-        if last <= first:
-            return None
-        relative = g["r15"]
-        resolution = "absolute" if g["y15"] else ("this-year" if relative else "year-from-publication")
-        found = DateMention(m.start(), m.end(), m.group(), int(g["y15"]) if g["y15"] else None, first, None, "month",
-                            resolution, year_shift=_RELATIVE_SHIFT[relative.lower()] if relative else 0,
-                            month_end=last)
-    elif g["my"]:
-        found = DateMention(m.start(), m.end(), m.group(), int(g["y3"]), MONTHS[g["m3"].lower()], None,
-                            "month", "absolute")
-    elif g["mrel"]:
-        return DateMention(m.start(), m.end(), m.group(), None, MONTHS[g["m4"].lower()], None, "month",
-                           "this-year", year_shift=_RELATIVE_SHIFT[g["rel4"]])
-    elif g["ago"]:
-        n = g["n_ago"].lower()
-        years = int(n) if n.isdigit() else NUMBER_WORDS[n]
-        return DateMention(m.start(), m.end(), m.group(), None, None, None, "year", "this-year", year_shift=-years)
-    elif g["rel"]:
-        return DateMention(m.start(), m.end(), m.group(), None, None, None, "year", "this-year",
-                           year_shift=_RELATIVE_SHIFT[g["rel5"].lower()])
-    else:
-        y = int(g["y6"])
-        resolution = "since" if (g["pw"] or "").lower() == "since" else "absolute"
-        found = DateMention(m.start(), m.end(), m.group(), y, None, None, "year", resolution)
-    return None if found is None else _in_clause(found, m, text)
+    build, in_clause = next((b, c) for names, b, c in DATE_FORMS if names is None or any(g[n] for n in names))
+    found = build(m, g, text)
+    return _in_clause(found, m, text) if found is not None and in_clause else found
+
+
+def _at(m: re.Match, precision: str, resolution: str, **fields) -> DateMention:
+    """A mention of the whole match with no year, month or day of its own: "today" -> (day, publication)."""
+    return DateMention(m.start(), m.end(), m.group(), None, fields.pop("month", None), None, precision, resolution,
+                       **fields)
+
+
+def _day_month(m: re.Match, g: dict, text: str) -> DateMention | None:
+    """"20/5" (day first, no year) -> 20 May of the page's year; None for "45/13"."""
+    day, month = int(g["dd"]), int(g["mm"])
+    if not (1 <= month <= 12 and day_ok(None, month, day)):
+        return None
+    return DateMention(m.start("dd"), m.end(), m.group("dd") + "/" + m.group("mm"), None, month, day, "day",
+                       "year-from-publication")
+
+
+def _weekday(m: re.Match, g: dict, text: str) -> DateMention:
+    """"on Wednesday": the latest such day; "is due to meet on Wednesday": the next one."""
+    ahead = SCHEDULED.search(_clause_before(text, m.start()))
+    return _at(m, "day", "weekday-ahead" if ahead else "weekday", weekday=WEEKDAYS[g["wd9"].lower()])
+
+
+def _month_range(m: re.Match, g: dict, text: str) -> DateMention | None:
+    """"from March to May 2024" -> March 2024 to May; None when the last month is not after the first."""
+    first, last = MONTHS[g["m15"].lower()], MONTHS[g["em15"].lower()]
+    if last <= first:
+        return None
+    relative = g["r15"]
+    resolution = "absolute" if g["y15"] else ("this-year" if relative else "year-from-publication")
+    return DateMention(m.start(), m.end(), m.group(), int(g["y15"]) if g["y15"] else None, first, None, "month",
+                       resolution, year_shift=_RELATIVE_SHIFT[relative.lower()] if relative else 0, month_end=last)
+
+
+def _years_ago(m: re.Match, g: dict, text: str) -> DateMention:
+    """"two years ago" -> the publication year minus two."""
+    n = g["n_ago"].lower()
+    return _at(m, "year", "this-year", year_shift=-(int(n) if n.isdigit() else NUMBER_WORDS[n]))
+
+
+def _bare_year(m: re.Match, g: dict, text: str) -> DateMention:
+    """"in 2019" -> 2019; "since 2019" -> 2019, counted from then."""
+    resolution = "since" if (g["pw"] or "").lower() == "since" else "absolute"
+    return DateMention(m.start(), m.end(), m.group(), int(g["y6"]), None, None, "year", resolution)
+
+
+# The date grammar's forms: the groups of DATE_PATTERN that name each, how a match becomes a DateMention, and
+# whether it is a date a happening may carry, read in its clause (`_in_clause`). One form matches at a time.
+DATE_FORMS = (
+    (("iso",), lambda m, g, text: _iso_mention(m, g), True),
+    (("period",), lambda m, g, text: None if _spans_a_plan(m, text) else _period_mention(m, g), False),
+    (("mdy", "dmy"), lambda m, g, text: _day_mention(m, g), True),
+    (("num",), lambda m, g, text: _numeric_mention(m, g), True),
+    (("item",), lambda m, g, text: DateMention(m.start("y7"), m.end("y7"), g["y7"], int(g["y7"]), None, None, "year",
+                                                "absolute"), True),
+    (("today",), lambda m, g, text: _at(m, "day", "publication"), False),
+    (("yday",), lambda m, g, text: _at(m, "day", "yesterday"), False),
+    # "next March": the next March after publication; "last December": the latest before it
+    (("relmon",), lambda m, g, text: _at(m, "month", "ahead-of-publication" if g["rel9"].lower() == "next"
+                                         else "year-from-publication", month=MONTHS[g["m12"].lower()]), False),
+    (("ayear",), lambda m, g, text: DateMention(m.start("y11"), m.end("y11"), g["y11"], int(g["y11"]), None, None,
+                                                "year", "absolute"), True),
+    (("mon",), lambda m, g, text: _at(m, "month", "year-from-publication", month=MONTHS[g["m10"].lower()]), True),
+    (("mth",), lambda m, g, text: _at(m, "month", "this-month", month_shift=_RELATIVE_SHIFT[g["rel8"].lower()]),
+     False),
+    # "agreed Tuesday": the latest such day
+    (("wdverb",), lambda m, g, text: DateMention(m.start("wd11"), m.end(), g["wd11"], None, None, None, "day",
+                                                 "weekday", weekday=WEEKDAYS[g["wd11"].lower()]), False),
+    # "last week": the month of the day a week before (or after) publication
+    (("week",), lambda m, g, text: _at(m, "month", "week", month_shift=_RELATIVE_SHIFT[g["rel12"].lower()]), False),
+    (("dm",), _day_month, True),
+    (("wday",), _weekday, False),
+    (("mrange",), _month_range, True),
+    (("my",), lambda m, g, text: DateMention(m.start(), m.end(), m.group(), int(g["y3"]), MONTHS[g["m3"].lower()],
+                                             None, "month", "absolute"), True),
+    (("mrel",), lambda m, g, text: _at(m, "month", "this-year", month=MONTHS[g["m4"].lower()],
+                                       year_shift=_RELATIVE_SHIFT[g["rel4"]]), False),
+    (("ago",), _years_ago, False),
+    (("rel",), lambda m, g, text: _at(m, "year", "this-year", year_shift=_RELATIVE_SHIFT[g["rel5"].lower()]), False),
+    (None, _bare_year, True),  # what is left: a bare year
+)
 
 
 def _iso_mention(m: re.Match, g: dict) -> DateMention | None:

@@ -248,17 +248,8 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
         when = published_on
         ahead = d.resolution in PLANNED or when is not None \
             and pd.notna(when) and pd.notna(d.date) and d.date > when  # dated after its article: a plan
-        readings = [(kind, trigger, d.date, d.date_end, d.precision)]
-        if kind in GATHERINGS and (also := _coordinated(r.text, b, phrases, rules)) is not None \
-                and also[0] in OUTCOMES:
-            readings.append((*also, d.date, d.date_end, d.precision))
-        elif d.precision != "year" and (also := _gathering_and_outcome(
-                r.text, kind, _between_dates(r.text, a, b, local), phrases, rules)) is not None:
-            readings.append((*also, d.date, d.date_end, d.precision))
-        if (founded := _anniversary(r.text, *clause, d.date)) is not None:
-            readings.append(founded)
-        if kind != "milestone" and d.precision == "day" and (day := _observance(r.text, a, b, rules)) is not None:
-            readings.append(("milestone", day, d.date, d.date_end, d.precision))  # "on International Migrants Day"
+        readings = [(kind, trigger, d.date, d.date_end, d.precision), *_also_on_the_date(
+            r.text, kind, d, (a, b), clause, local, phrases, rules)]
         for n, (kind, trigger, date, date_end, precision) in enumerate(readings):
             near = (min(a, trigger) - PLACE_NEAR, max(b, trigger) + PLACE_NEAR)
             label = referent if referent and n == 0 else make_label(r.text, trigger, local)  # "the next forum"
@@ -266,6 +257,25 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
                                     near, "planned" if ahead and date == d.date else "happened", certainty,
                                     d.date_text), bare))
     return rows
+
+
+def _also_on_the_date(text: str, kind: str, d, span: tuple[int, int], clause: tuple[int, int],
+                      local: list[tuple[int, int]], phrases: list[tuple], rules: dict) -> list[tuple]:
+    """The other happenings a date carries beside its main one (kind, trigger, date, date_end, precision): what a
+    gathering signed ("held talks and signed an MoU"), the founding an anniversary dates, the observance day."""
+    a, b = span
+    also = []
+    if kind in GATHERINGS and (outcome := _coordinated(text, b, phrases, rules)) is not None \
+            and outcome[0] in OUTCOMES:
+        also.append((*outcome, d.date, d.date_end, d.precision))
+    elif d.precision != "year" and (outcome := _gathering_and_outcome(
+            text, kind, _between_dates(text, a, b, local), phrases, rules)) is not None:
+        also.append((*outcome, d.date, d.date_end, d.precision))
+    if (founded := _anniversary(text, *clause, d.date)) is not None:
+        also.append(founded)
+    if kind != "milestone" and d.precision == "day" and (day := _observance(text, a, b, rules)) is not None:
+        also.append(("milestone", day, d.date, d.date_end, d.precision))  # "on International Migrants Day"
+    return also
 
 
 # A programme of work that has run since a date: "Since 2018, the union and IOM have run safe migration clubs",

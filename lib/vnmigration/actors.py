@@ -170,7 +170,7 @@ def extract_mentions(sentences: pd.DataFrame, codebook: Codebook | None = None) 
 NAME_LIKE = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s+(?:of|for|on|and|the|in|to)){0,2}\s+[A-Z][\w'’-]*)*")
 STOP_CAPITALS = person_rules()["not_name_words"]
 MONTH_NAMES = frozenset(m.capitalize() for m in MONTHS)
-HONORIFICS = tuple(sorted(person_rules()["honorifics"], key=len, reverse=True))
+HONORIFICS = tuple(h for h, _ in person_rules()["honorifics_longest_first"])  # data/persons.yaml, longest first
 HONORIFIC_WORD = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?!\w)")
 
 

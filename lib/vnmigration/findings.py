@@ -8,11 +8,12 @@ import pandas as pd
 
 from .corpus import outlet_label
 from .dates import date_at_precision
+from .persons import honorific_pattern
 from .schema import ARTICLES, CLAIMS, MENTIONS, PROFILE, ROLES, SENTENCES, THEMES, TIMELINE, require
 
 NUMBER_WORDS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "several": None}
-HONORIFIC = re.compile(r"^(?:the|mr\.|ms\.|mrs\.|dr\.)\s+", re.IGNORECASE)
+HONORIFIC = re.compile(rf"^(?:the|{honorific_pattern()})\s+", re.IGNORECASE)  # "Ms. Pope" ~ "Pope"
 DURATION = re.compile(r"\b(?P<hedge>nearly|almost|about|around|over|more than|some)?\s*"
                       r"(?P<n>\d+|one|a|two|three|four|five|six|seven|eight|nine|ten)\s+"
                       r"(?P<unit>decades?|years?)\s+of\s+(?P<what>cooperation|partnership|presence|collaboration)",

@@ -81,7 +81,7 @@ def person_rules() -> dict:
                      r"(?:\s+(?:of|for|to|at|in|and|the|on|provincial|municipal|city|district|commune|"
                      r"[A-Z][\w'’&-]*|\(\w+\)),?)*?")
     lower_title = rf"(?:\b[A-Z][\w'’&-]*\s+)*(?:\b[a-z]+\s+){{0,2}}\b(?:{title_words})"
-    cue = re.compile(rf"(?:{_honorific_pattern(honorifics)}|{office_before}|{lower_title})\s+$")
+    cue = re.compile(rf"(?:{honorific_pattern(honorifics)}|{office_before}|{lower_title})\s+$")
     relations = rf"(?:her|his|their|its|whose)\s+(?:{'|'.join(data['relation_words'])})"
     return {
         "vietnamese": re.compile(rf"\b(?:{'|'.join(families)})(?:[ \t]+[A-Z][a-z]{{0,6}}\b(?![-'’.]\w)){{1,3}}"),
@@ -105,8 +105,13 @@ def person_rules() -> dict:
     }
 
 
-def _honorific_pattern(honorifics: dict) -> str:
-    """One alternation of the honorifics, longest first: `\\b(?:His Excellency|Mr\\.|Mr)`."""
+def honorific_pattern(honorifics: dict | None = None) -> str:
+    """One alternation of the honorifics, longest first: `\\b(?:His Excellency|Mr\\.|Mr)` (default: persons.yaml).
+
+    >>> bool(re.match(honorific_pattern(), "Ms. Anna Berg"))
+    True
+    """
+    honorifics = person_rules()["honorifics"] if honorifics is None else honorifics
     return r"\b(?:" + "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True)) + ")"
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .actors import default_codebook, extract_mentions, title_run, title_sentences
 from .codebook import Codebook
-from .persons import fold_diacritics
+from .persons import fold_diacritics, honorific_pattern
 from .schema import ARTICLES, MENTIONS, ROLES, SENTENCES, require
 from .sentences import by_article
 
@@ -215,7 +215,7 @@ def _answer(text: str, start: int, hits: _Hits) -> tuple | None:
     return None
 
 
-ANSWER_HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Dr|Prof|Madame)\.?\s+")
+ANSWER_HONORIFIC = re.compile(rf"{honorific_pattern()}\s+")  # "Ms. Anna Berg: We ..."
 
 
 def _holder(titles: list[tuple[str, str]], descriptor: str) -> str | None:

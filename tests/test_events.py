@@ -176,6 +176,10 @@ def test_unresolvable_relative_date_is_nat():
     ("The 13th National Party Congress, held in January 2021, set the policy.", "conference"),
     # a relative clause takes the kind of the noun before its comma
     ("The report goes to the UN Climate Change Conference in Dubai, which runs from 30 November 2023.", "conference"),
+    # handovers: goods are a project, people a milestone (event-kind decision 4)
+    ("Staff handed over 14 registration kits to the border post on 18 June 2024.", "project"),
+    ("Police on the border handed over 45 Vietnamese citizens on 3 May 2024.", "milestone"),
+    ("The second distribution of repair kits took place on 2 October 2024.", "project"),
 ])
 def test_event_kinds(text, kind):
     m = find_dates(text)[0]
@@ -481,3 +485,10 @@ def test_an_observance_day_is_a_milestone_beside_what_happens_on_it():
 def test_a_gathering_and_what_it_signed_on_that_day_are_two_events():
     ev = events_from(a="At a meeting in Hanoi on 12 March 2024, both sides signed an MoU on safe migration.")
     assert sorted(ev["kind"]) == ["agreement", "meeting"]
+
+
+def test_a_span_end_and_a_coarse_date_around_a_finer_one_date_nothing_of_their_own():
+    span = events_from(a="The partners will carry out the pilot from July 2024 to June 2027 in four provinces.")
+    assert "2027-06-01" not in set(span["date"].dt.strftime("%Y-%m-%d"))
+    coarse = events_from(a="Five years ago, on 20 March 2020, the Prime Minister approved the plan.")  # from 2025
+    assert coarse["date"].dt.strftime("%Y-%m-%d").tolist() == ["2020-03-20"]

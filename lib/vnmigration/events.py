@@ -233,7 +233,8 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
         if named and not bare:
             kind, referent = _referent(r.text, trigger, kind, named)
         clause = clause_around(r.text, a, b)
-        if bare and d.resolution != "publication" and not r.text.rstrip().endswith("?"):
+        if bare and d.resolution != "publication" and not r.text.rstrip().endswith("?") \
+                and not _dates_nothing(r.text, d, a, found):
             start = clause[0]
             if FRONTED.fullmatch(r.text, start, a):  # "Since 1994, IOM has ...": label what follows the date
                 start = FRONTED_TAIL.match(r.text, b).end()
@@ -276,6 +277,20 @@ def _also_on_the_date(text: str, kind: str, d, span: tuple[int, int], clause: tu
     if kind != "milestone" and d.precision == "day" and (day := _observance(text, a, b, rules)) is not None:
         also.append(("milestone", day, d.date, d.date_end, d.precision))  # "on International Migrants Day"
     return also
+
+
+SPAN_END = re.compile(r"(?:\b(?:to|until|till|through)|[–—-])\s*$")  # "from July 2024 to| June 2027"
+
+
+def _dates_nothing(text: str, d, a: int, found: list) -> bool:
+    """A date with no trigger that dates nothing of its own: a span's end ("from July 2024 to June 2027"), or a
+    coarse date a finer one of the sentence falls in ("three years ago, on 20 March 2020"; a table row's "2018 | On
+    10-11 December")."""
+    others = [o for o in found if o is not d and pd.notna(o.date)]
+    if SPAN_END.search(text, max(0, a - 12), a) and any(o.start < d.start for o in others):
+        return True
+    return pd.notna(d.date) and any(PRECISION_RANK[o.precision] < PRECISION_RANK[d.precision]
+                                    and d.date <= o.date <= d.date_end for o in others)
 
 
 # A programme of work that has run since a date: "Since 2018, the union and IOM have run safe migration clubs",

@@ -14,21 +14,15 @@ from datetime import date
 
 import pandas as pd
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-# The English names, fixed here rather than read from `calendar`, whose names follow the locale.
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December")
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH = "(?:" + "|".join(MONTH_NAMES) + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+from .language import language_data
+
+_CALENDAR = language_data("calendar")  # data/en/calendar.yaml: each month and weekday, then its abbreviations
+MONTHS = {name.lower(): number for number, names in enumerate(_CALENDAR["months"], 1) for name in names}
+MONTH_NAMES = tuple(names[0] for names in _CALENDAR["months"])
+WEEKDAY_NAMES = tuple(names[0] for names in _CALENDAR["weekdays"])
+_MONTH = "(?:" + "|".join(MONTH_NAMES + tuple(a for names in _CALENDAR["months"] for a in names[1:])) + ")"
 _YEAR = r"(?:18|19|20)\d{2}"
-WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2, "thursday": 3, "thu": 3,
-    "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
-}
+WEEKDAYS = {name.lower(): number for number, names in enumerate(_CALENDAR["weekdays"]) for name in names}
 _WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _FULL_WEEKDAY = "(?:" + "|".join(WEEKDAY_NAMES) + ")"  # "Friday, 18 August 2023": one date

@@ -11,6 +11,7 @@ import pandas as pd
 
 from .actors import default_codebook, extract_mentions, title_run, title_sentences
 from .codebook import Codebook
+from .language import language_data
 from .persons import fold_diacritics, honorific_pattern
 from .schema import ARTICLES, MENTIONS, ROLES, SENTENCES, require
 from .sentences import by_article
@@ -22,11 +23,7 @@ if TYPE_CHECKING:  # networkx loads only when a graph is built (0.1 s of import 
 
 SPEAKING_KINDS = ("person", "office", "organization")  # the kinds of actor that say things
 QUOTE_COLUMNS = ["article_id", "sentence_no", "speaker", "quote", "kind", "cue"]
-SPEECH_VERBS = (r"said|says|stated|states|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es"
-                r"|highlighted|highlights|remarked|remarks|explained|acknowledged|welcomed|proposed|suggested"
-                r"|affirmed|underlined|underscored|pointed (?:to|out)|told|called (?:on|for)|appreciated"
-                r"|spoke highly of|spoke|expressed|urged|asked|reiterated|confirmed|praised|recommended"
-                r"|announced|declared")
+SPEECH_VERBS = "|".join(language_data("speech")["verbs"])  # data/en/speech.yaml: "said", "stressed", ...
 ADVERB = r"(?:(?:also|further|then|once again|\w+ly)\s+)?"
 PRONOUNS = {"he": "male", "she": "female", "they": None}
 DESCRIPTOR = (r"[Tt]he (?:official|(?:[Dd]eputy |[Vv]ice |[Aa]ssistant )?[Mm]inister|[Aa]mbassador|[Cc]hief"

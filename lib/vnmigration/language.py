@@ -1,0 +1,43 @@
+"""Knowledge by language: data/<language>/<name>.yaml, read once and handed out as an immutable value.
+
+English is the first language (`data/en/`); a second is a second folder of the same files beside it
+(dateparser's per-language data is the model). Every caller gets the same frozen value: tuples for lists and
+read-only mappings for dicts, so no caller can change what another reads.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from types import MappingProxyType
+
+import yaml
+
+from .paths import DATA
+
+LANGUAGE = "en"  # the language the package reads today
+
+
+def frozen(value):
+    """A YAML value made immutable, all the way down: lists -> tuples, dicts -> read-only mappings.
+
+    >>> frozen({"months": [["May"]]})["months"]
+    (('May',),)
+    """
+    if isinstance(value, dict):
+        return MappingProxyType({key: frozen(item) for key, item in value.items()})
+    if isinstance(value, list):
+        return tuple(frozen(item) for item in value)
+    return value
+
+
+@cache
+def language_data(name: str, language: str = LANGUAGE) -> MappingProxyType:
+    """data/<language>/<name>.yaml, read once, frozen: `language_data("calendar")["months"][4]` -> `("May",)`.
+
+    >>> language_data("calendar")["months"][4]
+    ('May',)
+    """
+    path = DATA / language / f"{name}.yaml"
+    if not path.is_file():
+        raise FileNotFoundError(f"no {name} data for language {language!r}: {path} is missing")
+    return frozen(yaml.safe_load(path.read_text(encoding="utf-8")))

@@ -170,7 +170,7 @@ def extract_mentions(sentences: pd.DataFrame, codebook: Codebook | None = None) 
 NAME_LIKE = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s+(?:of|for|on|and|the|in|to)){0,2}\s+[A-Z][\w'’-]*)*")
 STOP_CAPITALS = person_rules()["not_name_words"]
 MONTH_NAMES = frozenset(m.capitalize() for m in MONTHS)
-HONORIFICS = tuple(h for h, _ in person_rules()["honorifics_longest_first"])  # data/persons.yaml, longest first
+HONORIFICS = tuple(h for h, _ in person_rules()["honorifics_longest_first"])  # data/en/persons.yaml, longest first
 HONORIFIC_WORD = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?!\w)")
 
 
@@ -441,7 +441,7 @@ def _titles_of(text: str, a: int, b: int, person_starts: list[int], codebook: Co
     """Every title written with the name at text[a:b]: before it, as an appositive after it, or as the post it took.
 
     `"Deputy Minister Le Thanh Long"` -> ["Deputy Minister"]; `"Erik Berg, IOM programme manager, said"` ->
-    ["IOM programme manager"]; codebook role words first, then the offices and title words of data/persons.yaml.
+    ["IOM programme manager"]; codebook role words first, then the offices and title words of data/en/persons.yaml.
     """
     found = []
     if title := _title_before(text[:a], codebook) or title_before(text, a):

@@ -1,6 +1,6 @@
 """People the codebook has never heard of: names found from title cues and name shape, with their short forms.
 
-Evidence for a name, in data/persons.yaml:
+Evidence for a name, in data/persons.yaml (names) and data/en/persons.yaml (the words around them):
 - a Vietnamese family name followed by capitalised syllables (`Tran Van Nam`, `Trần Văn Nam`): three
   syllables or more stand alone, two need a title cue;
 - a Western name (two or three capitalised words) right after an honorific or an office
@@ -21,6 +21,7 @@ import pandas as pd
 import yaml
 
 from .dates import MONTH_NAMES, WEEKDAY_NAMES
+from .language import language_data
 from .matching import automaton, fold_case, necessary_literals, starts
 from .paths import DATA
 from .sentences import by_article
@@ -62,13 +63,14 @@ def _fold_run(m: re.Match) -> str:
 
 @cache
 def person_rules() -> dict:
-    """data/persons.yaml, compiled: family names, honorifics with gender, offices, title and organisation words.
+    """data/persons.yaml (names) and data/en/persons.yaml (honorifics with gender, offices, title words), compiled.
 
     >>> rules = person_rules()
     >>> "Ms." in rules["honorifics"]
     True
     """
-    data = yaml.safe_load((DATA / "persons.yaml").read_text(encoding="utf-8"))
+    names = yaml.safe_load((DATA / "persons.yaml").read_text(encoding="utf-8"))  # names, in any language
+    data = {**names, **language_data("persons")}  # the words around them, by language (data/en/persons.yaml)
     places = yaml.safe_load((DATA / "places.yaml").read_text(encoding="utf-8"))
     families = sorted({fold_diacritics(f) for f in data["vietnamese_family_names"]}, key=len, reverse=True)
     honorifics = {fold_diacritics(h): g for h, g in data["honorifics"].items()}
@@ -106,7 +108,7 @@ def person_rules() -> dict:
 
 
 def honorific_pattern(honorifics: dict | None = None) -> str:
-    """One alternation of the honorifics, longest first: `\\b(?:His Excellency|Mr\\.|Mr)` (default: persons.yaml).
+    """One alternation of the honorifics, longest first: `\\b(?:His Excellency|Mr\\.|Mr)` (default: en/persons.yaml).
 
     >>> bool(re.match(honorific_pattern(), "Ms. Anna Berg"))
     True

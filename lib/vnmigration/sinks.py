@@ -63,7 +63,7 @@ EMPTY_COLUMNS = {
     "distinctive_terms": ["article_id", "rank", "term", "tfidf"],
 }
 PROFILE_TAIL = ["n_sentences", "gcm_objectives", "n_gcm_objectives"]
-N_TERMS = 10  # distinctive terms per article, as themes.distinctive_terms
+N_TERMS = 10  # distinctive terms per article, as taxonomy.distinctive_terms
 
 
 # --- outputs ----------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ as compact keys, so memory grows with one partition plus these keys, not with th
 - distinctive terms: per-article term counts are spilled with corpus-wide term ids (in order of first
   appearance, as scikit-learn numbers them before sorting) while document frequencies add up; a second
   pass over the spill applies the corpus-wide IDF with scikit-learn's own arithmetic, so the weights are
-  those of `themes.distinctive_terms` on the whole corpus;
+  those of `taxonomy.distinctive_terms` on the whole corpus;
 - theme profile: per-partition profiles are spilled and written at the end with every theme column any
   partition used (0.0 elsewhere, as the whole-corpus table has).
 
@@ -236,7 +236,7 @@ class _Terms:
         self.files.append(path)
 
     def distinctive(self, n: int = N_TERMS) -> Iterator[pd.DataFrame]:
-        """themes.distinctive_terms, one spilled partition at a time, with the corpus-wide IDF."""
+        """taxonomy.distinctive_terms, one spilled partition at a time, with the corpus-wide IDF."""
         import scipy.sparse as sp
         from sklearn.preprocessing import normalize
 

@@ -14,6 +14,7 @@ from .persons import fold_diacritics, person_rules
 
 NEWSROOM_WORDS = person_rules()["organisation_words"] | person_rules()["newsroom_words"]
 
+
 def _self_reference(names: list[str]) -> re.Pattern:
     """A line of the site's own chrome that carries one of its names: the masthead, a copyright line, a
     footer `Name | domain`, or `Source: Name`: ["Nhan Dan Online"] matches "© 2024 Nhan Dan Online"."""
@@ -53,6 +54,7 @@ OUTLET_NAMES = frozenset(n for o in OUTLETS for n in o["names"])  # folded, lowe
 # which signatures can match at all, and only those run (`find_outlet`).
 OUTLET_LITERALS = automaton({w for o in OUTLETS for needles in o["needles"] if needles for w in needles})
 
+
 def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
     """The outlet a page names, and the words that name it: `"(VAN) ..."` -> ("Vietnam Agriculture News", "(VAN)").
 
@@ -72,8 +74,8 @@ def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
                 found.append((outlet["umbrella"], m.start(), order, outlet["name"], m.group().strip()))
     if found:
         return min(found)[3:]
-    for named in (wire_agency(raw_text), masthead(raw_text), copyright_holder(raw_text)):
-        if named[0]:
+    for name_from in (wire_agency, masthead, copyright_holder):  # in turn: the first that names the site wins
+        if (named := name_from(raw_text))[0]:
             return named
     return end_mark(raw_text)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from . import dates as dg
-from .outlets import NEWSROOM_WORDS, OUTLET_NAMES
+from .outlets import END_MARK, NEWSROOM_WORDS, OUTLET_NAMES
 from .paths import DATA
 from .persons import fold_diacritics, person_rules
 
@@ -104,7 +104,7 @@ def is_furniture(line: str) -> bool:
     """
     return (_nav_key(line) in NAV_WORDS or bool(
         TAG_LIST.match(line) or COPYRIGHT.match(line) or IMAGE.match(line) or DOMAIN_LINE.search(line)
-        or DOWNLOAD.match(line) or NOTICE.search(line)))
+        or DOWNLOAD.match(line) or NOTICE.search(line) or END_MARK.match(line)))  # "-- BERNAMA" signs off
 
 
 def is_breadcrumb(line: str) -> bool:

@@ -80,6 +80,7 @@ def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
     return end_mark(raw_text)
 
 
+# A wire's sign-off on a line of its own: chrome (`chrome.is_furniture`) and the wire's name (`end_mark`)
 END_MARK = re.compile(r"^(?:--|—|–|==)\s*([A-Za-z]{3,15})\s*$")
 
 

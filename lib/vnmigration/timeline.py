@@ -48,10 +48,11 @@ class EventKey(NamedTuple):
     participants: tuple
     evidence: str
 
-    def terms(self) -> tuple[frozenset, frozenset, frozenset]:
-        """The salient terms of the label and participants, of the evidence, and the evidence's named objects."""
+    def terms(self) -> tuple[frozenset, frozenset, frozenset, frozenset]:
+        """The salient terms of the label and participants, of the evidence, the evidence's named objects, and
+        its figures: what `_compare` reads of the key, computed once per key."""
         return (frozenset(_terms(self.label + " " + " ".join(self.participants))), frozenset(_terms(self.evidence)),
-                frozenset(named_objects(self.evidence + " " + self.label, self.participants)))
+                frozenset(named_objects(self.evidence + " " + self.label, self.participants)), figures(self.evidence))
 
 
 # Capitalised words every story of this corpus holds: they name no particular happening
@@ -99,16 +100,15 @@ def _compare(a: EventKey, b: EventKey, a_terms: tuple | None = None, b_terms: tu
         return False, f"dates do not overlap ({a.date:%Y-%m-%d} {a.precision} vs {b.date:%Y-%m-%d} {b.precision})"
     if a.kind != b.kind:
         return False, f"different kinds ({a.kind} vs {b.kind})"
-    (a_label, a_evidence, a_named), (b_label, b_evidence, b_named) = a_terms or a.terms(), b_terms or b.terms()
-    shared = a_label & b_evidence | b_label & a_evidence
-    if not shared:
+    a_terms, b_terms = a_terms or a.terms(), b_terms or b.terms()
+    if not (shared := _shared_terms(a_terms, b_terms)):
         return False, "no shared terms"
     parties = set(a.participants) & set(b.participants) if a.kind in PARTY_KINDS else set()
     if ("year" in (a.precision, b.precision) or a.precision != b.precision) \
-            and not _names_a_happening(a_named & b_named | parties, a.kind):  # a month or year holds many days
+            and not _names_a_happening(a_terms[2] & b_terms[2] | parties, a.kind):  # a month or year holds many days
         return False, f"only the {max(a.precision, b.precision, key=PRECISION_RANK.get)} and the kind in common, " \
                       "no named object"
-    if (a_figures := figures(a.evidence)) and (b_figures := figures(b.evidence)) and not a_figures & b_figures:
+    if a_terms[3] and b_terms[3] and not a_terms[3] & b_terms[3]:  # the figures of each
         return False, "different figures: two statistics, not one happening"
     return True, "shared: " + ", ".join(sorted(shared)[:5])
 

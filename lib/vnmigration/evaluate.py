@@ -274,14 +274,18 @@ def kind_confusion(tables: dict[str, pd.DataFrame], gold: dict[str, dict], split
     for article_id, g in sorted(gold.items()):
         if split not in ("all", g["split"]) or article_id not in present:
             continue
-        events = _per_article(by_article, "events", article_id).dropna(subset=["date"])
-        predicted = sorted(set(zip(events["date"], events["precision"], events["kind"], strict=True)))
-        gold_events = [(as_date(e["date"]), e["precision"], e["kind"]) for e in g.get("events") or []]
-        pairs += [(a[2], b[2]) for a, b in event_kind_pairs(gold_events, predicted)]
+        pairs += [(a[2], b[2]) for a, b in event_kind_pairs(*_event_tuples(by_article, article_id, g))]
     kinds = sorted({k for pair in pairs for k in pair} - {NO_KIND}) + [NO_KIND]
     counts = pd.DataFrame(pairs, columns=["gold kind", "predicted kind"]).value_counts()
     matrix = counts.unstack(fill_value=0).reindex(index=kinds, columns=kinds, fill_value=0)
     return matrix.rename_axis(index="gold kind", columns="predicted kind")
+
+
+def _event_tuples(by_article: dict, article_id: str, g: dict) -> tuple[list[tuple], list[tuple]]:
+    """One page's gold events and its distinct dated predicted events, each as (date, precision, kind)."""
+    events = _per_article(by_article, "events", article_id).dropna(subset=["date"])
+    predicted = sorted(set(zip(events["date"], events["precision"], events["kind"], strict=True)))
+    return [(as_date(e["date"]), e["precision"], e["kind"]) for e in g.get("events") or []], predicted
 
 
 def _event_show(e: tuple) -> str:
@@ -323,9 +327,7 @@ def _score_article(t: _Tally, tables: dict[str, tuple[dict, pd.DataFrame]], arti
     bodies = set(mentions.loc[mentions["kind"].isin(["organization", "office"]), "actor"])
     speakers = sorted(set(quotes["speaker"].dropna()) - bodies)
     t.matched(article_id, "speakers", list(g.get("speakers") or []), speakers, lambda a, b: fold(a) == fold(b))
-    events = _per_article(tables, "events", article_id).dropna(subset=["date"])
-    predicted = sorted(set(zip(events["date"], events["precision"], events["kind"], strict=True)))
-    gold_events = [(as_date(e["date"]), e["precision"], e["kind"]) for e in g.get("events") or []]
+    gold_events, predicted = _event_tuples(tables, article_id, g)
     t.matched(article_id, "events", gold_events, predicted, _event_same, show=_event_show)
     for g_event, p_event in event_kind_pairs(gold_events, predicted):
         if NO_KIND not in (g_event[2], p_event[2]) and g_event[2] != p_event[2]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from . import dates as dg
+from .matching import any_of
 from .outlets import END_MARK, NEWSROOM_WORDS, OUTLET_NAMES
 from .paths import DATA
 from .persons import fold_diacritics, person_rules
@@ -59,7 +60,7 @@ SECTION_MARKERS = frozenset(w.lower() for w in _CHROME["section_markers"])
 NAV_WORDS = SECTION_MARKERS | {w.lower() for w in _CHROME["share_words"]}
 HEAD_FIELD = re.compile(rf"^(?:{'|'.join(re.escape(f) for f in _CHROME['head_fields'])})\s*:\s*\S.{{0,80}}$",
                         re.IGNORECASE)
-NOTICE = re.compile("|".join(f"(?:{p})" for p in _CHROME["notices"]), re.IGNORECASE)
+NOTICE = any_of(_CHROME["notices"], re.IGNORECASE)
 _CREDITS = "|".join(re.escape(c) for c in sorted(_CHROME["caption_credits"], key=len, reverse=True))
 CAPTION = re.compile(rf"(\((?:{_CREDITS})\s*:[^)]*\)\s*\|?\s*$|(^|\s)(?:{_CREDITS})\s*:\s*[\w .&/©-]{{1,40}}\.?\s*$"
                      r"|(?-i:\.\s+[A-Z]{2,}(?:/[A-Z][\w.'’ -]{1,30})+\s*$)"  # a wire credit: "... REUTERS/Staff"

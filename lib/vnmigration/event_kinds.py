@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .matching import automaton, fold_case, necessary_literals, starts
+from .matching import any_of, automaton, fold_case, necessary_literals, starts
 from .paths import EVENT_RULES
 
 GATHERINGS = frozenset({"meeting", "visit", "conference", "workshop", "review"})  # where outcomes are signed
@@ -48,8 +48,7 @@ def load_event_rules(path: str | Path | None = None) -> dict:
     undated = [(re.compile(u["pattern"], re.IGNORECASE), u["basis"], frozenset(u["kinds"]))
                for u in data.get("undated", [])]
     occasion = re.compile(data["occasion"]) if data.get("occasion") else None
-    tallies = re.compile("|".join(f"(?:{p})" for p in data.get("tallies", [])) or r"(?!)")
-    observances = re.compile("|".join(f"(?:{p})" for p in data.get("observances", [])) or r"(?!)", re.IGNORECASE)
+    tallies, observances = any_of(data.get("tallies", [])), any_of(data.get("observances", []), re.IGNORECASE)
     weak = frozenset(order for order, rule in enumerate(data.get("kinds", [])) if rule.get("weak"))
     # One Aho-Corasick pass tells which rules can match a sentence: each needs one of its literals.
     needles = [necessary_literals(pattern) for _, pattern in kinds]

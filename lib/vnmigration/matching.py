@@ -86,6 +86,15 @@ def word_matches(words: ahocorasick.Automaton, text: str) -> list[tuple[int, int
     return out
 
 
+def any_of(patterns: Iterable[str], flags: int = 0) -> re.Pattern:
+    """One pattern that matches where any of `patterns` does; none: a pattern that never matches.
+
+    >>> any_of(["floods?", "storms?"]).search("after the storms").group(), any_of([]).search("anything")
+    ('storms', None)
+    """
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", flags)
+
+
 def literal_prefix(fragment: str) -> str:
     """The characters every match of a regex fragment begins with, up to its first syntax, space or option.
 

@@ -155,3 +155,17 @@ def test_every_plain_term_matches_in_any_case_and_plural_but_not_inside_words(th
     pattern = next(t.pattern for t in vn.load_taxonomy() if t.id == theme)
     glued = f"x{term}".translate(ASCII_LOWER)
     assert all(m.start() != 1 for m in _word_matches(pattern, glued))  # no match starting inside a word
+
+
+def test_tfidf_fitted_from_document_frequencies_weighs_as_scikit_learn_fitted_on_the_counts():
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    from vnmigration.taxonomy import fitted_tfidf
+
+    counts = sp.random(40, 30, density=0.2, format="csr", random_state=7, data_rvs=lambda k: np.arange(1, k + 1))
+    fitted = TfidfTransformer(sublinear_tf=True).fit(counts)
+    ours = fitted_tfidf(np.bincount(counts.indices, minlength=30), 40)
+    np.testing.assert_allclose(ours.idf_, fitted.idf_)
+    np.testing.assert_allclose(ours.transform(counts).toarray(), fitted.transform(counts).toarray())

@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from enum import StrEnum
 
 import pandas as pd
 
@@ -103,6 +104,24 @@ _RELATIVE_SHIFT = {"this": 0, "last": -1, "next": 1}
 NUMBER_WORDS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())}
 
 
+class Resolution(StrEnum):
+    """Where a date mention's year (or day) comes from; each value is also the `resolution` column's text."""
+
+    ABSOLUTE = "absolute"  # the text gives it: "22 November 2021"
+    SINCE = "since"  # a start that lasts: "since 1987"
+    SCHEDULED = "scheduled"  # a stated date still ahead: "due in May 2022"
+    PERIOD = "period"  # a span of years: "2021-2025"
+    YEAR_FROM_PUBLICATION = "year-from-publication"  # the latest such day up to publication: "on Nov. 22"
+    AHEAD_OF_PUBLICATION = "ahead-of-publication"  # the next such day after publication: "will open on Nov. 22"
+    THIS_YEAR = "this-year"  # publication year, shifted: "this year", "last March", "two years ago"
+    THIS_MONTH = "this-month"  # publication month, shifted: "last month"
+    WEEK = "week"  # the month of the day a week from publication: "last week"
+    WEEKDAY = "weekday"  # the latest such weekday up to publication: "on Wednesday"
+    WEEKDAY_AHEAD = "weekday-ahead"  # the next such weekday: "will meet on Wednesday"
+    YESTERDAY = "yesterday"  # the day before publication
+    PUBLICATION = "publication"  # the publication day itself: "today"
+
+
 @dataclass(frozen=True)
 class DateMention:
     """One date expression: where it is, what it says, and how its year is found."""
@@ -114,7 +133,7 @@ class DateMention:
     month: int | None
     day: int | None
     precision: str
-    resolution: str
+    resolution: Resolution
     year_end: int | None = None
     year_shift: int = 0
     day_end: int | None = None  # the last day of a range: "8-9 April" -> 9
@@ -156,7 +175,7 @@ def _numeric_mention(m: re.Match, g: dict) -> DateMention | None:
     if not readings:
         return None
     month, day = readings[0]
-    return DateMention(m.start(), m.end(), m.group(), year, month, day, "day", "absolute")
+    return DateMention(m.start(), m.end(), m.group(), year, month, day, "day", Resolution.ABSOLUTE)
 
 
 def _mention(m: re.Match, text: str) -> DateMention | None:
@@ -180,13 +199,13 @@ def _day_month(m: re.Match, g: dict, text: str) -> DateMention | None:
     if not (1 <= month <= 12 and day_ok(None, month, day)):
         return None
     return DateMention(m.start("dd"), m.end(), m.group("dd") + "/" + m.group("mm"), None, month, day, "day",
-                       "year-from-publication")
+                       Resolution.YEAR_FROM_PUBLICATION)
 
 
 def _weekday(m: re.Match, g: dict, text: str) -> DateMention:
     """"on Wednesday": the latest such day; "is due to meet on Wednesday": the next one."""
     ahead = SCHEDULED.search(_clause_before(text, m.start()))
-    return _at(m, "day", "weekday-ahead" if ahead else "weekday", weekday=WEEKDAYS[g["wd9"].lower()])
+    return _at(m, "day", Resolution.WEEKDAY_AHEAD if ahead else Resolution.WEEKDAY, weekday=WEEKDAYS[g["wd9"].lower()])
 
 
 def _month_range(m: re.Match, g: dict, text: str) -> DateMention | None:
@@ -195,7 +214,8 @@ def _month_range(m: re.Match, g: dict, text: str) -> DateMention | None:
     if last <= first:
         return None
     relative = g["r15"]
-    resolution = "absolute" if g["y15"] else ("this-year" if relative else "year-from-publication")
+    resolution = (Resolution.ABSOLUTE if g["y15"] else
+                  Resolution.THIS_YEAR if relative else Resolution.YEAR_FROM_PUBLICATION)
     return DateMention(m.start(), m.end(), m.group(), int(g["y15"]) if g["y15"] else None, first, None, "month",
                        resolution, year_shift=_RELATIVE_SHIFT[relative.lower()] if relative else 0, month_end=last)
 
@@ -203,12 +223,12 @@ def _month_range(m: re.Match, g: dict, text: str) -> DateMention | None:
 def _years_ago(m: re.Match, g: dict, text: str) -> DateMention:
     """"two years ago" -> the publication year minus two."""
     n = g["n_ago"].lower()
-    return _at(m, "year", "this-year", year_shift=-(int(n) if n.isdigit() else NUMBER_WORDS[n]))
+    return _at(m, "year", Resolution.THIS_YEAR, year_shift=-(int(n) if n.isdigit() else NUMBER_WORDS[n]))
 
 
 def _bare_year(m: re.Match, g: dict, text: str) -> DateMention:
     """"in 2019" -> 2019; "since 2019" -> 2019, counted from then."""
-    resolution = "since" if (g["pw"] or "").lower() == "since" else "absolute"
+    resolution = Resolution.SINCE if (g["pw"] or "").lower() == "since" else Resolution.ABSOLUTE
     return DateMention(m.start(), m.end(), m.group(), int(g["y6"]), None, None, "year", resolution)
 
 
@@ -220,31 +240,34 @@ DATE_FORMS = (
     (("mdy", "dmy"), lambda m, g, text: _day_mention(m, g), True),
     (("num",), lambda m, g, text: _numeric_mention(m, g), True),
     (("item",), lambda m, g, text: DateMention(m.start("y7"), m.end("y7"), g["y7"], int(g["y7"]), None, None, "year",
-                                                "absolute"), True),
-    (("today",), lambda m, g, text: _at(m, "day", "publication"), False),
-    (("yday",), lambda m, g, text: _at(m, "day", "yesterday"), False),
+                                                Resolution.ABSOLUTE), True),
+    (("today",), lambda m, g, text: _at(m, "day", Resolution.PUBLICATION), False),
+    (("yday",), lambda m, g, text: _at(m, "day", Resolution.YESTERDAY), False),
     # "next March": the next March after publication; "last December": the latest before it
-    (("relmon",), lambda m, g, text: _at(m, "month", "ahead-of-publication" if g["rel9"].lower() == "next"
-                                         else "year-from-publication", month=MONTHS[g["m12"].lower()]), False),
+    (("relmon",), lambda m, g, text: _at(m, "month", Resolution.AHEAD_OF_PUBLICATION if g["rel9"].lower() == "next"
+                                         else Resolution.YEAR_FROM_PUBLICATION, month=MONTHS[g["m12"].lower()]), False),
     (("ayear",), lambda m, g, text: DateMention(m.start("y11"), m.end("y11"), g["y11"], int(g["y11"]), None, None,
-                                                "year", "absolute"), True),
-    (("mon",), lambda m, g, text: _at(m, "month", "year-from-publication", month=MONTHS[g["m10"].lower()]), True),
-    (("mth",), lambda m, g, text: _at(m, "month", "this-month", month_shift=_RELATIVE_SHIFT[g["rel8"].lower()]),
-     False),
+                                                "year", Resolution.ABSOLUTE), True),
+    (("mon",), lambda m, g, text: _at(m, "month", Resolution.YEAR_FROM_PUBLICATION, month=MONTHS[g["m10"].lower()]),
+     True),
+    (("mth",), lambda m, g, text: _at(m, "month", Resolution.THIS_MONTH,
+                                      month_shift=_RELATIVE_SHIFT[g["rel8"].lower()]), False),
     # "agreed Tuesday": the latest such day
     (("wdverb",), lambda m, g, text: DateMention(m.start("wd11"), m.end(), g["wd11"], None, None, None, "day",
-                                                 "weekday", weekday=WEEKDAYS[g["wd11"].lower()]), False),
+                                                 Resolution.WEEKDAY, weekday=WEEKDAYS[g["wd11"].lower()]), False),
     # "last week": the month of the day a week before (or after) publication
-    (("week",), lambda m, g, text: _at(m, "month", "week", month_shift=_RELATIVE_SHIFT[g["rel12"].lower()]), False),
+    (("week",), lambda m, g, text: _at(m, "month", Resolution.WEEK,
+                                       month_shift=_RELATIVE_SHIFT[g["rel12"].lower()]), False),
     (("dm",), _day_month, True),
     (("wday",), _weekday, False),
     (("mrange",), _month_range, True),
     (("my",), lambda m, g, text: DateMention(m.start(), m.end(), m.group(), int(g["y3"]), MONTHS[g["m3"].lower()],
-                                             None, "month", "absolute"), True),
-    (("mrel",), lambda m, g, text: _at(m, "month", "this-year", month=MONTHS[g["m4"].lower()],
+                                             None, "month", Resolution.ABSOLUTE), True),
+    (("mrel",), lambda m, g, text: _at(m, "month", Resolution.THIS_YEAR, month=MONTHS[g["m4"].lower()],
                                        year_shift=_RELATIVE_SHIFT[g["rel4"]]), False),
     (("ago",), _years_ago, False),
-    (("rel",), lambda m, g, text: _at(m, "year", "this-year", year_shift=_RELATIVE_SHIFT[g["rel5"].lower()]), False),
+    (("rel",), lambda m, g, text: _at(m, "year", Resolution.THIS_YEAR,
+                                      year_shift=_RELATIVE_SHIFT[g["rel5"].lower()]), False),
     (None, _bare_year, True),  # what is left: a bare year
 )
 
@@ -254,7 +277,7 @@ def _iso_mention(m: re.Match, g: dict) -> DateMention | None:
     y, mo, d = int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"])
     if not (1 <= mo <= 12 and day_ok(y, mo, d)):
         return None
-    return DateMention(m.start(), m.end(), m.group(), y, mo, d, "day", "absolute")
+    return DateMention(m.start(), m.end(), m.group(), y, mo, d, "day", Resolution.ABSOLUTE)
 
 
 # A plan's, target's or agreement's span is part of its name, not a time anything happened: "the National Program
@@ -277,7 +300,7 @@ def _period_mention(m: re.Match, g: dict) -> DateMention | None:
     y1, y2 = int(g["p1"] or g["pb1"]), int(g["p2"] or g["pb2"])
     if y2 <= y1:
         return None
-    return DateMention(m.start(), m.end(), m.group(), y1, None, None, "year", "period", year_end=y2)
+    return DateMention(m.start(), m.end(), m.group(), y1, None, None, "year", Resolution.PERIOD, year_end=y2)
 
 
 def _day_of(s: str) -> int:
@@ -297,7 +320,7 @@ def _day_mention(m: re.Match, g: dict) -> DateMention | None:
                                               and day_ok(y, last_month or mo, _day_of(last)))):
         return None
     relative = g["r1"] or g["r2"]
-    resolution = "absolute" if y else ("this-year" if relative else "year-from-publication")
+    resolution = Resolution.ABSOLUTE if y else (Resolution.THIS_YEAR if relative else Resolution.YEAR_FROM_PUBLICATION)
     return DateMention(m.start(), m.end(), m.group(), y, mo, d, "day", resolution,
                        year_shift=_RELATIVE_SHIFT[relative] if relative else 0,
                        day_end=_day_of(last) if last else None, month_end=last_month)
@@ -308,13 +331,14 @@ def _in_clause(found: DateMention, m: re.Match, text: str) -> DateMention:
     delegation will visit ..."), is a plan."""
     before = _clause_before(text, m.start())
     if before.rstrip().lower().endswith("since"):
-        return replace(found, resolution="since")
+        return replace(found, resolution=Resolution.SINCE)
     fronted = not re.search(r"\w", before)  # "In May, a delegation will visit"
     stops = r"[.!?;\n]|\b(?:said|says|told|added)\b|\band\s+(?:which|who|that)\b" + ("" if fronted else "|,")
     after = re.split(stops, text[m.end():m.end() + 80])[0]
-    if found.resolution in ("absolute", "year-from-publication") and (SCHEDULED.search(before)
+    if found.resolution in (Resolution.ABSOLUTE, Resolution.YEAR_FROM_PUBLICATION) and (SCHEDULED.search(before)
                                                                         or FUTURE_AFTER.search(after)):
-        return replace(found, resolution="scheduled" if found.resolution == "absolute" else "ahead-of-publication")
+        return replace(found, resolution=Resolution.SCHEDULED if found.resolution == Resolution.ABSOLUTE
+                       else Resolution.AHEAD_OF_PUBLICATION)
     return found
 
 
@@ -331,7 +355,7 @@ def find_dates(text: str) -> list[DateMention]:
 
     The same matches as `DATE_PATTERN.finditer(text)`, tried only near a possible date.
 
-    >>> [(d.date_text, d.precision, d.resolution) for d in find_dates("Signed Nov. 22, due in May 2022.")]
+    >>> [(d.date_text, d.precision, d.resolution.value) for d in find_dates("Signed Nov. 22, due in May 2022.")]
     [('Nov. 22', 'day', 'year-from-publication'), ('May 2022', 'month', 'scheduled')]
     """
     windows: list[list[int]] = []  # [first, last] start a date may have, merged over the anchors
@@ -361,22 +385,22 @@ def resolve(mention: DateMention, published: pd.Timestamp | None = None,
     >>> resolve(find_dates("on Nov. 22")[0], pd.Timestamp("2021-11-25"), "day")
     Timestamp('2021-11-22 00:00:00')
     """
-    if mention.resolution == "publication":
+    if mention.resolution == Resolution.PUBLICATION:
         return pd.NaT if published is None else published
-    if mention.resolution == "this-month":
+    if mention.resolution == Resolution.THIS_MONTH:
         if published is None or pd.isna(published) or published_precision not in ("day", "month"):
             return pd.NaT
         return published.replace(day=1) + pd.DateOffset(months=mention.month_shift)
-    if mention.resolution == "week":  # the month holding the day a week before or after publication
+    if mention.resolution == Resolution.WEEK:  # the month holding the day a week before or after publication
         if published is None or pd.isna(published) or published_precision != "day":
             return pd.NaT
         return (published + pd.Timedelta(days=7 * mention.month_shift)).replace(day=1)
-    if mention.resolution in ("weekday", "weekday-ahead", "yesterday"):
+    if mention.resolution in (Resolution.WEEKDAY, Resolution.WEEKDAY_AHEAD, Resolution.YESTERDAY):
         if published is None or pd.isna(published) or published_precision != "day":
             return pd.NaT
-        if mention.resolution == "yesterday":
+        if mention.resolution == Resolution.YESTERDAY:
             return published - pd.Timedelta(days=1)
-        if mention.resolution == "weekday-ahead":
+        if mention.resolution == Resolution.WEEKDAY_AHEAD:
             return published + pd.Timedelta(days=(mention.weekday - published.weekday()) % 7)
         return published - pd.Timedelta(days=(published.weekday() - mention.weekday) % 7)
     year = mention.year
@@ -384,12 +408,12 @@ def resolve(mention: DateMention, published: pd.Timestamp | None = None,
         if published is None or pd.isna(published):
             return pd.NaT
         year = published.year + mention.year_shift
-        if mention.resolution in ("year-from-publication", "ahead-of-publication") \
+        if mention.resolution in (Resolution.YEAR_FROM_PUBLICATION, Resolution.AHEAD_OF_PUBLICATION) \
                 and published_precision in ("day", "month"):
             when = date(year, mention.month, mention.day or 1)
-            if mention.resolution == "year-from-publication" and when > published.date():
+            if mention.resolution == Resolution.YEAR_FROM_PUBLICATION and when > published.date():
                 year -= 1  # a past happening: the latest such date on or before publication
-            elif mention.resolution == "ahead-of-publication" and when < published.replace(day=1).date():
+            elif mention.resolution == Resolution.AHEAD_OF_PUBLICATION and when < published.replace(day=1).date():
                 year += 1  # a plan: the next such date after publication
     if mention.day and not day_ok(year, mention.month, mention.day):
         return pd.NaT

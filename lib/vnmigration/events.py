@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pandas as pd
 
 from . import dates as dg
+from .dates import Resolution
 from .event_kinds import GATHERINGS, classify, clause_around, load_event_rules, make_label, trigger_phrases
 from .schema import ARTICLES, DATES, MENTIONS, SENTENCES, require
 
@@ -17,7 +18,8 @@ DATE_COLUMNS = ["article_id", "sentence_no", "start", "end", "date_text", "date"
 EVENT_COLUMNS = ["article_id", "sentence_no", "date", "date_end", "precision", "kind", "label", "place",
                  "participants", "status", "certainty", "date_text", "evidence"]
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
-PLANNED = ("scheduled", "ahead-of-publication", "weekday-ahead")  # date resolutions of happenings still ahead
+# date resolutions of happenings still ahead
+PLANNED = (Resolution.SCHEDULED, Resolution.AHEAD_OF_PUBLICATION, Resolution.WEEKDAY_AHEAD)
 PLACE_NEAR = 50  # characters: a place this close to the date or its trigger is where it happened
 
 
@@ -59,18 +61,19 @@ def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
             row_year = dg.list_item_year(r.text)
         for m in dg.find_dates(r.text):
             if row_year is not None and m.year is None and m.resolution in YEARLESS:
-                m = replace(m, year=row_year, resolution="absolute")  # "2018 | On 10-11 December, ..."
+                m = replace(m, year=row_year, resolution=Resolution.ABSOLUTE)  # "2018 | On 10-11 December, ..."
             when = dg.resolve(m, published, precision)
             # "today" is the publication date, known as precisely as the publication is.
-            exact = precision if m.resolution == "publication" and isinstance(precision, str) else m.precision
+            exact = precision if m.resolution == Resolution.PUBLICATION and isinstance(precision, str) else m.precision
             rows.append((r.article_id, r.sentence_no, r.start + m.start, r.start + m.end, m.date_text, when,
-                         dg.period_end(when, exact, m.year_end, m.day_end, m.month_end), exact, m.resolution))
+                         dg.period_end(when, exact, m.year_end, m.day_end, m.month_end), exact, m.resolution.value))
     out = pd.DataFrame(rows, columns=DATE_COLUMNS)
     return out.astype({"date": "datetime64[ns]", "date_end": "datetime64[ns]", "sentence_no": "int64",
                        "start": "int64", "end": "int64"})
 
 
-YEARLESS = ("year-from-publication", "ahead-of-publication")  # a day or month whose year the page leaves open
+# a day or month whose year the page leaves open
+YEARLESS = (Resolution.YEAR_FROM_PUBLICATION, Resolution.AHEAD_OF_PUBLICATION)
 
 
 def _starts_line(text, start: int) -> bool:
@@ -227,25 +230,25 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
     for d in found:
         a, b = int(d.start - r.start), int(d.end - r.start)
         kind, trigger = classify(r.text, a, b, rules, [span for span in local if span != (a, b)], phrases)
-        if d.resolution == "period" and kind is not None and kind != "milestone":
+        if d.resolution == Resolution.PERIOD and kind is not None and kind != "milestone":
             continue  # "a conference on migration in the 2020-2021 period": the period is context, not the conference's
         bare, referent = kind is None, None
         if named and not bare:
             kind, referent = _referent(r.text, trigger, kind, named)
         clause = clause_around(r.text, a, b)
-        if bare and d.resolution != "publication" and not r.text.rstrip().endswith("?") \
+        if bare and d.resolution != Resolution.PUBLICATION and not r.text.rstrip().endswith("?") \
                 and not _dates_nothing(r.text, d, a, found):
             start = clause[0]
             if FRONTED.fullmatch(r.text, start, a):  # "Since 1994, IOM has ...": label what follows the date
                 start = FRONTED_TAIL.match(r.text, b).end()
             kind, trigger = ("project" if _ongoing_since(r.text, clause, a, b, d.resolution) else "milestone"), start
-        if kind in TALLIED and (d.precision != "day" or d.resolution == "since") \
+        if kind in TALLIED and (d.precision != "day" or d.resolution == Resolution.SINCE) \
                 and rules["tallies"].search(r.text, *clause):
             kind = "milestone"  # "Since 2018, the programme has trained 3,000 officers": a figure for a period
         if kind is None:
             continue  # "the presence of so many of you here today" is no dated happening
-        certainty = "stated" if d.resolution in ("absolute", "since", "scheduled") else (
-            "publication" if d.resolution == "publication" else "from-publication")
+        certainty = "stated" if d.resolution in (Resolution.ABSOLUTE, Resolution.SINCE, Resolution.SCHEDULED) else (
+            "publication" if d.resolution == Resolution.PUBLICATION else "from-publication")
         when = published_on
         ahead = d.resolution in PLANNED or when is not None \
             and pd.notna(when) and pd.notna(d.date) and d.date > when  # dated after its article: a plan
@@ -312,7 +315,7 @@ def _ongoing_since(text: str, clause: tuple[int, int], a: int, b: int, resolutio
     >>> _ongoing_since(text, (0, len(text)), 6, 10, "since")
     False
     """
-    if resolution != "since" and not text[max(clause[0], a - 6):a].lower().endswith("since "):
+    if resolution != Resolution.SINCE and not text[max(clause[0], a - 6):a].lower().endswith("since "):
         return False
     m = ONGOING.search(text, clause[0], clause[1])
     if m is None:

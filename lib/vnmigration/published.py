@@ -25,7 +25,7 @@ def infer_published(text: str) -> tuple[pd.Timestamp, str | None, str | None]:
         if m.year is None:
             continue
         start = dg.resolve(m)
-        if m.resolution == "scheduled":
+        if m.resolution == dg.Resolution.SCHEDULED:
             end = dg.period_end(start, m.precision, m.year_end)
             if end < upper:
                 upper = end
@@ -36,7 +36,7 @@ def infer_published(text: str) -> tuple[pd.Timestamp, str | None, str | None]:
                 lower = floor
                 clues.append(f"after '{m.date_text}'")
     for m in mentions:
-        if m.resolution != "year-from-publication" or m.day is None \
+        if m.resolution != dg.Resolution.YEAR_FROM_PUBLICATION or m.day is None \
                 or (lower == pd.Timestamp.min and upper == pd.Timestamp.max):
             continue
         first = max(lower.year, 1800)
@@ -104,7 +104,7 @@ def anchor_this_year(articles: pd.DataFrame) -> pd.DataFrame:
 def anchor_year(article_id: str, text: str, index: dict) -> tuple[int, str] | None:
     """The one year an article's `"in May this year"` names, by another article's `"May 2022"`, with evidence."""
     for m in dg.find_dates(text):
-        if m.resolution != "this-year" or m.month is None:
+        if m.resolution != dg.Resolution.THIS_YEAR or m.month is None:
             continue
         sentence_start = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start)) + 1
         names = sorted({n.group() for n in NAME.finditer(text[sentence_start:m.start])

@@ -17,8 +17,8 @@ as compact keys, so memory grows with one partition plus these keys, not with th
 - uncoded candidates: `actors.uncoded_part` folded per partition, merged at the end;
 - distinctive terms: per-article term counts are spilled with corpus-wide term ids (in order of first
   appearance, as scikit-learn numbers them before sorting) while document frequencies add up; a second
-  pass over the spill applies the corpus-wide IDF with scikit-learn's own arithmetic, so the weights are
-  those of `taxonomy.distinctive_terms` on the whole corpus;
+  pass over the spill weighs them with scikit-learn's TfidfTransformer fitted from those frequencies
+  (`taxonomy.fitted_tfidf`), so the weights are those of `taxonomy.distinctive_terms` on the whole corpus;
 - theme profile: per-partition profiles are spilled and written at the end with every theme column any
   partition used (0.0 elsewhere, as the whole-corpus table has).
 
@@ -44,7 +44,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import chrome, outlets, published
+from . import chrome, outlets, published, taxonomy
 from . import corpus as cp
 from .actors import (
     fold_uncoded,
@@ -57,7 +57,6 @@ from .events import statement_events
 from .network import actor_edges
 from .pipeline import run_stages
 from .sinks import EMPTY_COLUMNS, N_TERMS, PER_PARTITION, PROFILE_TAIL, TABLES, CsvSink, ParquetSink, labelled
-from .taxonomy import vectorizer
 from .timeline import EventKey, keys_of, timeline_table
 
 # --- per-partition work (runs on Dask workers too: plain functions of their arguments) --------------
@@ -94,7 +93,7 @@ def term_counts(articles: pd.DataFrame) -> tuple:
     >>> ids, terms, counts.tolist()
     (['a'], ['shelter', 'staff', 'shelter shelter', 'shelter staff'], [2, 1, 1, 1])
     """
-    analyze = vectorizer().build_analyzer()
+    analyze = taxonomy.vectorizer().build_analyzer()
     vocabulary: dict[str, int] = {}
     indptr, ids, counts = [0], [], []
     for doc in mask_actors(articles["text"]):
@@ -238,38 +237,18 @@ class _Terms:
     def distinctive(self, n: int = N_TERMS) -> Iterator[pd.DataFrame]:
         """taxonomy.distinctive_terms, one spilled partition at a time, with the corpus-wide IDF."""
         import scipy.sparse as sp
-        from sklearn.preprocessing import normalize
 
         n_terms = len(self.terms)
-        # TfidfTransformer.fit, smooth_idf=True
-        df = self.df[:n_terms].astype(np.float64)
-        df += 1.0
-        idf = np.full_like(df, fill_value=self.n_docs + 1, dtype=np.float64)
-        idf /= df
-        np.log(idf, out=idf)
-        idf += 1.0
+        transformer = taxonomy.fitted_tfidf(self.df[:n_terms], self.n_docs)
         vocab = np.array(self.terms, dtype=object)
         for path in self.files:
             with open(path, "rb") as f:
                 article_ids, indptr, ids, counts = pickle.load(f)
             rows = np.repeat(np.arange(len(article_ids)), np.diff(indptr))
             order = np.lexsort((ids, rows))  # each article's terms by first appearance, as CountVectorizer stores them
-            ids = ids[order]
-            data = counts[order].astype(np.float64)
-            # TfidfTransformer.transform, sublinear_tf=True, norm="l2"
-            np.log(data, data)
-            data += 1.0
-            data *= idf[ids]
-            matrix = normalize(sp.csr_array((data, ids, indptr), shape=(len(article_ids), n_terms)), norm="l2",
-                               copy=False)
-            out = []
-            for i, article_id in enumerate(article_ids):
-                row = slice(matrix.indptr[i], matrix.indptr[i + 1])
-                terms, weights = matrix.indices[row], matrix.data[row]
-                best = sorted(range(len(terms)), key=lambda k: (-weights[k], vocab[terms[k]]))[:n]
-                out += [(article_id, rank, vocab[terms[k]], round(float(weights[k]), 4))
-                        for rank, k in enumerate(best, 1)]
-            yield pd.DataFrame(out, columns=["article_id", "rank", "term", "tfidf"])
+            counts = sp.csr_array((counts[order].astype(np.float64), ids[order], indptr),
+                                  shape=(len(article_ids), n_terms))
+            yield taxonomy.top_terms(transformer.transform(counts, copy=False), vocab, article_ids, n)
 
 
 class _Timeline:

@@ -333,15 +333,39 @@ def distinctive_terms(articles: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     require(articles, ARTICLES, "distinctive_terms")
     vec = vectorizer()
     matrix = vec.fit_transform(mask_actors(articles["text"]))
-    vocab = np.array(vec.get_feature_names_out())
-    matrix = matrix.tocsr()
+    return top_terms(matrix.tocsr(), np.array(vec.get_feature_names_out()), articles["article_id"], n)
+
+
+def top_terms(matrix, vocab: np.ndarray, article_ids, n: int) -> pd.DataFrame:
+    """The `n` heaviest terms of each row of a CSR TF-IDF matrix, ties by term: rows [[0.6, 0.8]] -> b, a.
+
+    >>> import scipy.sparse as sp
+    >>> top_terms(sp.csr_array([[0.6, 0.8]]), np.array(["a", "b"]), ["x"], 2)
+      article_id  rank term  tfidf
+    0          x     1    b    0.8
+    1          x     2    a    0.6
+    """
     rows = []
-    for i, article_id in enumerate(articles["article_id"]):
+    for i, article_id in enumerate(article_ids):
         row = slice(matrix.indptr[i], matrix.indptr[i + 1])  # the article's non-zero terms only
         terms, weights = matrix.indices[row], matrix.data[row]
         order = sorted(range(len(terms)), key=lambda k: (-weights[k], vocab[terms[k]]))[:n]
         rows += [(article_id, rank, vocab[terms[k]], round(float(weights[k]), 4)) for rank, k in enumerate(order, 1)]
     return pd.DataFrame(rows, columns=["article_id", "rank", "term", "tfidf"])
+
+
+def fitted_tfidf(document_frequency: np.ndarray, n_documents: int):
+    """scikit-learn's TfidfTransformer of `vectorizer()`, fitted from document frequencies alone (a corpus read in
+    parts never holds its whole count matrix): idf = ln((1 + n) / (1 + df)) + 1, as `fit` computes it.
+
+    >>> fitted_tfidf(np.array([1, 2]), 2).idf_.round(3).tolist()
+    [1.405, 1.0]
+    """
+    from sklearn.feature_extraction.text import TfidfTransformer
+    transformer = TfidfTransformer(norm="l2", use_idf=True, smooth_idf=True, sublinear_tf=True)
+    idf = np.log((n_documents + 1.0) / (document_frequency.astype(np.float64) + 1.0)) + 1.0
+    transformer.idf_, transformer.n_features_in_ = idf, len(idf)
+    return transformer
 
 
 def _fit_nmf(sentences: pd.DataFrame, k: int):

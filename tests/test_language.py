@@ -20,8 +20,19 @@ def test_a_language_without_the_file_gets_one_clear_sentence():
         language_data("calendar", "xx")
 
 
-def test_every_language_folder_has_the_english_files():
-    english = {p.name for p in (DATA / "en").glob("*.yaml")}
-    assert english >= {"calendar.yaml", "persons.yaml", "speech.yaml"}
-    for folder in (p for p in DATA.iterdir() if p.is_dir()):
-        assert {p.name for p in folder.glob("*.yaml")} == english, folder.name
+def test_every_language_file_has_an_english_twin_with_the_same_keys():
+    english = {p.name: language_data(p.stem) for p in (DATA / "en").glob("*.yaml")}
+    assert set(english) >= {"calendar.yaml", "persons.yaml", "speech.yaml", "chrome.yaml", "event_rules.yaml",
+                            "taxonomy.yaml"}
+    for folder in (p for p in DATA.iterdir() if p.is_dir() and p.name != "en"):
+        for path in folder.glob("*.yaml"):
+            assert path.name in english, f"{folder.name}/{path.name} has no English twin"
+            assert set(language_data(path.stem, folder.name)) == set(english[path.name]), path
+
+
+def test_chrome_words_of_every_language_reach_every_page():
+    from vnmigration.chrome import is_furniture
+    from vnmigration.language import all_languages
+
+    assert "Chia sẻ" in all_languages("chrome")["share_words"]  # data/vi/chrome.yaml
+    assert is_furniture("Chia sẻ") and is_furniture("Share")

@@ -24,13 +24,13 @@ def test_the_outlet_count_is_the_outlet_list():
 
 
 def test_the_theme_counts_are_the_taxonomy():
-    taxonomy = _data("taxonomy.yaml")
+    taxonomy = _data("en/taxonomy.yaml")
     assert _stated(r"(\d+) GCM objectives \+") == [len(taxonomy["objectives"])]
     assert _stated(r"\+ (\d+) cross-cutting themes") == [len(taxonomy["cross_cutting"])]
 
 
 def test_the_event_kind_count_is_the_rule_file():
-    assert _stated(r"the (\d+) event kinds") == [len({rule["kind"] for rule in _data("event_rules.yaml")["kinds"]})]
+    assert _stated(r"the (\d+) event kinds") == [len({rule["kind"] for rule in _data("en/event_rules.yaml")["kinds"]})]
 
 
 def test_the_eval_article_count_is_the_eval_folder():

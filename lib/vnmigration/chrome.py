@@ -7,12 +7,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-import yaml
-
 from . import dates as dg
+from .language import all_languages
 from .matching import any_of
 from .outlets import END_MARK, NEWSROOM_WORDS, OUTLET_NAMES
-from .paths import DATA
 from .persons import fold_diacritics, person_rules
 
 HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
@@ -48,14 +46,7 @@ BREADCRUMB = re.compile(r"^(?:You are here:\s*)?(?:Home|Trang chủ)\s*[>»›/]
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 
 
-def _load_chrome() -> dict:
-    """The site-independent furniture vocabulary in data/chrome.yaml, lower-cased for lookups."""
-    data = yaml.safe_load((DATA / "chrome.yaml").read_text(encoding="utf-8"))
-    return {key: [str(w) for w in data[key]] for key in ("section_markers", "share_words", "caption_credits",
-                                                         "notices", "head_fields")}
-
-
-_CHROME = _load_chrome()
+_CHROME = all_languages("chrome")  # the site-independent furniture words of data/<language>/chrome.yaml, all languages
 SECTION_MARKERS = frozenset(w.lower() for w in _CHROME["section_markers"])
 NAV_WORDS = SECTION_MARKERS | {w.lower() for w in _CHROME["share_words"]}
 HEAD_FIELD = re.compile(rf"^(?:{'|'.join(re.escape(f) for f in _CHROME['head_fields'])})\s*:\s*\S.{{0,80}}$",

@@ -1,4 +1,4 @@
-"""Event kinds: the trigger rules of data/event_rules.yaml, compiled, and the kind, trigger and label a
+"""Event kinds: the trigger rules of data/en/event_rules.yaml, compiled, and the kind, trigger and label a
 dated phrase takes ("signed a decision on March 20" -> decision)."""
 
 from __future__ import annotations
@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
+from .language import frozen
 from .matching import any_of, automaton, fold_case, necessary_literals, starts
 from .paths import EVENT_RULES
 
@@ -24,8 +26,8 @@ class EventRulesError(ValueError):
 
 
 @cache
-def load_event_rules(path: str | Path | None = None) -> dict:
-    """Compiled event rules: {"kinds": [(kind, re.Pattern)], "weak": rule numbers, "undated": [...], "occasion": ...}.
+def load_event_rules(path: str | Path | None = None) -> MappingProxyType:
+    """Compiled event rules, frozen: {"kinds": ((kind, re.Pattern),), "weak": rule numbers, "undated": (...), ...}.
 
     >>> rules = load_event_rules()
     >>> sorted(rules)
@@ -53,8 +55,8 @@ def load_event_rules(path: str | Path | None = None) -> dict:
     # One Aho-Corasick pass tells which rules can match a sentence: each needs one of its literals.
     needles = [necessary_literals(pattern) for _, pattern in kinds]
     literals = automaton({w for n in needles if n for w in n}) if any(needles) else None
-    return {"kinds": kinds, "weak": weak, "undated": undated, "occasion": occasion, "needles": needles,
-            "literals": literals, "tallies": tallies, "observances": observances}
+    return frozen({"kinds": kinds, "weak": weak, "undated": undated, "occasion": occasion, "needles": needles,
+                   "literals": literals, "tallies": tallies, "observances": observances})
 
 
 

@@ -41,3 +41,30 @@ def language_data(name: str, language: str = LANGUAGE) -> MappingProxyType:
     if not path.is_file():
         raise FileNotFoundError(f"no {name} data for language {language!r}: {path} is missing")
     return frozen(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def languages() -> tuple[str, ...]:
+    """The languages the package has data for, English first: `("en", "vi")`.
+
+    >>> languages()[0]
+    'en'
+    """
+    others = sorted(p.name for p in DATA.iterdir() if p.is_dir() and p.name != LANGUAGE)
+    return (LANGUAGE, *others)
+
+
+@cache
+def all_languages(name: str) -> MappingProxyType:
+    """Every language's data/<language>/<name>.yaml, one list per key, English first: for knowledge that crosses
+    languages on one page (an English page of a Vietnamese site keeps "Chia sẻ" in its share bar).
+
+    >>> words = all_languages("chrome")["share_words"]
+    >>> "Share" in words and "Chia sẻ" in words
+    True
+    """
+    merged: dict[str, list] = {}
+    for language in languages():
+        if (DATA / language / f"{name}.yaml").is_file():
+            for key, items in language_data(name, language).items():
+                merged.setdefault(key, []).extend(items or ())
+    return frozen(merged)

@@ -8,6 +8,7 @@ import re
 import yaml
 
 from . import dates as dg
+from .language import frozen
 from .matching import automaton, fold_case, necessary_literals, starts
 from .paths import DATA
 from .persons import fold_diacritics, person_rules
@@ -23,15 +24,15 @@ def _self_reference(names: list[str]) -> re.Pattern:
                       rf"(?:\s*\|[^\n]*|[^\n]{{0,25}}?(?:all rights reserved|\b\d{{4}}\b)[^\n]{{0,60}})?\s*$")
 
 
-def _load_outlets() -> list[dict]:
-    """The outlet markers in data/outlets.yaml, compiled: [{'name': ..., 'signatures': [re.Pattern], 'needles':
-    [the literals one of which each signature needs, or None]}]."""
+def _load_outlets() -> tuple:
+    """The outlet markers in data/outlets.yaml, compiled and frozen: ({'name': ..., 'signatures': (re.Pattern,),
+    'needles': (the literals one of which each signature needs, or None,)},)."""
     entries = yaml.safe_load((DATA / "outlets.yaml").read_text(encoding="utf-8"))["outlets"]
     outlets = [{"name": e["name"], "umbrella": bool(e.get("umbrella")),
                 "names": [fold_diacritics(n).lower() for n in e["names"] + [e["name"]]],
                 "signatures": [re.compile(t) for t in e.get("tags") or []] + [_self_reference(e["names"])]}
                for e in entries]
-    return [o | {"needles": [necessary_literals(p) for p in o["signatures"]]} for o in outlets]
+    return frozen([o | {"needles": [necessary_literals(p) for p in o["signatures"]]} for o in outlets])
 
 
 def outlet_of_site_name(site_name: str | None) -> str | None:

@@ -36,9 +36,9 @@ EVAL_GOLD = EVAL / "gold.yaml"
 EVAL_TIMELINE = EVAL / "gold_timeline.yaml"  # which event mentions of the eval set are one happening
 
 CODEBOOK = DATA / "codebook.yaml"
-TAXONOMY = DATA / "taxonomy.yaml"
+TAXONOMY = DATA / "en" / "taxonomy.yaml"
 GCM_OBJECTIVES = DATA / "gcm_objectives.csv"
-EVENT_RULES = DATA / "event_rules.yaml"
+EVENT_RULES = DATA / "en" / "event_rules.yaml"
 
 
 def corpus_dir() -> Path:

@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from types import MappingProxyType
 
 import pandas as pd
 import yaml
 
 from .dates import MONTH_NAMES, WEEKDAY_NAMES
-from .language import language_data
+from .language import frozen, language_data
 from .matching import automaton, fold_case, necessary_literals, starts
 from .paths import DATA
 from .sentences import by_article
@@ -62,8 +63,9 @@ def _fold_run(m: re.Match) -> str:
 
 
 @cache
-def person_rules() -> dict:
-    """data/persons.yaml (names) and data/en/persons.yaml (honorifics with gender, offices, title words), compiled.
+def person_rules() -> MappingProxyType:
+    """data/persons.yaml (names) and data/en/persons.yaml (honorifics with gender, offices, title words), compiled
+    and frozen.
 
     >>> rules = person_rules()
     >>> "Ms." in rules["honorifics"]
@@ -85,7 +87,7 @@ def person_rules() -> dict:
     lower_title = rf"(?:\b[A-Z][\w'’&-]*\s+)*(?:\b[a-z]+\s+){{0,2}}\b(?:{title_words})"
     cue = re.compile(rf"(?:{honorific_pattern(honorifics)}|{office_before}|{lower_title})\s+$")
     relations = rf"(?:her|his|their|its|whose)\s+(?:{'|'.join(data['relation_words'])})"
-    return {
+    return frozen({
         "vietnamese": re.compile(rf"\b(?:{'|'.join(families)})(?:[ \t]+[A-Z][a-z]{{0,6}}\b(?![-'’.]\w)){{1,3}}"),
         "honorifics": honorifics,
         "honorifics_longest_first": tuple(sorted(honorifics.items(), key=lambda h: -len(h[0]))),
@@ -104,7 +106,7 @@ def person_rules() -> dict:
         "not_persons": frozenset(fold_diacritics(n) for n in data["not_persons"] + sum(places.values(), [])),
         "not_name_words": frozenset(data["not_name_words"]),
         "newsroom_words": frozenset(data["newsroom_words"]),
-    }
+    })
 
 
 def honorific_pattern(honorifics: dict | None = None) -> str:

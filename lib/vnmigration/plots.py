@@ -306,7 +306,7 @@ def words_kept_removed(ax: plt.Axes, articles: pd.DataFrame) -> None:
 
 # --- timeline ---------------------------------------------------------------------------------------
 
-MARKERS = "osDP^*hv<>pXd8H"  # one per event kind, in the order of data/event_rules.yaml
+MARKERS = "osDP^*hv<>pXd8H"  # one per event kind, in the order of data/en/event_rules.yaml
 
 
 def event_kinds(timeline: pd.DataFrame) -> dict[str, str]:

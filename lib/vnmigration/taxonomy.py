@@ -154,7 +154,7 @@ def _compile_theme(e: dict) -> Theme:
 
 @cache
 def load_taxonomy(path: str | Path | None = None) -> tuple[Theme, ...]:
-    """The package taxonomy (data/taxonomy.yaml, read with yaml.safe_load), validated and compiled.
+    """The package taxonomy (data/en/taxonomy.yaml, read with yaml.safe_load), validated and compiled.
 
     >>> taxonomy = load_taxonomy()
     >>> len([t for t in taxonomy if t.gcm_objective]) >= 10

@@ -20,14 +20,14 @@ def test_a_language_without_the_file_gets_one_clear_sentence():
         language_data("calendar", "xx")
 
 
-def test_every_language_file_has_an_english_twin_with_the_same_keys():
+def test_every_language_file_has_an_english_twin_and_its_keys():
     english = {p.name: language_data(p.stem) for p in (DATA / "en").glob("*.yaml")}
     assert set(english) >= {"calendar.yaml", "persons.yaml", "speech.yaml", "chrome.yaml", "event_rules.yaml",
                             "taxonomy.yaml"}
     for folder in (p for p in DATA.iterdir() if p.is_dir() and p.name != "en"):
         for path in folder.glob("*.yaml"):
             assert path.name in english, f"{folder.name}/{path.name} has no English twin"
-            assert set(language_data(path.stem, folder.name)) == set(english[path.name]), path
+            assert set(language_data(path.stem, folder.name)) >= set(english[path.name]), path  # and its own
 
 
 def test_chrome_words_of_every_language_reach_every_page():

@@ -107,13 +107,24 @@ def test_an_interview_answer_names_its_speaker():
     assert ("Anna Berg", "interview") in set(zip(quotes["speaker"], quotes["kind"], strict=True))
 
 
-def test_text_that_is_not_english_is_kept_and_not_mined(corpus_dir):
+def test_a_vietnamese_page_is_read_as_vietnamese(corpus_dir):
     write(corpus_dir, "vi.txt", "Ngày 14/11, tại Hà Nội, Thứ trưởng Bộ Ngoại giao đã tiếp Tổng Giám đốc Tổ chức "
           "Di cư Quốc tế. Hai bên trao đổi về hợp tác di cư an toàn, trật tự và hợp pháp, về hỗ trợ người lao động "
           "Việt Nam ở nước ngoài và về ứng phó với biến đổi khí hậu ở Đồng bằng sông Cửu Long trong thời gian tới.\n")
     articles, problems = vn.read_corpus(corpus_dir)
-    assert articles["language"].tolist() == ["other"]
-    assert "not-english" in problems["reason"].tolist() and problems["kept"].all()
+    assert articles["language"].tolist() == ["vi"]
+    assert "unread-language" not in problems["reason"].tolist()
+    sentences = vn.split_sentences(articles)
+    assert set(sentences["language"]) == {"vi"} and len(sentences) == 2
+
+
+def test_a_page_in_a_language_the_package_cannot_read_is_kept_and_not_mined(corpus_dir):
+    write(corpus_dir, "de.txt", "Die Internationale Organisation für Migration und die Regierung von Vietnam haben am "
+          "Donnerstag in Hanoi eine neue Vereinbarung über sichere Migration unterzeichnet. Die Behörden wollen damit "
+          "Arbeitsmigranten besser schützen, die in andere Länder der Region gehen, und den Menschenhandel bekämpfen.\n")
+    articles, problems = vn.read_corpus(corpus_dir)
+    assert articles["language"].tolist() == ["de"]
+    assert "unread-language" in problems["reason"].tolist() and problems["kept"].all()
     sentences = vn.split_sentences(articles)
     assert sentences.empty
     assert vn.uncoded_candidates(sentences, vn.extract_mentions(sentences)).empty

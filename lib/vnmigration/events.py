@@ -10,7 +10,9 @@ import pandas as pd
 
 from . import dates as dg
 from .dates import Resolution
+from .dates_vi import find_dates as find_dates_vi
 from .event_kinds import GATHERINGS, classify, clause_around, load_event_rules, make_label, trigger_phrases
+from .language import LANGUAGE
 from .schema import ARTICLES, DATES, MENTIONS, SENTENCES, require
 
 DATE_COLUMNS = ["article_id", "sentence_no", "start", "end", "date_text", "date", "date_end", "precision",
@@ -30,6 +32,9 @@ def _publications(articles: pd.DataFrame) -> dict[str, tuple]:
     """Each article's publication date and precision: {"004_...": (Timestamp("2021-11-22"), "day")}."""
     return dict(zip(articles["article_id"], zip(articles["published"], articles["published_precision"],
                                                 strict=True), strict=True))
+
+
+DATE_GRAMMARS = {"en": dg.find_dates, "vi": find_dates_vi}  # each language's date grammar
 
 
 def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -59,7 +64,7 @@ def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
         published, precision = pub.get(r.article_id, (pd.NaT, None))
         if _starts_line(texts.get(r.article_id), r.start):
             row_year = dg.list_item_year(r.text)
-        for m in dg.find_dates(r.text):
+        for m in DATE_GRAMMARS[getattr(r, "language", LANGUAGE)](r.text):
             if row_year is not None and m.year is None and m.resolution in YEARLESS:
                 m = replace(m, year=row_year, resolution=Resolution.ABSOLUTE)  # "2018 | On 10-11 December, ..."
             when = dg.resolve(m, published, precision)

@@ -68,3 +68,8 @@ def all_languages(name: str) -> MappingProxyType:
             for key, items in language_data(name, language).items():
                 merged.setdefault(key, []).extend(items or ())
     return frozen(merged)
+
+
+# The languages whose pages the package reads: those with a date grammar's calendar (data/<language>/calendar.yaml).
+# A page in another language is kept, with an `unread-language` problem, and has no sentences.
+READ_LANGUAGES = tuple(language for language in languages() if (DATA / language / "calendar.yaml").is_file())

@@ -14,9 +14,10 @@ from operator import itemgetter
 
 import pandas as pd
 
+from .language import LANGUAGE, READ_LANGUAGES
 from .schema import ARTICLES, require
 
-SENTENCE_COLUMNS = ["article_id", "sentence_no", "text", "start", "end"]
+SENTENCE_COLUMNS = ["article_id", "sentence_no", "text", "start", "end", "language"]
 
 # Words that end with a period but do not end a sentence.
 ABBREVIATIONS = frozenset("""
@@ -66,26 +67,43 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def split_sentences(articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per sentence of each article's `text`: article_id, sentence_no (from 1), text, start, end.
+    """One row per sentence of each article's `text`: article_id, sentence_no (from 1), text, start, end and the
+    article's language (English when the articles table has none).
 
-    An article whose `language` is not "en" has no sentences: English patterns are not mined from it.
+    An article in a language the package does not read (`language.READ_LANGUAGES`) has no sentences.
 
     >>> import pandas as pd
     >>> articles = pd.DataFrame({"article_id": ["a1"], "text": ["IOM met in Hanoi. Ms. Pope spoke."]})
     >>> split_sentences(articles)
-      article_id  sentence_no               text  start  end
-    0         a1            1  IOM met in Hanoi.      0   17
-    1         a1            2    Ms. Pope spoke.     18   33
+      article_id  sentence_no               text  start  end language
+    0         a1            1  IOM met in Hanoi.      0   17       en
+    1         a1            2    Ms. Pope spoke.     18   33       en
     """
     require(articles, ARTICLES, "split_sentences")
-    english = articles["language"] == "en" if "language" in articles else pd.Series(True, index=articles.index)
+    languages = articles["language"] if "language" in articles else pd.Series(LANGUAGE, index=articles.index)
     rows = [
-        (article_id, n, text[a:b], a, b)
-        for article_id, text, keep in zip(articles["article_id"], articles["text"], english, strict=True) if keep
+        (article_id, n, text[a:b], a, b, language)
+        for article_id, text, language in zip(articles["article_id"], articles["text"], languages, strict=True)
+        if language in READ_LANGUAGES
         for n, (a, b) in enumerate(sentence_spans(text), start=1)
     ]
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS).astype(
-        {"article_id": "string", "text": "string", "sentence_no": "int64", "start": "int64", "end": "int64"})
+        {"article_id": "string", "text": "string", "sentence_no": "int64", "start": "int64", "end": "int64",
+         "language": "string"})
+
+
+def in_language(sentences: pd.DataFrame, language: str = LANGUAGE) -> pd.DataFrame:
+    """The sentences of one language (a table without a language column is English): the rows a language's
+    patterns may mine.
+
+    >>> import pandas as pd
+    >>> in_language(pd.DataFrame({"text": ["IOM met.", "IOM họp."], "language": ["en", "vi"]}), "vi")["text"].tolist()
+    ['IOM họp.']
+    """
+    if "language" not in sentences:
+        return sentences if language == LANGUAGE else sentences.iloc[:0]
+    keep = sentences["language"] == language
+    return sentences if keep.all() else sentences[keep]
 
 
 def by_article(sentences: pd.DataFrame, columns: list[str]) -> Iterator[tuple[str, list[tuple]]]:

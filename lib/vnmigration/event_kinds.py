@@ -10,9 +10,9 @@ from types import MappingProxyType
 
 import yaml
 
-from .language import frozen
+from .language import LANGUAGE, frozen
 from .matching import any_of, automaton, fold_case, necessary_literals, starts
-from .paths import EVENT_RULES
+from .paths import DATA, EVENT_RULES
 
 GATHERINGS = frozenset({"meeting", "visit", "conference", "workshop", "review"})  # where outcomes are signed
 ADOPTIONS = frozenset({"agreement", "decision", "law"})  # what a gathering adopts: "adopted at a conference"
@@ -26,16 +26,17 @@ class EventRulesError(ValueError):
 
 
 @cache
-def load_event_rules(path: str | Path | None = None) -> MappingProxyType:
+def load_event_rules(path: str | Path | None = None, language: str = LANGUAGE) -> MappingProxyType:
     """Compiled event rules, frozen: {"kinds": ((kind, re.Pattern),), "weak": rule numbers, "undated": (...), ...}.
 
     >>> rules = load_event_rules()
     >>> sorted(rules)
-    ['kinds', 'literals', 'needles', 'observances', 'occasion', 'tallies', 'undated', 'weak']
+    ['clause_break', 'kinds', 'literals', 'needles', 'observances', 'occasion', 'tallies', 'undated', 'weak']
     >>> rules["kinds"][0][0]
     'appointment'
     """
-    path = Path(path) if path is not None else EVENT_RULES
+    if path is None:  # data/<language>/event_rules.yaml
+        path = EVENT_RULES if language == LANGUAGE else DATA / language / EVENT_RULES.name
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     kinds = []
     for i, rule in enumerate(data.get("kinds", [])):
@@ -55,8 +56,10 @@ def load_event_rules(path: str | Path | None = None) -> MappingProxyType:
     # One Aho-Corasick pass tells which rules can match a sentence: each needs one of its literals.
     needles = [necessary_literals(pattern) for _, pattern in kinds]
     literals = automaton({w for n in needles if n for w in n}) if any(needles) else None
+    clause_break = re.compile(data["clause_break"]) if data.get("clause_break") else CLAUSE_BREAK
     return frozen({"kinds": kinds, "weak": weak, "undated": undated, "occasion": occasion, "needles": needles,
-                   "literals": literals, "tallies": tallies, "observances": observances})
+                   "literals": literals, "tallies": tallies, "observances": observances,
+                   "clause_break": clause_break})
 
 
 
@@ -115,10 +118,11 @@ def trigger_phrases(text: str, rules: dict) -> list[tuple[int, int, int, str]]:
     return phrases
 
 
-def clause_around(text: str, a: int, b: int) -> tuple[int, int]:
-    """The clause around text[a:b], between the nearest clause breaks: `"... 2022 and now ..."` ends at "and"."""
-    start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, a)), default=0)
-    after = CLAUSE_BREAK.search(text, b)
+def clause_around(text: str, a: int, b: int, breaks: re.Pattern = CLAUSE_BREAK) -> tuple[int, int]:
+    """The clause around text[a:b], between the nearest clause `breaks` (the rules' `clause_break`, English by
+    default): `"... 2022 and now ..."` ends at "and"."""
+    start = max((m.end() for m in breaks.finditer(text, 0, a)), default=0)
+    after = breaks.search(text, b)
     return start, after.start() if after else len(text)
 
 
@@ -139,9 +143,9 @@ def classify(text: str, a: int, b: int, rules: dict | None = None, others: list[
     phrases = trigger_phrases(text, rules) if phrases is None else phrases  # `phrases`: trigger_phrases(text), if known
     lo = max((y for x, y in others if y <= a), default=0)
     hi = min((x for x, y in others if x >= b), default=len(text))
-    start, end = clause_around(text, a, b)
+    start, end = clause_around(text, a, b, rules["clause_break"])
     if not text[b:end].strip(" ,") and end < hi:  # the date stands alone: "- 1994 - IOM opened ..."
-        end = clause_around(text, end + 1, end + 1)[1]
+        end = clause_around(text, end + 1, end + 1, rules["clause_break"])[1]
     start, end = max(start, lo), min(end, hi)
     head = MODIFIED.match(text, b)  # "a 2022 IOM study": the date names the study
     if head and (noun := next((p for p in phrases if p[0] == head.end()), None)) is not None:

@@ -124,7 +124,7 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
         require(mentions, MENTIONS, "extract_events")
     if articles is not None:
         require(articles, ARTICLES, "extract_events", ["article_id", "published", "published_precision"])
-    rules = rules or load_event_rules()
+    english = rules or load_event_rules()
     published = None if articles is None else _publications(articles)
     published_on = {} if published is None else {
         a: d for a, (d, p) in published.items() if isinstance(p, str) and p == "day"}
@@ -138,6 +138,7 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
     named: dict[str, tuple[str, str]] = {}  # the article's named happenings: "forum" -> (review, the IMRF's name)
     article = None
     for r in sentences.itertuples():
+        rules = _rules_of(getattr(r, "language", LANGUAGE), english)
         if r.article_id != article:
             article, named = r.article_id, {}
             _remember_names(titles.get(article), named, rules)
@@ -150,7 +151,7 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
         elif published is not None:
             rows += [(row, False) for row in _undated_event(r, actors, published.get(r.article_id), rules)]
     if articles is not None and "title" in articles:
-        rows += [(row, True) for row in _occasion_events(articles, rules)]
+        rows += [(row, True) for row in _occasion_events(articles, english)]
     # A bare statement dated like a happening of its article ("Since 1994, ..." beside "- 1994 - IOM opened
     # its office") is that happening; so is a speech's occasion that its text dates ("this conference today").
     happening = {(row[0], row[2], row[4]) for row, bare in rows if not bare}
@@ -159,13 +160,19 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
         {"date": "datetime64[ns]", "date_end": "datetime64[ns]", "sentence_no": "int64"})
 
 
-def _occasion_events(articles: pd.DataFrame, rules: dict) -> list[tuple]:
+def _rules_of(language: str, english):
+    """The event rules of a sentence's language: `english` (the caller's, or data/en/) or data/<language>/'s."""
+    return english if language == LANGUAGE else load_event_rules(language=language)
+
+
+def _occasion_events(articles: pd.DataFrame, english) -> list[tuple]:
     """The occasion of a dated speech page, from its title, as sentence 0: "Remarks ... at the Workshop on X"."""
     rows = []
-    if rules["occasion"] is None:
-        return rows
     for a in articles.itertuples(index=False):
+        rules = _rules_of(getattr(a, "language", LANGUAGE), english)
         title = a.title if isinstance(a.title, str) else ""
+        if rules["occasion"] is None:
+            continue
         speech = rules["occasion"].search(title)
         if not speech or pd.isna(a.published):
             continue
@@ -240,7 +247,7 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
         bare, referent = kind is None, None
         if named and not bare:
             kind, referent = _referent(r.text, trigger, kind, named)
-        clause = clause_around(r.text, a, b)
+        clause = clause_around(r.text, a, b, rules["clause_break"])
         if bare and d.resolution != Resolution.PUBLICATION and not r.text.rstrip().endswith("?") \
                 and not _dates_nothing(r.text, d, a, found):
             start = clause[0]

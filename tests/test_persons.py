@@ -121,7 +121,7 @@ def test_a_vietnamese_page_is_read_as_vietnamese(corpus_dir):
 def test_a_page_in_a_language_the_package_cannot_read_is_kept_and_not_mined(corpus_dir):
     write(corpus_dir, "de.txt", "Die Internationale Organisation für Migration und die Regierung von Vietnam haben am "
           "Donnerstag in Hanoi eine neue Vereinbarung über sichere Migration unterzeichnet. Die Behörden wollen damit "
-          "Arbeitsmigranten besser schützen, die in andere Länder der Region gehen, und den Menschenhandel bekämpfen.\n")
+          "Arbeitsmigranten besser schützen, die in andere Länder der Region gehen, und Menschenhandel bekämpfen.\n")
     articles, problems = vn.read_corpus(corpus_dir)
     assert articles["language"].tolist() == ["de"]
     assert "unread-language" in problems["reason"].tolist() and problems["kept"].all()

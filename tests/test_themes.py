@@ -12,7 +12,6 @@ import vnmigration as vn
 from vnmigration.paths import TAXONOMY
 from vnmigration.sentences import split_sentences
 from vnmigration.taxonomy import (
-    ASCII_LOWER,
     TaxonomyError,
     _word_matches,
     compare_topics,
@@ -21,6 +20,8 @@ from vnmigration.taxonomy import (
     nmf_topics,
     parse_taxonomy,
 )
+
+ASCII_LOWER_TABLE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")  # the oracle
 
 
 def tags(text):
@@ -153,7 +154,7 @@ def test_every_plain_term_matches_in_any_case_and_plural_but_not_inside_words(th
     if term[-1].isalpha():
         assert theme in tags(f"It lists {term}s today.")
     pattern = next(t.pattern for t in vn.load_taxonomy() if t.id == theme)
-    glued = f"x{term}".translate(ASCII_LOWER)
+    glued = f"x{term}".translate(ASCII_LOWER_TABLE)
     assert all(m.start() != 1 for m in _word_matches(pattern, glued))  # no match starting inside a word
 
 

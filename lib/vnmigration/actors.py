@@ -44,13 +44,18 @@ def _alternation(texts) -> str:
 def _matchers(codebook: Codebook) -> tuple[ahocorasick.Automaton, dict, ahocorasick.Automaton, dict]:
     r"""Aho-Corasick automata for the full surfaces and the short forms of one codebook, with their lookups.
 
-    `matching.word_matches` finds with them what `(?<!\w)(?:surface|...)(?!\w)`, longest first, found.
+    `matching.word_matches` finds with them what `(?<!\w)(?:surface|...)(?!\w)`, longest first, found. The text is
+    matched with its diacritics folded, so the surfaces are too ("Bộ Ngoại giao" -> "Bo Ngoai giao"); where two
+    fold alike, the one written without diacritics is kept.
     """
-    full = {s.text: s for s in codebook.surfaces if s.match != "short-form"}
+    full: dict[str, object] = {}
     short: dict[str, list[str]] = {}
-    for s in codebook.surfaces:
+    for s in sorted(codebook.surfaces, key=lambda s: not s.text.isascii()):
         if s.match == "short-form":
-            short.setdefault(s.text, []).append(s.actor)
+            owners = short.setdefault(fold_diacritics(s.text), [])
+            owners += [s.actor] if s.actor not in owners else []
+        else:
+            full.setdefault(fold_diacritics(s.text), s)
     return automaton(full), full, automaton(short), short
 
 

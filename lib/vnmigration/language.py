@@ -7,6 +7,7 @@ read-only mappings for dicts, so no caller can change what another reads.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from types import MappingProxyType
 
@@ -73,3 +74,21 @@ def all_languages(name: str) -> MappingProxyType:
 # The languages whose pages the package reads: those with a date grammar's calendar (data/<language>/calendar.yaml).
 # A page in another language is kept, with an `unread-language` problem, and has no sentences.
 READ_LANGUAGES = tuple(language for language in languages() if (DATA / language / "calendar.yaml").is_file())
+
+
+# The old ("hoà", "thoả", "uỷ") and the modern ("hòa", "thỏa", "ủy") placement of a Vietnamese tone mark in "oa",
+# "oe" and "uy": both are in use, and data/vi/ writes the modern one. Each pair is two characters either way.
+_OLD_TONES = {"o" + old: new + "a" for old, new in zip("àáảãạ", "òóỏõọ", strict=True)} | \
+    {"o" + old: new + "e" for old, new in zip("èéẻẽẹ", "òóỏõọ", strict=True)} | \
+    {"u" + old: new + "y" for old, new in zip("ỳýỷỹỵ", "ùúủũụ", strict=True)}
+_OLD_TONE = re.compile("|".join(_OLD_TONES))
+
+
+def vietnamese_lower(text: str) -> str:
+    """Vietnamese text lower-cased, tone marks in their modern place, every offset kept: "Hoà nhập" -> "hòa nhập".
+
+    >>> vietnamese_lower("Thoả thuận về Tái hoà nhập")
+    'thỏa thuận về tái hòa nhập'
+    """
+    lowered = text.lower()
+    return _OLD_TONE.sub(lambda m: _OLD_TONES[m.group()], lowered) if len(lowered) == len(text) else text

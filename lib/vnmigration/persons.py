@@ -22,7 +22,7 @@ import pandas as pd
 import yaml
 
 from .dates import MONTH_NAMES, WEEKDAY_NAMES
-from .language import frozen, language_data
+from .language import LANGUAGE, frozen, language_data
 from .matching import automaton, fold_case, necessary_literals, starts
 from .paths import DATA
 from .sentences import by_article
@@ -62,8 +62,13 @@ def _fold_run(m: re.Match) -> str:
     return m.group().translate(FOLD)
 
 
+# Every capital letter of the Latin script (Vietnamese "Đ", "Ư", "Ầ" included), for names read with their diacritics.
+LATIN_CAPITALS = "".join(c for r in ((0x41, 0x5B), (0xC0, 0x250), (0x1E00, 0x1F00)) for c in map(chr, range(*r))
+                         if c.isupper())
+
+
 @cache
-def person_rules() -> MappingProxyType:
+def person_rules(language: str = LANGUAGE) -> MappingProxyType:
     """data/persons.yaml (names) and data/en/persons.yaml (honorifics with gender, offices, title words), compiled
     and frozen.
 
@@ -72,12 +77,14 @@ def person_rules() -> MappingProxyType:
     True
     """
     names = yaml.safe_load((DATA / "persons.yaml").read_text(encoding="utf-8"))  # names, in any language
-    data = {**names, **language_data("persons")}  # the words around them, by language (data/en/persons.yaml)
+    data = {**names, **language_data("persons", language)}  # the words around them (data/<language>/persons.yaml)
     places = yaml.safe_load((DATA / "places.yaml").read_text(encoding="utf-8"))
-    families = sorted({fold_diacritics(f) for f in data["vietnamese_family_names"]}, key=len, reverse=True)
-    honorifics = {fold_diacritics(h): g for h, g in data["honorifics"].items()}
-    offices = sorted(data["offices"], key=len, reverse=True)
-    title_words = "|".join(re.escape(w) for w in sorted(data["title_words"], key=len, reverse=True))
+    fold = fold_diacritics if language == LANGUAGE else str  # English pages are read folded, others as written
+    families = sorted({fold(f) for f in data["vietnamese_family_names"]}, key=len, reverse=True)
+    honorifics = {fold(h): g for h, g in data["honorifics"].items()}
+    offices = sorted({fold(o) for o in data["offices"]}, key=len, reverse=True)
+    title_words = "|".join(re.escape(fold(w)) for w in sorted(data["title_words"], key=len, reverse=True))
+    syllable = r"[A-Z][a-z]{0,6}" if language == LANGUAGE else rf"[{LATIN_CAPITALS}][^\W\d_]{{0,6}}"
     # An office and the organisation it belongs to, capitalised (or a local government's "provincial"), up to the
     # name: "Deputy Minister of Labour, Invalids and Social Affairs"; or a lower-case title right before it:
     # "IOM programme officer".
@@ -88,7 +95,8 @@ def person_rules() -> MappingProxyType:
     cue = re.compile(rf"(?:{honorific_pattern(honorifics)}|{office_before}|{lower_title})\s+$")
     relations = rf"(?:her|his|their|its|whose)\s+(?:{'|'.join(data['relation_words'])})"
     return frozen({
-        "vietnamese": re.compile(rf"\b(?:{'|'.join(families)})(?:[ \t]+[A-Z][a-z]{{0,6}}\b(?![-'’.]\w)){{1,3}}"),
+        "folded": language == LANGUAGE,
+        "vietnamese": re.compile(rf"\b(?:{'|'.join(families)})(?:[ \t]+{syllable}\b(?![-'’.]\w)){{1,3}}"),
         "honorifics": honorifics,
         "honorifics_longest_first": tuple(sorted(honorifics.items(), key=lambda h: -len(h[0]))),
         "cue": cue,
@@ -101,10 +109,11 @@ def person_rules() -> MappingProxyType:
                               r"(?:[OD]['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}\b"),  # "Sarah O'Connell"
         "title_words": re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’&()-]+\s+){{0,5}}?(?:{title_words})\b",
                                   re.IGNORECASE),
-        "organisation_words": frozenset(data["organisation_words"]),
+        "organisation_words": frozenset(fold(w) for w in data["organisation_words"]),
         "office_words": frozenset(w for o in offices for w in re.split(r"[\s-]", o)) | {"Excellency"},
         "not_persons": frozenset(fold_diacritics(n) for n in data["not_persons"] + sum(places.values(), [])),
-        "not_name_words": frozenset(data["not_name_words"]),
+        # YAML reads an unquoted No as False: kept as read, so "No" is no stop word (as before folding)
+        "not_name_words": frozenset(fold(w) if isinstance(w, str) else w for w in data["not_name_words"]),
         "newsroom_words": frozenset(data["newsroom_words"]),
     })
 
@@ -177,8 +186,11 @@ def _plausible(name: str, rules: dict) -> bool:
     """A run that can be a person: no organisation, office, place or calendar word, not a listed place, not opened
     by a function word ("In June"), two words or more."""
     words = name.split()
-    return len(words) >= 2 and not set(words) & (rules["organisation_words"] | rules["office_words"]) \
-        and name not in rules["not_persons"] and words[0] not in rules["not_name_words"] \
+    # English title and body words may sit anywhere in a capitalised run; Vietnamese ones open it ("Cục trưởng Cục
+    # ..."), and their syllables are name syllables elsewhere ("Văn" of "Văn phòng" and of "Nguyễn Văn Hùng")
+    checked = set(words) if rules["folded"] else {words[0]} if words else set()
+    return len(words) >= 2 and not checked & (rules["organisation_words"] | rules["office_words"]) \
+        and fold_diacritics(name) not in rules["not_persons"] and words[0] not in rules["not_name_words"] \
         and not set(words) & CALENDAR_WORDS
 
 
@@ -273,8 +285,11 @@ def detect_persons(sentences: pd.DataFrame, taken: pd.DataFrame | None = None) -
         for key in zip(taken["article_id"], taken["sentence_no"], taken["start"], taken["end"], strict=True):
             occupied.setdefault(key[:2], []).append(key[2:])
     rows = []
+    languages = dict(zip(sentences["article_id"], sentences["language"], strict=True)) if "language" in sentences \
+        else {}
     for article_id, group in by_article(sentences, ["sentence_no", "text", "start"]):
-        rows += _article_persons(article_id, group, occupied, rules)
+        language = languages.get(article_id, LANGUAGE)
+        rows += _article_persons(article_id, group, occupied, rules if language == LANGUAGE else person_rules(language))
     return pd.DataFrame(rows, columns=DETECTED_COLUMNS)
 
 
@@ -286,7 +301,7 @@ def _article_persons(article_id: str, rows: list[tuple], occupied: dict, rules: 
     """Full names and then short forms in one article's sentences, in reading order."""
     out, short, gender = [], {}, {}
     for sentence_no, text, offset in rows:
-        folded = fold_diacritics(text)
+        folded = fold_diacritics(text) if rules["folded"] else text  # a Vietnamese page is read with its diacritics
         taken = occupied.get((article_id, sentence_no), [])
         found = [(a, b, g) for a, b, g in _names_in(folded, rules)
                  if not any(x < offset + b and offset + a < y for x, y in taken)]
@@ -300,7 +315,7 @@ def _article_persons(article_id: str, rows: list[tuple], occupied: dict, rules: 
             for form in _short_forms(actor):
                 short.setdefault(form, set()).add(actor)
             out.append([article_id, sentence_no, offset + a, offset + b, text[a:b], actor, "person", "unknown",
-                        "detected", None])
+                        "detected", None])  # actor ids are folded at the end
         spans = [(a, b) for a, b, _ in found]
         for form, owners in short.items():
             if len(owners) != 1:
@@ -314,5 +329,5 @@ def _article_persons(article_id: str, rows: list[tuple], occupied: dict, rules: 
                 out.append([article_id, sentence_no, offset + m.start(), offset + m.end(), text[m.start():m.end()],
                             owner, "person", "unknown", "short-form", None])
     for row in out:
-        row[9] = gender.get(row[5])
+        row[5], row[9] = fold_diacritics(row[5]), gender.get(row[5])
     return [tuple(r) for r in sorted(out, key=lambda r: (r[1], r[2]))]

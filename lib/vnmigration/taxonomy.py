@@ -16,13 +16,15 @@ import snowballstemmer
 import yaml
 
 from .actors import mask_actors
+from .language import LANGUAGE, vietnamese_lower
 from .matching import ascii_lower, automaton, candidate_search, literal_prefix, starts
-from .paths import GCM_OBJECTIVES, TAXONOMY
+from .paths import DATA, GCM_OBJECTIVES, TAXONOMY
 from .schema import ARTICLES, PROFILE, SENTENCES, THEMES, require
+from .sentences import in_language
 
 # Matching runs on ASCII-lower-cased text with lower-cased patterns: the same offsets, and about three
 # times faster than re.IGNORECASE (benchmarks/run.py).
-ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+LOWER = {"en": ascii_lower, "vi": vietnamese_lower}  # how each language's text is lower-cased for its lexicon
 UPPER_ESCAPE = re.compile(r"\\[A-Z]")
 THEME_COLUMNS = ["article_id", "sentence_no", "theme", "label", "gcm_objective", "term", "start", "end"]
 
@@ -46,10 +48,13 @@ class Theme:
 FAMILY_WORD = re.compile(r"(?<![\\\w(|?])[a-z]{5,}$")  # a term's last word, plain: it stands for its word family
 
 
-def _compile_term(term: str) -> str:
+def _compile_term(term: str, language: str = LANGUAGE) -> str:
     """A lexicon term as a regex fragment: a plain last word of five letters or more matches its word family,
-    a shorter one its plural: `"migrant worker"` -> `migrant\\s+worker[a-z]*`, `"visa"` -> `visa(?:s|es)?`."""
+    a shorter one its plural: `"migrant worker"` -> `migrant\\s+worker[a-z]*`, `"visa"` -> `visa(?:s|es)?`; a
+    Vietnamese term, which does not inflect, as written: `"mua bán người"` -> `mua\\s+bán\\s+người`."""
     fragment = re.sub(r"\s+", r"\\s+", term.strip())
+    if language != LANGUAGE:
+        return fragment
     if last := FAMILY_WORD.search(fragment):
         return fragment[:last.start()] + word_family(last.group())
     return fragment + ("(?:s|es)?" if term[-1:].isalpha() else "")
@@ -87,7 +92,7 @@ def load_objectives(path: str | Path | None = None) -> dict[int, str]:
         return {int(row["objective"]): row["title"] for row in csv.DictReader(f)}
 
 
-def parse_taxonomy(data: dict, objectives: dict[int, str]) -> tuple[Theme, ...]:
+def parse_taxonomy(data: dict, objectives: dict[int, str], language: str = LANGUAGE) -> tuple[Theme, ...]:
     """Validate a parsed taxonomy dict and compile its themes; raise TaxonomyError naming the bad entry.
 
     >>> import yaml
@@ -104,7 +109,7 @@ def parse_taxonomy(data: dict, objectives: dict[int, str]) -> tuple[Theme, ...]:
         if e["id"] in seen:
             raise TaxonomyError(f"theme {e['id']!r}: listed twice")
         seen.add(e["id"])
-        themes.append(_compile_theme(e))
+        themes.append(_compile_theme(e, language))
     return tuple(themes)
 
 
@@ -130,7 +135,7 @@ def _entries(data: dict, objectives: dict[int, str]) -> list[dict]:
     return entries
 
 
-def _compile_theme(e: dict) -> Theme:
+def _compile_theme(e: dict, language: str = LANGUAGE) -> Theme:
     """One entry's terms checked and compiled into a Theme; raise TaxonomyError naming a bad term."""
     terms = e["terms"]
     if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
@@ -140,10 +145,10 @@ def _compile_theme(e: dict) -> Theme:
             raise TaxonomyError(f"theme {e['id']!r}: term {t!r} uses an upper-case escape; terms match "
                                 "lower-cased text")
         try:
-            re.compile(_compile_term(t))
+            re.compile(_compile_term(t, language))
         except re.error as err:
             raise TaxonomyError(f"theme {e['id']!r}: term {t!r} is not a valid pattern: {err}") from err
-    fragments = [_compile_term(t.translate(ASCII_LOWER)) for t in terms]
+    fragments = [_compile_term(LOWER[language](t), language) for t in terms]
     alternation = "|".join(sorted(fragments, key=len, reverse=True))
     prefixes = frozenset(map(literal_prefix, fragments))
     # No look-behind here: it stops the regex engine from skipping ahead to a possible first
@@ -153,15 +158,15 @@ def _compile_theme(e: dict) -> Theme:
 
 
 @cache
-def load_taxonomy(path: str | Path | None = None) -> tuple[Theme, ...]:
+def load_taxonomy(path: str | Path | None = None, language: str = LANGUAGE) -> tuple[Theme, ...]:
     """The package taxonomy (data/en/taxonomy.yaml, read with yaml.safe_load), validated and compiled.
 
     >>> taxonomy = load_taxonomy()
     >>> len([t for t in taxonomy if t.gcm_objective]) >= 10
     True
     """
-    data = yaml.safe_load(Path(path or TAXONOMY).read_text(encoding="utf-8"))
-    return parse_taxonomy(data, load_objectives())
+    path = path or (TAXONOMY if language == LANGUAGE else DATA / language / TAXONOMY.name)  # data/<language>/
+    return parse_taxonomy(yaml.safe_load(Path(path).read_text(encoding="utf-8")), load_objectives(), language)
 
 
 def _word_matches(pattern: re.Pattern, text: str, candidates: list[int] | None = None):
@@ -222,7 +227,17 @@ def tag_themes(sentences: pd.DataFrame, taxonomy: tuple[Theme, ...] | None = Non
     1            2  gcm-06              6         migrant workers
     """
     require(sentences, SENTENCES, "tag_themes", ["article_id", "sentence_no", "text", "start"])
-    taxonomy = taxonomy or load_taxonomy()
+    if taxonomy is not None or "language" not in sentences or sentences.empty:
+        parts = [_tagged(sentences, taxonomy or load_taxonomy(), ascii_lower)]
+    else:  # each language's sentences with its own lexicon (data/<language>/taxonomy.yaml)
+        parts = [_tagged(in_language(sentences, language), load_taxonomy(language=language), LOWER[language])
+                 for language in sorted(set(sentences["language"]))]
+    out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    return out.sort_values(["article_id", "sentence_no", "start", "theme"], ignore_index=True)
+
+
+def _tagged(sentences: pd.DataFrame, taxonomy: tuple[Theme, ...], lower) -> pd.DataFrame:
+    """tag_themes with one lexicon, on text lower-cased by `lower` (offsets kept)."""
     ordered = sentences.reset_index(drop=True)
     texts = ordered["text"].tolist()
     offsets, pos = [], 0
@@ -230,7 +245,7 @@ def tag_themes(sentences: pd.DataFrame, taxonomy: tuple[Theme, ...] | None = Non
         offsets.append(pos)
         pos += len(t) + 1
     corpus = "\n".join(texts)
-    lowered = ascii_lower(corpus)
+    lowered = lower(corpus)
     ids, numbers, starts = ordered["article_id"].tolist(), ordered["sentence_no"].tolist(), ordered["start"].tolist()
     candidates = _theme_starts(taxonomy, lowered)
     rows = []
@@ -241,7 +256,7 @@ def tag_themes(sentences: pd.DataFrame, taxonomy: tuple[Theme, ...] | None = Non
             rows.append((ids[i], numbers[i], theme.id, theme.label, theme.gcm_objective, corpus[m.start():m.end()],
                          starts[i] + local, starts[i] + local + len(m.group())))
     out = pd.DataFrame(rows, columns=THEME_COLUMNS).astype({"gcm_objective": "Int64"})
-    return out.sort_values(["article_id", "sentence_no", "start", "theme"], ignore_index=True)
+    return out
 
 
 def theme_profile(themes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -468,7 +483,7 @@ def compare_topics(topics: pd.DataFrame, assignments: pd.DataFrame, themes: pd.D
         top = counts.index[0] if len(counts) else None
         untagged = len(members) - hits[["article_id", "sentence_no"]].drop_duplicates().shape[0]
         uncovered = [t for t in terms.sort_values("rank")["term"]
-                     if not any(next(_word_matches(th.pattern, t.translate(ASCII_LOWER)), None)
+                     if not any(next(_word_matches(th.pattern, ascii_lower(t)), None)
                                 for th in taxonomy)]
         rows.append((topic, ", ".join(terms.sort_values("rank")["term"]), len(members), top,
                      round(counts.iloc[0] / len(members), 2) if top else 0.0, untagged, ", ".join(uncovered)))

@@ -11,8 +11,17 @@ import pandas as pd
 
 from .codebook import Codebook, load_codebook
 from .dates import MONTHS
+from .language import LANGUAGE
 from .matching import automaton, word_matches
-from .persons import ENDS_IN_CONJUNCTION, detect_persons, fold_diacritics, person_rules, title_after, title_before
+from .persons import (
+    ENDS_IN_CONJUNCTION,
+    detect_persons,
+    fold_diacritics,
+    gloss_title,
+    person_rules,
+    title_after,
+    title_before,
+)
 from .schema import ARTICLES, MENTIONS, ROLES, SENTENCES, require
 from .sentences import by_article
 
@@ -21,7 +30,7 @@ if TYPE_CHECKING:  # networkx loads only when a graph is built (0.1 s of import 
 
 MENTION_COLUMNS = ["article_id", "sentence_no", "start", "end", "surface", "actor", "kind", "side", "match", "gender"]
 ROLE_COLUMNS = ["article_id", "sentence_no", "published", "person", "role", "role_normalized", "organization",
-                "source", "evidence"]
+                "source", "evidence", "role_en"]
 DEFAULT = object()
 
 
@@ -427,27 +436,38 @@ def extract_roles(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd.
     orgs_in: dict[tuple, list[tuple[str, str]]] = {}
     for key in zip(orgs["article_id"], orgs["sentence_no"], orgs["actor"], orgs["surface"], strict=True):
         orgs_in.setdefault(key[:2], []).append(key[2:])
+    languages = dict(zip(sentences["article_id"], sentences["language"], strict=True)) if "language" in sentences \
+        else {}
     rows = []
     for article_id, sentence_no, start, end, actor in zip(persons["article_id"], persons["sentence_no"],
                                                           persons["start"], persons["end"], persons["actor"],
                                                           strict=True):
         text, offset, source = text_of[(article_id, sentence_no)]
         a, b = start - offset, end - offset
-        found = _titles_of(text, a, b, [p - offset for p in person_starts[(article_id, sentence_no)]], codebook)
+        language = languages.get(article_id, LANGUAGE)
+        found = _titles_of(text, a, b, [p - offset for p in person_starts[(article_id, sentence_no)]], codebook,
+                           language)
         for role in found:
             in_role = [org for org, surface in orgs_in.get((article_id, sentence_no), []) if surface in role]
+            gloss = gloss_title(role, language)
             rows.append((article_id, sentence_no, published.get(article_id), actor, role,
-                         _normalise_role(role, codebook), in_role[0] if in_role else None, source, text))
+                         _normalise_role(gloss or role, codebook), in_role[0] if in_role else None, source, text,
+                         gloss))
     roles = pd.DataFrame(rows, columns=ROLE_COLUMNS)
     return roles.drop_duplicates(["article_id", "sentence_no", "person", "role"]).reset_index(drop=True)
 
 
-def _titles_of(text: str, a: int, b: int, person_starts: list[int], codebook: Codebook) -> list[str]:
+def _titles_of(text: str, a: int, b: int, person_starts: list[int], codebook: Codebook,
+               language: str = LANGUAGE) -> list[str]:
     """Every title written with the name at text[a:b]: before it, as an appositive after it, or as the post it took.
 
     `"Deputy Minister Le Thanh Long"` -> ["Deputy Minister"]; `"Erik Berg, IOM programme manager, said"` ->
     ["IOM programme manager"]; codebook role words first, then the offices and title words of data/en/persons.yaml.
     """
+    if language != LANGUAGE:  # the office before the name, the appositive after it: data/<language>/persons.yaml
+        before = title_before(text, a, language)
+        before = before if before and not any(a - len(before) - 1 <= p < a for p in person_starts) else None
+        return [t for t in (before, title_after(text, b, language)) if t]
     found = []
     if title := _title_before(text[:a], codebook) or title_before(text, a):
         found.append(_own_part(title, codebook))

@@ -93,7 +93,6 @@ def person_rules(language: str = LANGUAGE) -> MappingProxyType:
                      r"[A-Z][\w'’&-]*|\(\w+\)),?)*?")
     lower_title = rf"(?:\b[A-Z][\w'’&-]*\s+)*(?:\b[a-z]+\s+){{0,2}}\b(?:{title_words})"
     cue = re.compile(rf"(?:{honorific_pattern(honorifics)}|{office_before}|{lower_title})\s+$")
-    relations = rf"(?:her|his|their|its|whose)\s+(?:{'|'.join(data['relation_words'])})"
     return frozen({
         "folded": language == LANGUAGE,
         "vietnamese": re.compile(rf"\b(?:{'|'.join(families)})(?:[ \t]+{syllable}\b(?![-'’.]\w)){{1,3}}"),
@@ -101,10 +100,11 @@ def person_rules(language: str = LANGUAGE) -> MappingProxyType:
         "honorifics_longest_first": tuple(sorted(honorifics.items(), key=lambda h: -len(h[0]))),
         "cue": cue,
         "cue_literals": automaton(necessary_literals(cue) or ()),  # a cue holds one; none in a text: no cue
-        "office_before": re.compile(rf"(?:{office_before}|{lower_title})\s+$"),
+        "office_before": re.compile(rf"(?:{office_before}|{lower_title})\s+$" if language == LANGUAGE else
+                                    _office_and_body(offices, honorifics)),
         # an appositive the other way round: "IOM's deputy chief of mission, Hiroshi Tanabe, said"
         # and a relation: "her predecessor, Anna Berg of Norway"
-        "cue_comma": re.compile(rf"(?:{office_before}|{lower_title}|\b(?:{relations})),\s+$"),
+        "cue_comma": re.compile(rf"(?:{office_before}|{lower_title}|\b(?:{_relations(data)})),\s+$"),
         "western": re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:(?:van|von|de|da|del|der|di|du)\s+)?"
                               r"(?:[OD]['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}\b"),  # "Sarah O'Connell"
         "title_words": re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’&()-]+\s+){{0,5}}?(?:{title_words})\b",
@@ -138,7 +138,20 @@ APPOSITIVE_END = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\
 ENDS_IN_CONJUNCTION = re.compile(r"\b(?:and|or|with)$")  # "Minister X and": the office is X's, not the next name's
 
 
-def title_before(text: str, a: int) -> str | None:
+def _relations(data: dict) -> str:
+    """A relation before an appositive name: "her predecessor" (the language's `relation_words`)."""
+    return rf"(?:her|his|their|its|whose)\s+(?:{'|'.join(data['relation_words'])})"
+
+
+def _office_and_body(offices: list[str], honorifics: dict) -> str:
+    """A Vietnamese office and the body it belongs to, up to the name: "Thứ trưởng Bộ Ngoại giao " before "Tô Anh
+    Dũng". A body's name has lower-case words ("Bộ Ngoại giao"), so the run is bounded by punctuation, a lower-case
+    honorific ("... đã tiếp bà ") and 60 characters instead of by capitals."""
+    stop = "|".join(re.escape(h) for h in honorifics if h[:1].islower())
+    return rf"\b(?:{'|'.join(re.escape(o) for o in offices)})\b(?:(?!\b(?:{stop})\b)[^,.;:()“”\"]){{0,60}}?\s+$"
+
+
+def title_before(text: str, a: int, language: str = LANGUAGE) -> str | None:
     """The office written right before the name at `a`: "Deputy Minister of Labour, Invalids and Social Affairs"
     for "... Deputy Minister of Labour, Invalids and Social Affairs Hoang Minh Quan"; None if there is none.
 
@@ -149,13 +162,14 @@ def title_before(text: str, a: int) -> str | None:
     >>> title_before(text, text.index("Sarah")) is None
     True
     """
-    m = person_rules()["office_before"].search(fold_diacritics(text), 0, a)
+    rules = person_rules(language)
+    m = rules["office_before"].search(fold_diacritics(text) if rules["folded"] else text, 0, a)
     title = text[m.start():a].strip(" ,") if m else None
     # "Minister X and Ms. Y": the office belongs to X, not to the Y after the conjunction
     return None if title is None or ENDS_IN_CONJUNCTION.search(title) else title
 
 
-def title_after(text: str, b: int) -> str | None:
+def title_after(text: str, b: int, language: str = LANGUAGE) -> str | None:
     """An appositive title after the name ending at `b`: ", deputy director of the X Department, said" ->
     "deputy director of the X Department"; None if the words after the comma are not a title.
 
@@ -163,8 +177,9 @@ def title_after(text: str, b: int) -> str | None:
     >>> title_after(text, len("Erik Lund"))
     'IOM programme manager'
     """
-    folded = fold_diacritics(text)
-    if not person_rules()["title_words"].match(folded[b:]):
+    rules = person_rules(language)
+    folded = fold_diacritics(text) if rules["folded"] else text
+    if not rules["title_words"].match(folded[b:]):
         return None
     phrase = re.match(r",\s+(?:(?:the|a|an)\s+)?([^,;.:]+)", text[b:])
     return phrase.group(1).strip() if phrase else None
@@ -331,3 +346,17 @@ def _article_persons(article_id: str, rows: list[tuple], occupied: dict, rules: 
     for row in out:
         row[5], row[9] = fold_diacritics(row[5]), gender.get(row[5])
     return [tuple(r) for r in sorted(out, key=lambda r: (r[1], r[2]))]
+
+
+def gloss_title(title: str, language: str = LANGUAGE) -> str | None:
+    """A title's English gloss from data/<language>/persons.yaml's `title_glosses`, by the longest head it opens
+    with: "Thứ trưởng Bộ Ngoại giao" -> "Deputy Minister"; an English title is its own gloss; None if unknown.
+
+    >>> gloss_title("Thứ trưởng Bộ Ngoại giao", "vi"), gloss_title("Deputy Minister")
+    ('Deputy Minister', 'Deputy Minister')
+    """
+    if language == LANGUAGE:
+        return title
+    glosses = language_data("persons", language).get("title_glosses") or {}
+    head = max((h for h in glosses if title == h or title.startswith(h + " ")), key=len, default=None)
+    return glosses[head] if head else None

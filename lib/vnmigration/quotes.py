@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .actors import default_codebook, extract_mentions, title_run, title_sentences
 from .codebook import Codebook
-from .language import language_data
+from .language import LANGUAGE, language_data
 from .persons import fold_diacritics, honorific_pattern
 from .schema import ARTICLES, MENTIONS, ROLES, SENTENCES, require
 from .sentences import by_article
@@ -26,6 +27,7 @@ QUOTE_COLUMNS = ["article_id", "sentence_no", "speaker", "quote", "kind", "cue"]
 SPEECH_VERBS = "|".join(language_data("speech")["verbs"])  # data/en/speech.yaml: "said", "stressed", ...
 ADVERB = r"(?:(?:also|further|then|once again|\w+ly)\s+)?"
 PRONOUNS = {"he": "male", "she": "female", "they": None}
+PRONOUN_OF_GENDER = {gender: pronoun for pronoun, gender in PRONOUNS.items()}
 DESCRIPTOR = (r"[Tt]he (?:official|(?:[Dd]eputy |[Vv]ice |[Aa]ssistant )?[Mm]inister|[Aa]mbassador|[Cc]hief"
               r"|(?:[Dd]eputy )?[Dd]irector(?:[- ][Gg]eneral)?|[Hh]ead|[Cc]hairman|[Ss]pokesperson|diplomat)")
 FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|my|me|we|We|our|Our|us)\b")
@@ -73,6 +75,13 @@ class _Hits:
             if b <= end and kind in SPEAKING_KINDS:
                 return actor
         return None
+
+    def last_speaker_before(self, start: int, end: int) -> str | None:
+        """The person, office or organisation mentioned last between two article offsets, a person first."""
+        inside = [r for r in self.rows[bisect.bisect_left(self.starts, start):] if r[1] <= end and r[0] < end]
+        people = [r for r in inside if r[3] == "person"]
+        spoken = people or [r for r in inside if r[3] in SPEAKING_KINDS]
+        return spoken[-1][2] if spoken else None
 
     def person_between(self, start: int, end: int) -> str | None:
         """The person mentioned first between two article offsets."""
@@ -140,8 +149,14 @@ def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd
         for article_id, person, role in zip(roles["article_id"], roles["person"], roles["role"], strict=True):
             titles_of.setdefault(article_id, []).append((person, fold_diacritics(role).lower()))
     no_hits = _Hits([])
+    languages = dict(zip(sentences["article_id"], sentences["language"], strict=True)) if "language" in sentences \
+        else {}
     for article_id, spans in by_article(sentences, ["sentence_no", "start", "end", "text"]):
         hits = hits_of.get(article_id, no_hits)
+        if languages.get(article_id, LANGUAGE) != LANGUAGE:  # the speaker before the verb: data/<language>/speech
+            rows += [(article_id, sentence_no, *found) for sentence_no, start, _end, sentence in spans
+                     if (found := _speaker_first(sentence, int(start), hits, languages[article_id]))]
+            continue
         direct, quoted_sentences = _direct_quotes(article_id, _article_text(spans), spans, hits, codebook)
         rows += direct
         for sentence_no, start, _end, sentence in spans:
@@ -267,3 +282,34 @@ def _speech_speakers(articles: pd.DataFrame, codebook: Codebook) -> dict[str, st
     found = extract_mentions(titles, codebook)
     people = found[found["kind"] == "person"].drop_duplicates("article_id")
     return dict(zip(people["article_id"], people["actor"], strict=True))
+
+
+@cache
+def _speaker_first_cues(language: str) -> tuple[re.Pattern, re.Pattern, dict]:
+    """A language's speech verbs, its "according to" opener and its pronouns (data/<language>/speech.yaml)."""
+    data = language_data("speech", language)
+    verbs = "|".join(sorted((re.escape(v) for v in data["verbs"]), key=len, reverse=True))
+    return (re.compile(rf"(?<!\w)(?:{verbs})(?!\w)"), re.compile(rf"^\W*(?:{'|'.join(data['according'])})\s"),
+            dict(data["pronouns"]))
+
+
+def _speaker_first(sentence: str, start: int, hits: _Hits, language: str) -> tuple | None:
+    """A statement of a language that puts its speaker first, with the speaker: "Thứ trưởng Tô Anh Dũng khẳng định
+    ..." -> (Tô Anh Dũng's id, the sentence, "reported", "khẳng định"); "Theo bà X, ..." -> X, "according"; a
+    pronoun before the verb ("Bà cho biết") -> the last person of its gender; a direct quote is "direct"."""
+    verbs, according, pronouns = _speaker_first_cues(language)
+    if according.match(sentence) and (speaker := hits.person_between(start, start + min(len(sentence), 60))):
+        return speaker, sentence, "according", according.match(sentence).group().strip()
+    quotes = [q.span() for q in QUOTE_SPAN.finditer(sentence)]
+    masked = QUOTE_SPAN.sub(lambda q: " " * len(q.group()), sentence)  # a verb inside a quote is the quote's
+    verb = verbs.search(masked)
+    if verb is None:
+        return None
+    kind = "direct" if quotes else "reported"
+    pronoun = re.search(r"(\w+)\s+$", masked[:verb.start()])
+    if pronoun and pronoun.group(1) in pronouns:
+        speaker = hits.person_before(start + pronoun.start(1), PRONOUN_OF_GENDER[pronouns[pronoun.group(1)]])
+    else:  # after a quote, the speaker is named after it: "“...”, ông Khang kể"
+        since = max((b for a, b in quotes if b <= verb.start()), default=0)
+        speaker = hits.last_speaker_before(start + since, start + verb.start())
+    return (speaker, sentence, kind, verb.group()) if speaker else None

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import dates as dg
-from .language import all_languages
+from .language import LANGUAGE, all_languages, language_data, language_of, languages
 from .matching import any_of
 from .outlets import END_MARK, NEWSROOM_WORDS, OUTLET_NAMES
 from .persons import fold_diacritics, person_rules
@@ -74,13 +74,17 @@ class _Page:
     bylines: list[str] = field(default_factory=list)
     statements: list[str] = field(default_factory=list)  # the site's own blurbs glued to its menu headings
     header: str | None = None
+    # how many words a menu label and a headline have in the page's language (data/<language>/chrome.yaml)
+    label_words: int = 4
+    headline_words: tuple[int, int] = (4, 30)
     dateline: dg.Dateline | None = None
 
 
 
-def _is_short_label(line: str) -> bool:
-    """`"Who We Are"` -> True: at most four words and no sentence punctuation, like a menu entry."""
-    return len(line.split()) <= 4 and not TERMINAL.search(line)
+def _is_short_label(line: str, label_words: int = 4) -> bool:
+    """`"Who We Are"` -> True: at most `label_words` words (the page language's `label_words`) and no sentence
+    punctuation, like a menu entry."""
+    return len(line.split()) <= label_words and not TERMINAL.search(line)
 
 
 def _nav_key(line: str) -> str:
@@ -110,7 +114,7 @@ def is_breadcrumb(line: str) -> bool:
         0 < len(c.split()) <= 5 and not TERMINAL.search(c) for c in crumbs))
 
 
-def is_menu_line(line: str) -> bool:
+def is_menu_line(line: str, label_words: int = 4) -> bool:
     """A menu entry, a row of them, a breadcrumb or a masthead: `"Home"`, `"English | Tiếng Việt"`,
     `"Home > Media Centre > Speeches"`, `"MINISTRY OF FOREIGN AFFAIRS"`.
 
@@ -125,7 +129,7 @@ def is_menu_line(line: str) -> bool:
     masthead = 2 <= len(line.split()) <= 8 and bool(letters) and all(c.isupper() for c in letters) \
         and (not re.search(r"[,:;?!]", line) or bool(INSTITUTION.match(line)))
     return is_furniture(line) or masthead or all(
-        _is_short_label(part) for part in MENU_SEPARATOR.split(line) if part.strip())
+        _is_short_label(part, label_words) for part in MENU_SEPARATOR.split(line) if part.strip())
 
 
 def _is_prose(line: str) -> bool:
@@ -229,7 +233,9 @@ def split_chrome(text: str) -> _Page:
     >>> page.body, page.boilerplate
     (['IOM opens an office in Hanoi', 'IOM opened an office in Hanoi, it said.'], ['Related news'])
     """
-    page = _Page()
+    language = language_of(text)  # a Vietnamese word is a syllable: more of them to a label
+    words = language_data("chrome", language if language in languages() else LANGUAGE)
+    page = _Page(label_words=words["label_words"], headline_words=tuple(words["headline_words"]))
     lines = _page_lines(text, page)
     counts = Counter(lines)
     tail = _trailing_block(lines)
@@ -250,7 +256,7 @@ def split_chrome(text: str) -> _Page:
             page.captions.append(line)
         elif line == "-" or (line.startswith("- ") and len(line.split()) <= 6 and not YEAR.search(line)):
             page.boilerplate.append(line)
-        elif _is_short_label(line) and (counts[line] > 1 or nxt.lower().startswith(line.lower())):
+        elif _is_short_label(line, page.label_words) and (counts[line] > 1 or nxt.lower().startswith(line.lower())):
             menu.append(line)
             page.boilerplate.append(line)
         elif (glued := next((h for h in menu if line.lower().startswith(h.lower())
@@ -376,12 +382,13 @@ def find_title(page: _Page) -> tuple[str | None, int | None]:
     """
     candidates, menus = [], []
     for i, line in enumerate(page.body):
-        if is_menu_line(line):
+        if is_menu_line(line, page.label_words):
             if _nav_key(line) not in NAV_WORDS:  # a site's sections, not a share bar
                 menus.append(i)
             continue
         n = len(line.split())
-        if (not TERMINAL.search(line) or QUESTION_HEADLINE.match(line)) and 4 <= n <= 30:
+        if (not TERMINAL.search(line) or QUESTION_HEADLINE.match(line)) and \
+                page.headline_words[0] <= n <= page.headline_words[1]:
             candidates.append(i)
         elif TERMINAL.search(line) and n >= 8:
             break
@@ -436,6 +443,6 @@ def drop_head_menu(page: _Page, title_at: int | None) -> list[int]:
     prose_at = next((i for i, line in enumerate(page.body) if _is_prose(line)), len(page.body))
     end = title_at if title_at is not None else (prose_at if prose_at < len(page.body) else 0)
     above = {i for i in range(end)
-             if is_menu_line(page.body[i]) or (title_at is not None and not _is_prose(page.body[i]))}
+             if is_menu_line(page.body[i], page.label_words) or (title_at is not None and not _is_prose(page.body[i]))}
     crumbs = {i for i in range(prose_at) if is_breadcrumb(page.body[i])}  # a trail under the headline too
     return sorted(above | ((_head_menu_runs(page.body[:prose_at]) | crumbs) - {title_at}))

@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import warnings
 from pathlib import Path
 
 import pandas as pd
 
 from .chrome import WORD, authors_of, drop_head_menu, drop_templates, find_title, split_chrome, template_lines
-from .language import READ_LANGUAGES
+from .language import READ_LANGUAGES, language_of
 from .outlets import find_outlet, outlet_of_site_name
 from .paths import corpus_dir
 from .published import anchor_this_year, infer_published
 from .reflow import reflow
 from .webpages import HTML_SUFFIXES, PageMeta, read_html
 
-# A page's language is py3langid's guess (a naive Bayes model over byte n-grams, 97 languages, shipped inside the
-# package) from the first LANGUAGE_SAMPLE characters of its body: on the 173 eval pages (141 English-set, 32
-# Vietnamese) it named all 173 right from 500 characters on, 0.035 s for all. Under LANGUAGE_MIN_WORDS words the guess
-# is unsure (80 characters of an English lead gave "bcl"), so a short text is Vietnamese when a fifth of its words
-# carry letters only Vietnamese writes, else English, as before.
-LANGUAGE_SAMPLE, LANGUAGE_MIN_WORDS = 1000, 30
-VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 TEXT_SUFFIXES = (".txt",)
 
 ARTICLE_COLUMNS = [
@@ -56,22 +48,6 @@ def decode(raw: bytes) -> tuple[str | None, str]:
         except UnicodeDecodeError:
             text, encoding = raw.decode("latin-1"), "latin-1"
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
-
-
-def language_of(text: str) -> str:
-    """The ISO 639-1 code of a page's language: "The ministry and IOM met in Hanoi ..." -> "en"; "Bộ Ngoại giao
-    tiếp ..." -> "vi".
-
-    >>> language_of("The ministry and the IOM met in Hanoi to discuss the plan for migrants.")
-    'en'
-    >>> language_of("Chiều 14/11, Bộ Ngoại giao tiếp đoàn IOM")
-    'vi'
-    """
-    words = re.findall(r"[^\W\d_]+", text[:LANGUAGE_SAMPLE])
-    if len(words) < LANGUAGE_MIN_WORDS:
-        return "vi" if words and sum(bool(VIETNAMESE_LETTERS.search(w)) for w in words) >= len(words) / 5 else "en"
-    import py3langid
-    return py3langid.classify(text[:LANGUAGE_SAMPLE])[0]
 
 
 def _article_row(path: Path, raw: bytes, text: str, encoding: str, templates: frozenset[str] = frozenset(),

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import dates as dg
+from . import dates_vi
 from .language import LANGUAGE, all_languages, language_data, language_of, languages
 from .matching import any_of
 from .outlets import END_MARK, NEWSROOM_WORDS, OUTLET_NAMES
@@ -159,7 +160,7 @@ def _trailing_block(lines: list[str]) -> int:
     """
     k = len(lines)
     while k > 0 and (_is_furniture_or_teaser(lines[k - 1]) or _is_headline_like(lines[k - 1])
-                     or dg.parse_dateline(lines[k - 1]) is not None):
+                     or parse_dateline(lines[k - 1]) is not None):
         k -= 1
     while k < len(lines) and not (_is_furniture_or_teaser(lines[k]) or _is_short_label(lines[k])):
         k += 1
@@ -223,6 +224,30 @@ def _keep_dateline(page: _Page, dateline: dg.Dateline, in_head: bool) -> None:
         page.dateline = page.dateline or dateline
 
 
+HEAD_LINES = 60  # a site's menu is among a page's first lines
+
+
+def _glued_heading(line: str, before: list[str], label_words: int) -> str | None:
+    """A menu heading the line opens with, glued to the site's blurb: "CHÚNG TÔI LÀ AIIOM là ..." after a menu entry
+    "Chúng tôi là ai" among the page's first lines -> "CHÚNG TÔI LÀ AI"; None when it opens with no such label.
+
+    >>> _glued_heading("WHO WE AREIOM is the UN migration agency.", ["Home", "Who We Are"], 4)
+    'WHO WE ARE'
+    """
+    lowered = line.lower()
+    return next((line[:len(h)] for h in before if _is_short_label(h, label_words) and lowered.startswith(h.lower())
+                 and line[len(h):len(h) + 1].isupper()), None)
+
+
+def parse_dateline(line: str, lead: bool = False) -> dg.Dateline | None:
+    """A page's dateline in any language the package reads: `dates.parse_dateline`, else `dates_vi.parse_dateline`.
+
+    >>> parse_dateline("Hanoi, March 5, 2019").precision, parse_dateline("Hà Nội, ngày 2 tháng 10 năm 2023").precision
+    ('day', 'day')
+    """
+    return dg.parse_dateline(line, lead) or dates_vi.parse_dateline(line, lead)
+
+
 def split_chrome(text: str) -> _Page:
     """Sort a page's lines into body, boilerplate, captions and byline: `"Hotline: 0913"` -> boilerplate.
 
@@ -243,7 +268,7 @@ def split_chrome(text: str) -> _Page:
     in_head = True  # until the first prose line: where a page prints its own date
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if (dateline := dg.parse_dateline(line)) is not None:
+        if (dateline := parse_dateline(line)) is not None:
             _keep_dateline(page, dateline, in_head or bool(i and is_credit_line(lines[i - 1])))
             (page.bylines if dateline.byline else page.boilerplate).append(line)  # "By X | date" is a credit
         elif i >= tail:
@@ -260,11 +285,12 @@ def split_chrome(text: str) -> _Page:
             menu.append(line)
             page.boilerplate.append(line)
         elif (glued := next((h for h in menu if line.lower().startswith(h.lower())
-                             and line[len(h):len(h) + 1].isupper()), None)):
+                             and line[len(h):len(h) + 1].isupper()), None)) or \
+                len(page.body) < HEAD_LINES and (glued := _glued_heading(line, page.body, page.label_words)):
             page.boilerplate.append(line[:len(glued)])
             page.statements.append(line[len(glued):])
         else:
-            if in_head and (lead := dg.parse_dateline(line, lead=True)) is not None:
+            if in_head and (lead := parse_dateline(line, lead=True)) is not None:
                 page.dateline, line = page.dateline or lead, line[lead.lead_end:]  # a repost's lead goes too
             elif in_head and (wire := WIRE_LEAD.match(line)):  # "HANOI, June 12 (Reuters) - ": no year to read
                 page.boilerplate.append(wire.group().strip())

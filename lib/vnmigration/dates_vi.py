@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .dates import DateMention, Resolution, day_ok
+import pandas as pd
+
+from .dates import Dateline, DateMention, Resolution, day_ok
 from .language import language_data
 
 _CALENDAR = language_data("calendar", "vi")  # data/vi/calendar.yaml
@@ -174,3 +176,33 @@ def _scheduled(mention: DateMention, text: str) -> DateMention:
     if re.search(rf"\b(?:{'|'.join(_CALENDAR['plan_cues'])})\b", before, re.IGNORECASE):
         return replace(mention, resolution=Resolution.SCHEDULED)
     return mention
+
+
+# A Vietnamese page's own date: a label ("Ngày đăng: 28/11/2023", "Cập nhật lần cuối: 05/03/2025") or a place
+# ("Hà Nội, ngày 2 tháng 10 năm 2023 –", "Giơ-ne-vơ, ngày 28/11/2023 -"), then the date, a clock time, and a dash
+# when the story follows on the same line.
+_LABEL = "|".join(sorted(map(re.escape, _CALENDAR["published_labels"]), key=len, reverse=True))
+_PLACE = r"[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4}"
+VI_DATELINE = re.compile(
+    rf"^\s*(?:(?P<label>{_LABEL})\s*:?\s*|(?P<place>{_PLACE}),\s*)(?:ngày\s+)?"
+    rf"(?:(?P<d>{_D})[/.-](?P<m>{_M})[/.-](?P<y>{_Y})|(?P<wd>{_D})\s+tháng\s+(?P<wm>{_M}|{_MONTH_WORD}),?\s+năm\s+"
+    rf"(?P<wy>{_Y}))(?:\s*[,|]?\s*\d{{1,2}}[:h]\d{{2}})?\s*(?P<dash>[–—-](?:\s+|$))?", re.IGNORECASE)
+
+
+def parse_dateline(line: str, lead: bool = False) -> Dateline | None:
+    """A Vietnamese dateline, on a line of its own or (with `lead`) opening the story:
+    `"Hà Nội, ngày 20 tháng Giêng năm 2015"` -> 2015-01-20, day.
+
+    >>> parse_dateline("Hà Nội, ngày 20 tháng Giêng năm 2015").date
+    Timestamp('2015-01-20 00:00:00')
+    >>> parse_dateline("Hà Nội, ngày 2 tháng 10 năm 2023 – Bà Amy Pope ...", lead=True).lead_end
+    35
+    """
+    m = VI_DATELINE.match(line)
+    if m is None or (m.end() < len(line.rstrip()) and not (lead and m.group("dash"))):
+        return None
+    y, mo, d = (int(m["y"]), int(m["m"]), int(m["d"])) if m["y"] else (int(m["wy"]), _month_of(m["wm"]), int(m["wd"]))
+    if not day_ok(y, mo, d):
+        return None
+    text = line[:m.end()].strip(" |–—-")
+    return Dateline(pd.Timestamp(y, mo, d), "day", text, text, m.end() if m.end() < len(line.rstrip()) else None)

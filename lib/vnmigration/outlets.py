@@ -8,12 +8,14 @@ import re
 import yaml
 
 from . import dates as dg
-from .language import frozen
+from .language import READ_LANGUAGES, frozen
 from .matching import automaton, fold_case, necessary_literals, starts
 from .paths import DATA
 from .persons import fold_diacritics, person_rules
 
-NEWSROOM_WORDS = person_rules()["organisation_words"] | person_rules()["newsroom_words"]
+# the words of a newsroom's or a body's name, in every language ("PORTAL", "CỔNG"): a masthead's language is its site's
+NEWSROOM_WORDS = frozenset().union(*(person_rules(lang)["organisation_words"] | person_rules(lang)["newsroom_words"]
+                                     for lang in READ_LANGUAGES))
 
 
 def _self_reference(names: list[str]) -> re.Pattern:

@@ -34,6 +34,8 @@ EVAL = ROOT / "eval"
 EVAL_ARTICLES = EVAL / "articles"
 EVAL_GOLD = EVAL / "gold.yaml"
 EVAL_TIMELINE = EVAL / "gold_timeline.yaml"  # which event mentions of the eval set are one happening
+EVAL_VI_ARTICLES = EVAL / "vi" / "articles"  # the Vietnamese pages, their gold and the happenings both languages tell
+EVAL_VI_GOLD = EVAL / "vi" / "gold_vi.yaml"
 
 CODEBOOK = DATA / "codebook.yaml"
 TAXONOMY = DATA / "en" / "taxonomy.yaml"

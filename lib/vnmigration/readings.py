@@ -11,7 +11,7 @@ import yaml
 
 from .chrome import lead_of
 from .evaluate import FIELDS, as_date, prf, score
-from .paths import EVAL_ARTICLES, EVAL_TIMELINE
+from .paths import EVAL_ARTICLES, EVAL_TIMELINE, EVAL_VI_ARTICLES, EVAL_VI_GOLD
 
 
 def same_happenings(path: str | Path | None = None) -> list[dict]:
@@ -179,3 +179,43 @@ def reading_differences(one: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
             if x != y:
                 rows.append({"article_id": article_id, "field": field, "one": x, "other": y})
     return pd.DataFrame(rows, columns=["article_id", "field", "one", "other"])
+
+
+def bilingual_pairs(path: str | Path | None = None) -> list[dict]:
+    """The happenings a Vietnamese eval page and an English one both tell (eval/vi/gold_vi.yaml `bilingual_pairs`),
+    as timeline happenings of two members: [{"date": ..., "members": [{"article": "v04-..."}, {"article": "e99-..."}]}].
+
+    >>> pairs = bilingual_pairs()
+    >>> len(pairs) > 0 and all(len(p["members"]) == 2 for p in pairs)
+    True
+    """
+    found = yaml.safe_load(Path(path or EVAL_VI_GOLD).read_text(encoding="utf-8")).get("bilingual_pairs") or []
+    return [{"date": pd.Timestamp(p["date"]), "kind": p["kind"], "split": p.get("split"),
+             "members": [{"article": p["vi"]}, {"article": p["en"]}]} for p in found]
+
+
+def both_languages(folder: str | Path) -> Path:
+    """A folder holding the English and the Vietnamese eval pages side by side (links), as a researcher loads them.
+
+    >>> import tempfile
+    >>> len(list(both_languages(tempfile.mkdtemp()).glob("*.txt"))) > 141
+    True
+    """
+    folder = Path(folder)
+    for page in [*EVAL_ARTICLES.glob("*.txt"), *EVAL_VI_ARTICLES.glob("*.txt")]:
+        if not (folder / page.name).exists():
+            (folder / page.name).symlink_to(page.resolve())
+    return folder
+
+
+def bilingual_recall(tables: dict[str, pd.DataFrame], pairs: list[dict], pages: set[str] | None = None) -> dict:
+    """How many of the happenings both languages tell are one timeline row citing both pages (`timeline_merges`'s
+    recall over the pairs; the pairs list only some shared happenings, so their precision means nothing).
+
+    >>> bilingual_recall({"timeline": pd.DataFrame({"article_ids": [], "date": [], "date_end": []}),
+    ...                   "articles": pd.DataFrame({"article_id": []})}, [])["gold_pairs"]
+    0
+    """
+    merges = timeline_merges(tables, pairs, pages)
+    return {"gold_pairs": merges["gold_pairs"], "found": round(merges["recall"] * merges["gold_pairs"])
+            if merges["gold_pairs"] else 0, "recall": merges["recall"]}

@@ -16,6 +16,7 @@ from . import dates as dg
 from .corpus import SITE_PREFIX, outlet_label
 from .event_kinds import STOPWORDS
 from .events import PRECISION_RANK
+from .persons import fold_diacritics
 from .published import HAPPENING_NAME
 from .schema import ARTICLES, EVENTS, TIMELINE, require
 
@@ -30,8 +31,9 @@ event events visit took effect place""".split())
 
 
 def _terms(text: str) -> set[str]:
-    """Salient terms of a sentence: acronyms and content words, lower-cased, minus generic event words."""
-    words = re.findall(r"[A-Za-z][\w-]+", text)
+    """Salient terms of a sentence: acronyms and content words, lower-cased and folded (so a Vietnamese page's "Trịnh"
+    meets the participant "Trinh"), minus generic event words."""
+    words = re.findall(r"[A-Za-z][\w-]+", fold_diacritics(text))
     return {w.lower() for w in words
             if (w.lower() not in STOPWORDS and len(w) > 3 or w.isupper() and len(w) > 1)} - GENERIC
 

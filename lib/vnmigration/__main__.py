@@ -42,8 +42,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="run partitions here, or on a Dask cluster (default: a LocalCluster on all cores)")
     export.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler, tcp://host:8786")
     evaluate = commands.add_parser("evaluate", help="score the pipeline against the hand-made gold in eval/")
-    evaluate.add_argument("--gold", default=None, help="gold annotation (default: eval/gold.yaml)")
-    evaluate.add_argument("--corpus", default=None, help="folder of the gold's articles (default: eval/articles)")
+    evaluate.add_argument("--language", default="en", choices=["en", "vi"],
+                          help="which eval set: en (eval/articles) or vi (eval/vi/articles); default en")
+    evaluate.add_argument("--gold", default=None, help="gold annotation (default: the language's eval gold)")
+    evaluate.add_argument("--corpus", default=None, help="folder of the gold's articles (default: the language's)")
     evaluate.add_argument("--split", default="all", choices=["dev", "heldback", "all"])
     evaluate.add_argument("--out", default=None, help="write eval_scores.csv and eval_errors.csv here")
     index = commands.add_parser("index", help="write REPORTS/index.html linking notebooks, figures and tables")
@@ -86,17 +88,18 @@ def _report(args: argparse.Namespace) -> int:
 
 def _evaluate(args: argparse.Namespace) -> int:
     """Print precision, recall and F1 per field and split; write the scores, errors and kinds tables if asked."""
-    from .evaluate import EVAL_ARTICLES, kind_confusion, load_gold, score
+    from .evaluate import EVAL_SETS, kind_confusion, load_gold, score
     from .export import build_tables
 
+    corpus, gold_path = EVAL_SETS[args.language]
     try:
-        tables, gold = build_tables(args.corpus or EVAL_ARTICLES), load_gold(args.gold)
+        tables, gold = build_tables(args.corpus or corpus), load_gold(args.gold or gold_path)
         scores, errors = score(tables, gold, args.split)
     except FileNotFoundError as e:
         print(f"vnmigration: {e}", file=sys.stderr)
         return 2
     print(scores.drop(columns=["fp", "fn"]).to_string(index=False))
-    if args.gold is None and args.corpus is None:  # the eval set: both readings, site groups, timeline merges
+    if args.gold is None and args.corpus is None and args.language == "en":  # both readings, timeline merges
         from .readings import eval_readings, readings_side_by_side, same_happenings
 
         readings, happenings = eval_readings(), same_happenings()

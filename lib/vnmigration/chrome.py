@@ -21,7 +21,9 @@ CONTACT = re.compile(r"^(Hotline|Tel|Phone|Fax|E-?mail)\s*:", re.IGNORECASE)
 # Editing by Y") or a story-and-photo credit ("Story and photos: X", "Interview by X", "Author: X").
 _CREDIT_LABEL = (r"(?:(?:Additional\s+)?(?:Reporting|Writing|Editing|Translation|Compilation)\s+by"
                  r"|(?:Translated|Written|Reported|Compiled|Edited|Interview(?:ed)?|Photos?|Text|Story|Article)"
-                 r"(?:\s+(?:and|&)\s+(?:photos?|text|video))?(?:\s+by\b|\s*:)|(?:Author|Authors|Reporter)\s*:|By\b)")
+                 r"(?:\s+(?:and|&)\s+(?:photos?|text|video))?(?:\s+by\b|\s*:)|(?:Author|Authors|Reporter)\s*:|By\b"
+                 # and the labels of other languages (data/<language>/chrome.yaml): "Bài và ảnh:"
+                 + "".join(rf"|{re.escape(label)}\s*:" for label in all_languages("chrome")["credit_labels"]) + ")")
 CREDIT_LABEL = re.compile(rf"\b{_CREDIT_LABEL}\s*", re.IGNORECASE)
 CREDIT_WORDS = frozenset("and by in at photos photo text story reporting editing additional writing translated "
                          "translation compiled compilation edited interview interviewed video article".split())
@@ -178,7 +180,7 @@ def is_credit_line(line: str) -> bool:
     m = CREDIT_LABEL.match(line)
     if m is None or not line[m.end():m.end() + 1].isupper() or len(line.split()) > 30:
         return False
-    words = re.findall(r"[^\W\d_][\w'’.-]*", line)
+    words = re.findall(r"[^\W\d_][\w'’.-]*", line[m.end():])
     return all(w[0].isupper() or w.lower() in CREDIT_WORDS for w in words)
 
 

@@ -29,7 +29,7 @@ import yaml
 
 from .dates import date_at_precision
 from .outlets import OUTLETS
-from .paths import EVAL_ARTICLES, EVAL_GOLD, EVAL_TIMELINE
+from .paths import EVAL_ARTICLES, EVAL_GOLD, EVAL_TIMELINE, EVAL_VI_ARTICLES, EVAL_VI_GOLD
 from .persons import fold_diacritics
 
 SPLITS = ("dev", "heldback")
@@ -392,6 +392,35 @@ def evaluate(gold: str | Path | None = None, corpus: str | Path | None = None,
 
     tables = build_tables(corpus if corpus is not None else EVAL_ARTICLES, reading=reading)
     return score(tables, load_gold(gold), split)
+
+
+# Each language's evaluation set: its pages and its gold (None: eval/gold.yaml and the site-group gold beside it)
+EVAL_SETS = {"en": (EVAL_ARTICLES, None), "vi": (EVAL_VI_ARTICLES, EVAL_VI_GOLD)}
+
+
+def scores_by_language(split: str = "all") -> pd.DataFrame:
+    """`evaluate` on each language's eval set (`EVAL_SETS`), one table with a `language` column.
+
+    >>> scores = scores_by_language("dev")
+    >>> sorted(set(scores["language"])), set(scores["split"])
+    (['en', 'vi'], {'dev'})
+    """
+    return pd.concat([evaluate(gold, corpus, split)[0].assign(language=language)
+                      for language, (corpus, gold) in EVAL_SETS.items()], ignore_index=True)
+
+
+def language_side_by_side(scores: pd.DataFrame, measure: str = "f1") -> pd.DataFrame:
+    """One row per field, one column per language and split ("en heldback", "vi heldback", ...): the `measure`.
+
+    >>> import pandas as pd
+    >>> scores = pd.DataFrame({"language": ["en", "vi"], "split": "dev", "field": "title", "f1": [0.96, 0.93]})
+    >>> language_side_by_side(scores).loc["title"].to_dict()
+    {'en dev': 0.96, 'vi dev': 0.93}
+    """
+    wide = scores.assign(column=scores["language"] + " " + scores["split"])
+    table = wide.pivot(index="field", columns="column", values=measure).reindex(list(FIELDS))
+    table.columns.name = None
+    return table
 
 
 def outlet_accuracy(errors: pd.DataFrame, gold: dict[str, dict], split: str) -> float:

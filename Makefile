@@ -27,8 +27,10 @@ lock: install
 # Executes copies of the notebooks against CORPUS into reports/ (HTML, figures, CSV tables, index.html); the
 # committed notebooks stay untouched. `make report CORPUS=/path/to/folder` reports on any folder of articles.
 CORPUS ?= seeds
+# `make report CORPUS=~/pages OUT=~/pages-report` writes elsewhere and keeps the seeds report
+OUT ?= reports
 report: install
-	$(BIN)/python -m vnmigration report --corpus $(CORPUS) --out reports
+	$(BIN)/python -m vnmigration report --corpus $(CORPUS) --out $(OUT)
 
 test: install
 	$(BIN)/ruff check lib tests benchmarks notebooks scripts

@@ -65,3 +65,26 @@ def test_the_held_back_figures_of_the_findings_map_are_the_scores():
     assert f"{int(false['fp'])} of {int(false['n_pred'])} dated rows are false dates" in row
     assert f"on {len(pages)} held-back constructed articles" in row
     assert ("(none invented)" in row) == (f1.loc["publication date", "fp"] == 0)
+
+
+def test_the_vietnamese_held_back_figures_of_the_findings_map_are_the_scores():
+    import tempfile
+
+    from vnmigration import build_tables
+    from vnmigration import evaluate as ev
+    from vnmigration import readings as rd
+
+    gold = ev.load_gold(ev.EVAL_VI_GOLD)
+    f1 = ev.evaluate(ev.EVAL_VI_GOLD, ev.EVAL_VI_ARTICLES, "heldback")[0].set_index("field")
+    row = next(line for line in README.splitlines() if line.startswith("| How far to trust Vietnamese pages"))
+    stated = {"outlets": "outlet", "chrome removal": "chrome", "publication dates": "publication date",
+              "titles": "title", "speakers": "speakers", "people": "persons", "people's titles": "roles",
+              "event dates": "event dates", "events with their kind": "events", "themes": "themes"}
+    for words, field in stated.items():
+        assert f"{f1.loc[field, 'f1']:.2f} for {words}" in row, (words, f1.loc[field, "f1"])
+    false = f1.loc["false dates"]
+    assert f"{int(false['fp'])} of {int(false['n_pred'])} dated rows are false dates" in row
+    assert f"on {sum(g['split'] == 'heldback' for g in gold.values())} held-back constructed Vietnamese" in row
+    held = [p for p in rd.bilingual_pairs() if gold[p["members"][0]["article"]]["split"] == "heldback"]
+    found = rd.bilingual_recall(build_tables(rd.both_languages(tempfile.mkdtemp())), held)
+    assert f"Of the {found['gold_pairs']} held-back happenings" in row and f", {found['found']} are one timeline" in row

@@ -34,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     export = commands.add_parser("export", help="stream every table into OUTDIR (CSV files or Parquet folders)")
     export.add_argument("outdir")
-    export.add_argument("--corpus", default=None, help="folder of *.txt articles (default: the repo's seeds/)")
+    export.add_argument("--corpus", default=None,
+                        help="folder of articles: .txt and saved .html pages, English or Vietnamese (default: seeds/)")
     export.add_argument("--format", default="csv", choices=["csv", "parquet"],
                         help="OUTDIR/<table>.csv, or OUTDIR/<table>/part-*.parquet through pyarrow")
     export.add_argument("--partition-size", type=int, default=250, help="files per partition (default 250)")

@@ -264,3 +264,23 @@ def lead_carriers(carriers: pd.DataFrame, column: str, n: int = 2) -> str:
     """
     top = carriers[carriers[column] > 0].sort_values(column, ascending=False, kind="stable").head(n)
     return ", ".join(f"{p} ({r})" for p, r in top["role"].items())
+
+
+def share_by_language(hits: pd.DataFrame, articles: pd.DataFrame, column: str, top: int = 12) -> pd.DataFrame:
+    """The share of each language's articles in which each value of `hits[column]` occurs (a theme, an actor), the
+    `top` values by articles overall: what English and Vietnamese sources each cover.
+
+    >>> import pandas as pd
+    >>> articles = pd.DataFrame({"article_id": ["a", "b", "c"], "language": ["en", "en", "vi"]})
+    >>> hits = pd.DataFrame({"article_id": ["a", "c", "c"], "theme": ["gcm-10", "gcm-10", "gcm-06"]})
+    >>> share_by_language(hits, articles, "theme").to_dict("index")
+    {'gcm-10': {'en': 0.5, 'vi': 1.0}, 'gcm-06': {'en': 0.0, 'vi': 1.0}}
+    """
+    require(articles, ARTICLES, "share_by_language", ["article_id", "language"])
+    language = dict(zip(articles["article_id"], articles["language"], strict=True))
+    per_language = articles["language"].value_counts()
+    found = hits[["article_id", column]].drop_duplicates().assign(language=lambda t: t["article_id"].map(language))
+    counts = found.groupby([column, "language"]).size().unstack("language", fill_value=0)
+    order = counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top]
+    shares = counts.loc[order].div(per_language.reindex(counts.columns)).reindex(columns=sorted(per_language.index))
+    return shares.fillna(0.0).round(3).rename_axis(index=column, columns="language")

@@ -407,6 +407,26 @@ def _broken_axes(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame, pubs: 
         ax.plot([x, x], [-0.015, 0.015], transform=ax.transAxes, color="k", clip_on=False, lw=3)
 
 
+def grouped_barh(ax: plt.Axes, table: pd.DataFrame, n: pd.Series) -> None:
+    """Horizontal bars on a 0-1 scale, one group per row of `table` (first row on top), one bar per column, each
+    column labelled with its N from `n`.
+
+    >>> import pandas as pd
+    >>> fig, ax = plt.subplots()
+    >>> grouped_barh(ax, pd.DataFrame({"dev": [1.0]}, index=["title"]), pd.Series({"dev": 8}))
+    >>> [t.get_text() for t in ax.get_yticklabels()], ax.get_legend_handles_labels()[1]
+    (['title'], ['dev (N = 8)'])
+    >>> plt.close(fig)
+    """
+    rows = list(table.index)[::-1]
+    height = 0.8 / max(len(table.columns), 1)
+    for k, column in enumerate(table.columns):
+        y = [i + (k - (len(table.columns) - 1) / 2) * height for i in range(len(rows))]
+        ax.barh(y, table.loc[rows, column], height=height, label=f"{column} (N = {int(n.get(column, 0))})")
+    ax.set_yticks(range(len(rows)), rows)
+    ax.set_xlim(0, 1)
+
+
 def scores_by_field(ax: plt.Axes, f1: pd.DataFrame, n_articles: pd.Series) -> None:
     """Horizontal bars of F1 per field (rows) and split (columns), titled with the articles per split.
 
@@ -418,14 +438,7 @@ def scores_by_field(ax: plt.Axes, f1: pd.DataFrame, n_articles: pd.Series) -> No
     'How well the package reads unseen-style articles (N = 16)'
     >>> plt.close(fig)
     """
-    table = f1.drop(index="false dates", errors="ignore").fillna(0.0)
-    fields = list(table.index)[::-1]
-    height = 0.8 / max(len(table.columns), 1)
-    for k, split in enumerate(table.columns):
-        y = [i + (k - (len(table.columns) - 1) / 2) * height for i in range(len(fields))]
-        ax.barh(y, table.loc[fields, split], height=height, label=f"{split} (N = {int(n_articles.get(split, 0))})")
-    ax.set_yticks(range(len(fields)), fields)
-    ax.set_xlim(0, 1)
+    grouped_barh(ax, f1.drop(index="false dates", errors="ignore").fillna(0.0), n_articles)
     ax.set_xlabel("F1 (0 where nothing was found)")
     ax.set_title(f"How well the package reads unseen-style articles (N = {int(n_articles.sum())})")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from .corpus import outlet_label
 from .dates import date_at_precision
-from .plots import PALETTE, dated_x, draw_dated_points, recut, short_label, widen_to_fit
+from .plots import PALETTE, dated_x, draw_dated_points, grouped_barh, recut, short_label, widen_to_fit
 
 # --- themes -----------------------------------------------------------------------------------------
 
@@ -159,3 +159,21 @@ def period_shift(ax: plt.Axes, periods: pd.DataFrame, articles: pd.DataFrame | N
         n_before, n_after = int((published < int(split)).sum()), int((published >= int(split)).sum())
         title += f"; means over {n_before} articles {before.replace('_', ' ')} vs {n_after} {after.replace('_', ' ')}"
     ax.set_title(title + ")")
+
+
+def shares_by_language(ax: plt.Axes, shares: pd.DataFrame, n_articles: pd.Series, what: str) -> None:
+    """Horizontal bars: for each theme or actor (rows), the share of each language's articles (columns) that name it;
+    the legend carries each language's N.
+
+    >>> import pandas as pd
+    >>> fig, ax = plt.subplots()
+    >>> shares = pd.DataFrame({"en": [0.5], "vi": [1.0]}, index=pd.Index(["gcm-10"], name="theme"))
+    >>> shares_by_language(ax, shares, pd.Series({"en": 2, "vi": 1}), "themes")
+    >>> ax.get_title()
+    'What English and Vietnamese sources cover: themes (N = 3 articles)'
+    >>> plt.close(fig)
+    """
+    grouped_barh(ax, shares, n_articles)
+    ax.set_xlabel("share of the language's articles")
+    ax.set_title(f"What English and Vietnamese sources cover: {what} (N = {int(n_articles.sum())} articles)")
+    ax.legend(loc="lower right", frameon=False)

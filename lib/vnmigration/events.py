@@ -18,7 +18,7 @@ from .schema import ARTICLES, DATES, MENTIONS, SENTENCES, require
 DATE_COLUMNS = ["article_id", "sentence_no", "start", "end", "date_text", "date", "date_end", "precision",
                 "resolution"]
 EVENT_COLUMNS = ["article_id", "sentence_no", "date", "date_end", "precision", "kind", "label", "place",
-                 "participants", "status", "certainty", "date_text", "evidence"]
+                 "participants", "status", "certainty", "date_text", "evidence", "language"]
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 # date resolutions of happenings still ahead
 PLANNED = (Resolution.SCHEDULED, Resolution.AHEAD_OF_PUBLICATION, Resolution.WEEKDAY_AHEAD)
@@ -180,7 +180,8 @@ def _occasion_events(articles: pd.DataFrame, english) -> list[tuple]:
         if kind is None or trigger < speech.end():
             continue
         dateline = getattr(a, "dateline", None)
-        title_row = SimpleNamespace(article_id=a.article_id, sentence_no=0, text=title, start=0)
+        title_row = SimpleNamespace(article_id=a.article_id, sentence_no=0, text=title, start=0,
+                                    language=getattr(a, "language", LANGUAGE))
         rows.append(_event_row(title_row, a.published, dg.period_end(a.published, a.published_precision),
                                a.published_precision, kind, make_label(title, trigger, []), None, (0, len(title)),
                                "happened", "publication", dateline if isinstance(dateline, str) else ""))
@@ -424,7 +425,7 @@ def _event_row(r, date, date_end, precision, kind, label, actors, segment, statu
                    and LOCATIVE.search(r.text[:start - r.start])]
         place = ", ".join(dict.fromkeys(located)) or None
     return (r.article_id, r.sentence_no, date, date_end, precision, kind, label, place, participants, status,
-            certainty, date_text, r.text)
+            certainty, date_text, r.text, getattr(r, "language", LANGUAGE))
 
 
 FRONTED = re.compile(r"[\s\"“‘']*(?:(?:on|in|at|since|from|by|during|until|before|after|as of)\s+)*", re.IGNORECASE)

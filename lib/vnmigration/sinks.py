@@ -46,12 +46,12 @@ LABELS = {
     "quotes": ["speaker", "kind"],
     "actor_edges": ["source", "target"],
     "dates": ["precision", "resolution"],
-    "events": ["precision", "kind", "status", "certainty"],
+    "events": ["precision", "kind", "status", "certainty", "language"],
     "timeline": ["precision", "kind", "status", "certainty"],
     "themes": ["theme", "label"],
 }
 # Columns whose cells are lists: `;`-joined in CSV (as export.write_tables does), list columns in Parquet.
-LIST_COLUMNS = {"events": ["participants"], "timeline": ["participants", "article_ids"],
+LIST_COLUMNS = {"events": ["participants"], "timeline": ["participants", "article_ids", "languages"],
                 "theme_profile": ["gcm_objectives"]}
 EMPTY_COLUMNS = {
     "articles": cp.ARTICLE_COLUMNS, "sentences": SENTENCE_COLUMNS, "problems": cp.PROBLEM_COLUMNS,

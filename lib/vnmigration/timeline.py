@@ -21,7 +21,8 @@ from .published import HAPPENING_NAME
 from .schema import ARTICLES, EVENTS, TIMELINE, require
 
 TIMELINE_COLUMNS = ["event_id", "date", "date_end", "precision", "kind", "status", "label", "place",
-                    "participants", "article_ids", "n_sources", "n_mentions", "certainty", "clues", "evidence"]
+                    "participants", "article_ids", "n_sources", "n_mentions", "certainty", "clues", "evidence",
+                    "languages"]
 
 # --- consolidated timeline --------------------------------------------------------------------------
 
@@ -332,7 +333,7 @@ class _Happening:
     (['a', 'b'], 'decision', 2, "kept apart from 'x': no shared terms")
     """
 
-    __slots__ = ("best", "rank", "places", "participants", "articles", "n", "evidence")
+    __slots__ = ("best", "rank", "places", "participants", "articles", "n", "evidence", "languages")
 
     def __init__(self):
         self.best: dict | None = None
@@ -342,6 +343,7 @@ class _Happening:
         self.articles: set[str] = set()
         self.n = 0
         self.evidence: dict[str, None] = {}
+        self.languages: set[str] = set()
 
     def add(self, e: dict) -> None:
         """Fold in the next member (an events record); the first of equally ranked members leads, as `min` keeps."""
@@ -354,6 +356,7 @@ class _Happening:
         self.articles.add(e["article_id"])
         self.n += 1
         self.evidence.setdefault(e["evidence"])
+        self.languages.add(e.get("language") if isinstance(e.get("language"), str) else "en")
 
     def row(self, clues: set[str]) -> dict:
         """The timeline row, with the clues of its members' keys."""
@@ -365,6 +368,7 @@ class _Happening:
             "participants": sorted(self.participants), "article_ids": sorted(self.articles),
             "n_sources": len(self.articles), "n_mentions": self.n, "certainty": best["certainty"],
             "clues": "; ".join(sorted(clues)) or None, "evidence": " | ".join(self.evidence),
+            "languages": sorted(self.languages),  # the languages its articles are written in
         }
 
 

@@ -41,9 +41,9 @@ def assert_same_tables(expected: dict, got: dict) -> None:
                                       check_exact=True, obj=name)
 
 
-def streamed(corpus, tmp_path, size: int, runner=None) -> dict:
+def streamed(corpus, tmp_path, size: int, runner=None, jobs: int | None = None) -> dict:
     sink = sinks.MemorySink()
-    stream.export(tmp_path / "spill", corpus, partition_size=size, sink=sink, runner=runner, progress=False)
+    stream.export(tmp_path / "spill", corpus, partition_size=size, sink=sink, runner=runner, progress=False, jobs=jobs)
     return sink.tables()
 
 
@@ -66,6 +66,13 @@ def test_synthetic_corpus_in_partitions_gives_the_build_tables(synthetic, tmp_pa
     folder, expected = synthetic
     assert len(expected["articles"]) == 90 and len(expected["problems"]) > 0  # undated articles are anchored late
     assert_same_tables(expected, streamed(folder, tmp_path, 16))
+
+
+def test_two_worker_processes_write_the_tables_of_one_process(synthetic, tmp_path):
+    folder, _ = synthetic
+    one, two = streamed(folder, tmp_path / "one", 16, jobs=1), streamed(folder, tmp_path / "two", 16, jobs=2)
+    for name in sinks.TABLES:  # the same rows in the same order, not only the same rows
+        pd.testing.assert_frame_equal(two[name], one[name], check_exact=True, obj=name)
 
 
 def test_duplicates_across_partitions_are_found_as_in_one_read(seed_dir, tmp_path):

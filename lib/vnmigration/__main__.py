@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--engine", default="pandas", choices=["pandas", "dask"],
                         help="run partitions here, or on a Dask cluster (default: a LocalCluster on all cores)")
     export.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler, tcp://host:8786")
+    export.add_argument("--jobs", type=int, default=None,
+                        help="worker processes for the pandas engine (default: every core available; 1: no pool)")
     evaluate = commands.add_parser("evaluate", help="score the pipeline against the hand-made gold in eval/")
     evaluate.add_argument("--language", default="en", choices=["en", "vi"],
                           help="which eval set: en (eval/articles) or vi (eval/vi/articles); default en")
@@ -65,7 +67,7 @@ def _export(args: argparse.Namespace) -> int:
     engine = "dask" if args.scheduler else args.engine
     try:
         paths = stream_export(args.outdir, args.corpus, fmt=args.format, partition_size=args.partition_size,
-                              engine=engine, scheduler=args.scheduler)
+                              engine=engine, scheduler=args.scheduler, jobs=args.jobs)
     except (FileNotFoundError, ValueError) as e:
         print(f"vnmigration: {e}", file=sys.stderr)
         return 2

@@ -52,7 +52,7 @@ from .actors import (
     merge_uncoded,
     uncoded_part,
 )
-from .engines import DaskEngine, LocalEngine
+from .engines import DaskEngine, LocalEngine, ProcessEngine, available_cores
 from .events import statement_events
 from .network import actor_edges
 from .pipeline import run_stages
@@ -427,10 +427,11 @@ def _progress(iterable: Iterable, total: int, desc: str, enabled: bool | None) -
 
 def export(outdir: str | Path, corpus: str | Path | None = None, fmt: str = "csv", partition_size: int = 250,
            engine: str = "pandas", scheduler: str | None = None, progress: bool | None = None,
-           sink=None, runner=None) -> list[Path]:
+           sink=None, runner=None, jobs: int | None = None) -> list[Path]:
     """Stream every table of the corpus folder into OUTDIR (CSV files or Parquet folders); returns their paths.
 
-    `engine="dask"` runs the partitions on a Dask cluster (`scheduler` address, or a LocalCluster);
+    `engine="pandas"` runs the partitions in `jobs` processes on this machine (default: every core this process may
+    use; 1: in this process), `engine="dask"` on a Dask cluster (`scheduler` address, or a LocalCluster);
     `sink` and `runner` replace the output writer and the engine (tests use `sinks.MemorySink`).
 
     >>> import tempfile
@@ -457,7 +458,8 @@ def export(outdir: str | Path, corpus: str | Path | None = None, fmt: str = "csv
     spill = Path(tempfile.mkdtemp(prefix=".vnmigration-spill-", dir=outdir))
     own_runner = runner is None
     if runner is None:
-        runner = DaskEngine(scheduler) if engine == "dask" else LocalEngine()
+        n_jobs = jobs or available_cores()
+        runner = DaskEngine(scheduler) if engine == "dask" else ProcessEngine(n_jobs) if n_jobs > 1 else LocalEngine()
     try:
         state = _State(sink, spill, {p.stem: i for i, p in enumerate(paths)})
         scanned = runner.map(scan_partition, ((part,) for part in parts))

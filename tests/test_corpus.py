@@ -631,3 +631,17 @@ def test_a_page_that_names_no_site_takes_its_outlet_from_its_masthead_else_from_
     # a body sentence that opens with a listed body's name and holds a year is no self-reference of the site
     assert vn.outlets.find_outlet("VietnamPlus\nDOLAB and IOM have cooperated since 2017 on ethical recruitment "
                                  "among Vietnamese companies.\n")[0] == "Vietnam News Agency"
+
+
+def test_a_list_of_files_is_read_as_given_and_a_missing_one_is_named(tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text("IOM opens an office in Hanoi\nHanoi, March 5, 2019 – IOM Viet Nam opened it.\n")
+    assert vn.load_articles([page])["article_id"].tolist() == ["a"]
+    with pytest.raises(FileNotFoundError, match="not a file: .*b.txt"):
+        vn.load_articles([page, tmp_path / "b.txt"])
+
+
+def test_sentences_given_for_articles_get_one_clear_sentence():
+    sentences = vn.split_sentences(pd.DataFrame({"article_id": ["a"], "text": ["IOM met. It ended."]}))
+    with pytest.raises(ValueError, match="takes the articles table"):
+        vn.split_sentences(sentences)

@@ -118,8 +118,9 @@ def read_corpus(folder: str | Path | None = None) -> tuple[pd.DataFrame, pd.Data
     return read_files(corpus_files(folder))
 
 
-def corpus_files(folder: str | Path | None = None) -> list[Path]:
-    """Every file of a corpus folder, sorted, hidden files left out: the list `read_corpus` reads.
+def corpus_files(folder: str | Path | list | tuple | None = None) -> list[Path]:
+    """Every file of a corpus folder, sorted, hidden files left out: the list `read_corpus` reads; a list of files
+    is read as given (`load_articles(["a.txt", "b.html"])`).
 
     A file given for a folder is a CorpusError, a missing folder a FileNotFoundError, each one sentence.
 
@@ -130,6 +131,11 @@ def corpus_files(folder: str | Path | None = None) -> list[Path]:
     >>> [p.name for p in corpus_files(folder)]
     ['a.txt', 'b.html']
     """
+    if isinstance(folder, list | tuple):
+        missing = [str(p) for p in folder if not Path(p).is_file()]
+        if missing:
+            raise FileNotFoundError(f"not a file: {', '.join(missing)}")
+        return [Path(p) for p in folder]
     folder = Path(folder) if folder is not None else corpus_dir()
     if folder.is_file():
         raise CorpusError(f"{folder} is a file: give the folder that holds the articles (.txt or .html files)")

@@ -80,6 +80,8 @@ def split_sentences(articles: pd.DataFrame) -> pd.DataFrame:
     1         a1            2    Ms. Pope spoke.     18   33       en
     """
     require(articles, ARTICLES, "split_sentences")
+    if "sentence_no" in articles:
+        raise ValueError("split_sentences takes the articles table (load_articles); this one already holds sentences")
     languages = articles["language"] if "language" in articles else pd.Series(LANGUAGE, index=articles.index)
     rows = [
         (article_id, n, text[a:b], a, b, language)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
@@ -10,6 +11,7 @@ import pandas as pd
 
 from .corpus import outlet_label
 from .dates import date_at_precision, period_end
+from .language import READ_LANGUAGES
 from .paths import figures_dir
 
 SIDE_COLORS = {
@@ -253,6 +255,32 @@ def draw_dated_points(ax: plt.Axes, when: pd.Series, precision: pd.Series, y, co
             ax.plot(xs[i], ys[i], "o", mfc="white", mec=color, mew=1.5, ms=7, label=tag, zorder=3)
 
 
+def short_id(article_id: str, width: int = 20) -> str:
+    """An article id short enough for a chart label: a numbered file's number, else the id cut to `width`:
+    `"004_e1b3"` -> `"004"`, `"baoquocte-iom-pope-visit-2024-03-14"` -> `"baoquocte-iom-pope-…"`.
+
+    >>> short_id("004_e1b3"), short_id("baoquocte-iom-pope-visit-2024-03-14"), short_id("cp1")
+    ('004', 'baoquocte-iom-pope-…', 'cp1')
+    """
+    numbered = re.match(r"\d+(?=_)", article_id)
+    if numbered:
+        return numbered.group()
+    return article_id if len(article_id) <= width else article_id[:width - 1] + "…"
+
+
+def article_tags(articles: pd.DataFrame) -> pd.Series:
+    """Each article's chart tag (`short_id`), marked `not read` for a page in a language the package does not read:
+    it is in the corpus, with no sentences, not an article about nothing.
+
+    >>> article_tags(pd.DataFrame({"article_id": ["004_e1", "de-page"], "language": ["en", "de"]})).tolist()
+    ['004', 'de-page · not read']
+    """
+    tags = articles["article_id"].map(short_id)
+    if "language" not in articles:
+        return tags
+    return tags.where(articles["language"].isin(READ_LANGUAGES), tags + " · not read")
+
+
 def articles_over_time(ax: plt.Axes, articles: pd.DataFrame) -> None:
     """Each article on its outlet's lane: a filled dot for a known day, a hollow span for a year or month.
 
@@ -270,8 +298,8 @@ def articles_over_time(ax: plt.Axes, articles: pd.DataFrame) -> None:
     for k, (outlet, group) in enumerate(dated.groupby(outlets, sort=True)):
         draw_dated_points(ax, group["published"], group["published_precision"],
                           [lanes[outlet]] * len(group), PALETTE[k % len(PALETTE)], label=outlet)
-        for _, row in group.iterrows():
-            ax.annotate(f"{row['article_id'][:3]} ({row['published_precision']})", (row["published"], lanes[outlet]),
+        for tag, (_, row) in zip(article_tags(group), group.iterrows(), strict=True):
+            ax.annotate(f"{tag} ({row['published_precision']})", (row["published"], lanes[outlet]),
                         xytext=(0, 9), textcoords="offset points", ha="center", fontsize=7)
     ax.set_yticks(list(lanes.values()), list(lanes.keys()))
     ax.set_ylim(-0.6, len(lanes) - 0.4)
@@ -293,7 +321,7 @@ def words_kept_removed(ax: plt.Axes, articles: pd.DataFrame) -> None:
     'Words kept and removed per article'
     >>> plt.close(fig)
     """
-    ids = articles["article_id"].str[:3]
+    ids = article_tags(articles)
     ax.barh(ids, articles["n_words"], color=PALETTE[0], label="kept (body)")
     ax.barh(ids, articles["n_words_removed"], left=articles["n_words"], color=PALETTE[5],
             label="removed (chrome, captions, byline)")

@@ -3,15 +3,13 @@ Each takes an `ax`; the style is set once in `plots.use_style`."""
 
 from __future__ import annotations
 
-import re
-
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
 from .corpus import outlet_label
 from .dates import date_at_precision
-from .plots import PALETTE, dated_x, draw_dated_points, grouped_barh, recut, short_label, widen_to_fit
+from .plots import PALETTE, article_tags, dated_x, draw_dated_points, grouped_barh, recut, short_label, widen_to_fit
 
 # --- themes -----------------------------------------------------------------------------------------
 
@@ -24,22 +22,10 @@ def article_labels(articles: pd.DataFrame) -> pd.Series:
     ...                             "published_precision": ["month"]})).tolist()
     ['Vietnam Times · 2021-11 (004)']
     """
-    return pd.Series([f"{o} · {date_at_precision(d, p)} ({short_id(a)})" for a, o, d, p in zip(
-        articles["article_id"], outlet_label(articles), articles["published"], articles["published_precision"],
+    return pd.Series([f"{o} · {date_at_precision(d, p)} ({tag})" for tag, o, d, p in zip(
+        article_tags(articles), outlet_label(articles), articles["published"], articles["published_precision"],
         strict=True)], index=articles["article_id"])
 
-
-def short_id(article_id: str, width: int = 20) -> str:
-    """An article id short enough for a chart label: a numbered file's number, else the id cut to `width`:
-    `"004_e1b3"` -> `"004"`, `"baoquocte-iom-pope-visit-2024-03-14"` -> `"baoquocte-iom-pope-…"`.
-
-    >>> short_id("004_e1b3"), short_id("baoquocte-iom-pope-visit-2024-03-14"), short_id("cp1")
-    ('004', 'baoquocte-iom-pope-…', 'cp1')
-    """
-    numbered = re.match(r"\d+(?=_)", article_id)
-    if numbered:
-        return numbered.group()
-    return article_id if len(article_id) <= width else article_id[:width - 1] + "…"
 
 
 def theme_heatmap(ax: plt.Axes, profile: pd.DataFrame, articles: pd.DataFrame, labels: dict[str, str]) -> None:

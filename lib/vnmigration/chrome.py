@@ -184,6 +184,24 @@ def is_credit_line(line: str) -> bool:
     return all(w[0].isupper() or w.lower() in CREDIT_WORDS for w in words)
 
 
+# The credit a photo caption ends with: "(Ảnh: Phạm Kiên/TTXVN)", "Photo: Nguyen Hong"
+CAPTION_CREDIT = re.compile(rf"(?:\(|(?<!\w))(?:{_CREDITS})\s*:\s*([^()|]{{1,60}}?)\s*\)?\s*\|?\s*$", re.IGNORECASE)
+
+
+def caption_credits(captions: list[str]) -> list[str]:
+    """The credits photo captions end with, for `authors_of` to find the photographers in:
+    `["Khai trương điểm tư vấn. (Ảnh: Phạm Kiên/TTXVN)"]` -> `["Phạm Kiên/TTXVN"]`.
+
+    >>> caption_credits(["Khai trương điểm tư vấn. (Ảnh: Phạm Kiên/TTXVN)", "No credit here."])
+    ['Phạm Kiên/TTXVN']
+    """
+    return [m.group(1) for line in captions if (m := CAPTION_CREDIT.search(line))]
+
+def _names_an_outlet(key: str) -> bool:
+    """A credit that is an outlet's name or opens one ("tuoi tre" of "Tuoi Tre News"): an outlet, not a person."""
+    return key in OUTLET_NAMES or any(name.startswith(key + " ") for name in OUTLET_NAMES)
+
+
 def authors_of(credits: str | None) -> list[str]:
     """The writers and photographers that credit lines name, in order, without outlets and places:
     `"Reporting by Tran Khanh Vy in Hanoi; Editing by Clara Whitby"` -> ["Tran Khanh Vy", "Clara Whitby"].
@@ -197,7 +215,7 @@ def authors_of(credits: str | None) -> list[str]:
         name = next((name[len(h):].strip() for h, _ in HONORIFICS if name.startswith(h + " ")), name)
         words = name.split()
         if 2 <= len(words) <= 5 and all(w[0].isupper() for w in words) and name not in names \
-                and not set(words) & NEWSROOM_WORDS and fold_diacritics(name).lower() not in OUTLET_NAMES:
+                and not set(words) & NEWSROOM_WORDS and not _names_an_outlet(fold_diacritics(name).lower()):
             names.append(name)
     return names
 

@@ -8,7 +8,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from .chrome import WORD, authors_of, drop_head_menu, drop_templates, find_title, split_chrome, template_lines
+from .chrome import (
+    WORD,
+    authors_of,
+    caption_credits,
+    drop_head_menu,
+    drop_templates,
+    find_title,
+    split_chrome,
+    template_lines,
+)
 from .language import READ_LANGUAGES, language_of
 from .outlets import find_outlet, outlet_of_site_name
 from .paths import corpus_dir
@@ -78,7 +87,8 @@ def _article_row(path: Path, raw: bytes, text: str, encoding: str, templates: fr
         published, precision, evidence = infer_published(body_text)
         source = "content" if precision else None
     removed = page.boilerplate + page.captions + page.bylines + page.statements
-    credits = page.bylines + ([page.dateline.byline] if page.dateline and page.dateline.byline else [])
+    credits = page.bylines + ([page.dateline.byline] if page.dateline and page.dateline.byline else []) \
+        + caption_credits(page.captions)  # a photographer named in a credit is a person of the page
     return {
         "article_id": path.stem, "file": path.name, "title": title, "outlet": outlet,
         "outlet_evidence": outlet_evidence, "published": published, "published_precision": precision,

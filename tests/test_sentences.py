@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import vnmigration as vn
 from vnmigration.sentences import sentence_spans, split_sentences
 
 
@@ -45,3 +46,21 @@ def test_arbitrary_text_spans_are_clean(text):
     frame = split_sentences(pd.DataFrame({"article_id": ["x"], "text": [text]}))
     for r in frame.itertuples():
         assert text[r.start:r.end] == r.text and r.text == r.text.strip() and r.text
+
+
+def test_concordance_finds_a_name_with_or_without_diacritics_and_shows_it_as_written():
+    articles = pd.DataFrame({"article_id": ["en", "vi"], "text": [
+        "Ambassador Le Thi Tuyet Mai spoke in Geneva.", "Đại sứ Lê Thị Tuyết Mai phát biểu tại Giơ-ne-vơ."]})
+    hits = vn.concordance(vn.split_sentences(articles), r"le thi tuyet mai", width=8)
+    assert hits["match"].tolist() == ["Le Thi Tuyet Mai", "Lê Thị Tuyết Mai"]
+    assert hits["left"].tolist() == ["assador ", "Đại sứ "]  # width 8 on each side
+    assert vn.concordance(vn.split_sentences(articles), "tuyết", fold=False)["article_id"].tolist() == ["vi"]
+
+
+def test_search_command_prints_each_hit_with_its_article(seed_dir, capsys):
+    from vnmigration.__main__ import main
+
+    assert main(["search", "Global Compact", "--corpus", str(seed_dir), "--width", "10"]) == 0
+    out, err = capsys.readouterr()
+    assert "[Global Compact]" in out and err.strip().endswith("articles")
+    assert main(["search", "(", "--corpus", str(seed_dir)]) == 2

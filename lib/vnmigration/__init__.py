@@ -7,12 +7,12 @@ from .corpus import CorpusError, load_articles, problems_of, read_corpus
 from .events import extract_dates, extract_events
 from .network import actor_centrality, actor_edges, actor_graph
 from .quotes import extract_quotes
-from .sentences import split_sentences
+from .sentences import concordance, split_sentences
 from .taxonomy import distinctive_terms, load_taxonomy, nmf_topics, tag_themes, theme_profile
 from .timeline import build_timeline
 
 __all__ = [
-    "build_tables", "mentions", "themes", "timeline",
+    "build_tables", "concordance", "mentions", "themes", "timeline",
     "CodebookError", "CorpusError", "actor_centrality", "actor_edges", "actor_graph", "build_timeline",
     "extract_dates", "extract_events", "extract_mentions",
     "extract_quotes", "extract_roles", "load_articles", "load_codebook", "problems_of", "read_corpus",

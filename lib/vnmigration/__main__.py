@@ -1,6 +1,7 @@
 """Command line: `export OUTDIR [--corpus DIR] [--format csv|parquet] [--partition-size N] [--engine pandas|dask]
-[--scheduler ADDRESS]`, `evaluate [--gold F] [--corpus DIR] [--split S] [--out DIR]`
-`report [--corpus DIR] [--out DIR]` and `index REPORTS`, each as `python -m vnmigration COMMAND`."""
+[--scheduler ADDRESS] [--jobs N]`, `evaluate [--language en|vi] [--gold F] [--corpus DIR] [--split S] [--out DIR]`,
+`search PATTERN [--corpus DIR] [--width N]`, `report [--corpus DIR] [--out DIR]` and `index REPORTS`, each as
+`python -m vnmigration COMMAND`."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "evaluate":
         return _evaluate(args)
+    if args.command == "search":
+        return _search(args)
     return _export(args)
 
 
@@ -51,6 +54,10 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--corpus", default=None, help="folder of the gold's articles (default: the language's)")
     evaluate.add_argument("--split", default="all", choices=["dev", "heldback", "all"])
     evaluate.add_argument("--out", default=None, help="write eval_scores.csv and eval_errors.csv here")
+    search = commands.add_parser("search", help="every body sentence that matches PATTERN, keyword in context")
+    search.add_argument("pattern", help="a regular expression, any case, diacritics ignored ('mua ban nguoi')")
+    search.add_argument("--corpus", default=None, help="folder of articles (default: seeds/)")
+    search.add_argument("--width", type=int, default=50, help="characters shown either side (default 50)")
     index = commands.add_parser("index", help="write REPORTS/index.html linking notebooks, figures and tables")
     index.add_argument("reports")
     report = commands.add_parser("report", help="execute every notebook against a corpus into an HTML report")
@@ -73,6 +80,25 @@ def _export(args: argparse.Namespace) -> int:
         return 2
     for path in paths:
         print(path)
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    """Print a concordance of PATTERN over the corpus's body sentences, one hit a line, with the article."""
+    import re
+
+    from .corpus import CorpusError
+    from .export import build_tables
+    from .sentences import concordance
+
+    try:
+        hits = concordance(build_tables(args.corpus)["sentences"], args.pattern, args.width)
+    except (FileNotFoundError, CorpusError, re.error) as e:
+        print(f"vnmigration: {e}", file=sys.stderr)
+        return 2
+    for h in hits.itertuples():
+        print(f"{h.article_id}:{h.sentence_no}\t{h.left:>{args.width}}[{h.match}]{h.right}")
+    print(f"{len(hits)} hits in {hits['article_id'].nunique()} articles", file=sys.stderr)
     return 0
 
 

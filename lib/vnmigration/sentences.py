@@ -15,7 +15,7 @@ from operator import itemgetter
 import pandas as pd
 
 from .language import LANGUAGE, READ_LANGUAGES
-from .schema import ARTICLES, require
+from .schema import ARTICLES, SENTENCES, require
 
 SENTENCE_COLUMNS = ["article_id", "sentence_no", "text", "start", "end", "language"]
 
@@ -121,3 +121,30 @@ def by_article(sentences: pd.DataFrame, columns: list[str]) -> Iterator[tuple[st
     for article_id, group in groupby(rows, key=itemgetter(0)):
         if not pd.isna(article_id):
             yield article_id, [row for _, row in group]
+
+
+CONCORDANCE_COLUMNS = ["article_id", "sentence_no", "language", "left", "match", "right"]
+
+
+def concordance(sentences: pd.DataFrame, pattern: str, width: int = 60, fold: bool = True) -> pd.DataFrame:
+    """Keyword in context: every match of `pattern` (a regular expression, any case) in the body sentences, with
+    `width` characters either side. With `fold`, diacritics are ignored on both sides, so "Le Thanh Long" finds
+    "Lê Thành Long" and "mua ban nguoi" finds "mua bán người"; the text shown is always as written.
+
+    >>> sentences = split_sentences(pd.DataFrame({"article_id": ["a"], "text": ["Bộ trưởng Lê Thành Long phát biểu."]}))
+    >>> concordance(sentences, "le thanh long", width=10)[["left", "match", "right"]].values.tolist()
+    [['Bộ trưởng ', 'Lê Thành Long', ' phát biểu']]
+    """
+    from .persons import fold_diacritics  # persons imports this module
+
+    require(sentences, SENTENCES, "concordance", ["article_id", "sentence_no", "text"])
+    found = re.compile(fold_diacritics(pattern) if fold else pattern, re.IGNORECASE)
+    languages = sentences["language"] if "language" in sentences else pd.Series(LANGUAGE, index=sentences.index)
+    rows = []
+    for article_id, number, text, language in zip(sentences["article_id"], sentences["sentence_no"],
+                                                  sentences["text"], languages, strict=True):
+        haystack = fold_diacritics(text) if fold else text  # folding keeps every offset
+        for m in found.finditer(haystack):
+            a, b = m.span()
+            rows.append((article_id, number, language, text[max(0, a - width):a], text[a:b], text[b:b + width]))
+    return pd.DataFrame(rows, columns=CONCORDANCE_COLUMNS)

@@ -195,6 +195,42 @@ def baselines(folder: Path, sample: int) -> dict:
     return out
 
 
+def _timed(command: list[str], one_core: bool) -> float:
+    """Wall seconds of a whole command, start-up and writing included; on core 0 alone (`taskset`) if asked."""
+    prefix = ["taskset", "-c", "0"] if one_core and shutil.which("taskset") else []
+    t = time.perf_counter()
+    subprocess.run(prefix + command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t
+
+
+def cli_side_by_side(n: int) -> None:
+    """The whole `python -m vnmigration export` on n synthetic articles, the way a user runs it, on one core and on
+    every core, in the same run as the anchor (spaCy + dateparser over the same articles, also on one core)."""
+    import os
+    import tempfile
+
+    sys.path.insert(0, str(HERE))
+    from synthetic import build
+
+    from vnmigration.engines import available_cores
+
+    folder = build(n)
+    size = sum(p.stat().st_size for p in _files(folder)) / 1e6
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory() as out:
+        export = [sys.executable, "-m", "vnmigration", "export", out, "--corpus", str(folder)]
+        one = _timed(export + ["--jobs", "1"], one_core=True)
+        every = _timed(export + ["--jobs", str(available_cores())], one_core=False)
+    anchor = _timed([sys.executable, __file__, "--baselines", str(folder), "--sample", str(n)], one_core=True)
+    print(f"Whole CLI on {n:,} synthetic articles ({size:.1f} MB); load average before "
+          f"{', '.join(f'{x:.2f}' for x in load_before)}, after {', '.join(f'{x:.2f}' for x in os.getloadavg())}:")
+    print(f"  export, one core (taskset -c 0, --jobs 1)        {one:7.1f} s  {size / one:.2f} MB/s")
+    print(f"  export, all {available_cores()} cores (--jobs {available_cores()})              {every:7.1f} s  "
+          f"{size / every:.2f} MB/s  ({one / every:.2f}x one core; target >= 1.6x)")
+    print(f"  anchor, one core: spaCy sentencizer + EntityRuler + dateparser.search_dates, start-up included "
+          f"{anchor:7.1f} s  ({anchor / one:.1f}x the one-core export; target >= 10x)")
+
+
 def _child(*args: str) -> dict:
     """Run this script in a fresh interpreter with `args` and return the JSON it prints."""
     done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=True)
@@ -217,7 +253,12 @@ def main() -> None:
     parser.add_argument("--format", default="csv", choices=["csv", "parquet"], help="streaming export format")
     parser.add_argument("--stream-gb", type=float, default=0.0, help="also stream a synthetic corpus of this many GB")
     parser.add_argument("--stream-only", action="store_true", help="run only the streaming-export measurements")
+    parser.add_argument("--cli", type=int, default=0,
+                        help="only time the whole export CLI on this many articles, one core and all, with the anchor")
     args = parser.parse_args()
+    if args.cli:
+        cli_side_by_side(args.cli)
+        return
     if args.stream:
         print(json.dumps(stream_export(args.stream, args.partition_size, args.format)))
         return

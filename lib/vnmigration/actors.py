@@ -23,7 +23,7 @@ from .persons import (
     title_before,
 )
 from .schema import ARTICLES, MENTIONS, ROLES, SENTENCES, require
-from .sentences import by_article
+from .sentences import by_article, language_by_article
 
 if TYPE_CHECKING:  # networkx loads only when a graph is built (0.1 s of import time otherwise)
     pass
@@ -436,8 +436,7 @@ def extract_roles(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd.
     orgs_in: dict[tuple, list[tuple[str, str]]] = {}
     for key in zip(orgs["article_id"], orgs["sentence_no"], orgs["actor"], orgs["surface"], strict=True):
         orgs_in.setdefault(key[:2], []).append(key[2:])
-    languages = dict(zip(sentences["article_id"], sentences["language"], strict=True)) if "language" in sentences \
-        else {}
+    languages = language_by_article(sentences)
     rows = []
     for article_id, sentence_no, start, end, actor in zip(persons["article_id"], persons["sentence_no"],
                                                           persons["start"], persons["end"], persons["actor"],

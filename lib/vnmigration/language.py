@@ -44,6 +44,7 @@ def language_data(name: str, language: str = LANGUAGE) -> MappingProxyType:
     return frozen(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
+@cache
 def languages() -> tuple[str, ...]:
     """The languages the package has data for, English first: `("en", "vi")`.
 

@@ -25,7 +25,7 @@ from .dates import MONTH_NAMES, WEEKDAY_NAMES
 from .language import LANGUAGE, frozen, language_data
 from .matching import automaton, fold_case, necessary_literals, starts
 from .paths import DATA
-from .sentences import by_article
+from .sentences import by_article, language_by_article
 
 STROKED = {"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i"}
 
@@ -300,8 +300,7 @@ def detect_persons(sentences: pd.DataFrame, taken: pd.DataFrame | None = None) -
         for key in zip(taken["article_id"], taken["sentence_no"], taken["start"], taken["end"], strict=True):
             occupied.setdefault(key[:2], []).append(key[2:])
     rows = []
-    languages = dict(zip(sentences["article_id"], sentences["language"], strict=True)) if "language" in sentences \
-        else {}
+    languages = language_by_article(sentences)
     for article_id, group in by_article(sentences, ["sentence_no", "text", "start"]):
         language = languages.get(article_id, LANGUAGE)
         rows += _article_persons(article_id, group, occupied, rules if language == LANGUAGE else person_rules(language))

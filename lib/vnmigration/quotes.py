@@ -15,7 +15,7 @@ from .codebook import Codebook
 from .language import LANGUAGE, language_data
 from .persons import fold_diacritics, honorific_pattern
 from .schema import ARTICLES, MENTIONS, ROLES, SENTENCES, require
-from .sentences import by_article
+from .sentences import by_article, language_by_article
 
 if TYPE_CHECKING:  # networkx loads only when a graph is built (0.1 s of import time otherwise)
     pass
@@ -149,8 +149,7 @@ def extract_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd
         for article_id, person, role in zip(roles["article_id"], roles["person"], roles["role"], strict=True):
             titles_of.setdefault(article_id, []).append((person, fold_diacritics(role).lower()))
     no_hits = _Hits([])
-    languages = dict(zip(sentences["article_id"], sentences["language"], strict=True)) if "language" in sentences \
-        else {}
+    languages = language_by_article(sentences)
     for article_id, spans in by_article(sentences, ["sentence_no", "start", "end", "text"]):
         hits = hits_of.get(article_id, no_hits)
         if languages.get(article_id, LANGUAGE) != LANGUAGE:  # the speaker before the verb: data/<language>/speech

@@ -94,6 +94,18 @@ def split_sentences(articles: pd.DataFrame) -> pd.DataFrame:
          "language": "string"})
 
 
+def language_by_article(sentences: pd.DataFrame) -> dict[str, str]:
+    """Each article's language, as its sentences carry it (empty for a table without a language column, whose
+    articles are English): a stage picks that language's data per article.
+
+    >>> language_by_article(pd.DataFrame({"article_id": ["a", "a", "b"], "language": ["en", "en", "vi"]}))
+    {'a': 'en', 'b': 'vi'}
+    """
+    if "language" not in sentences:
+        return {}
+    return dict(zip(sentences["article_id"], sentences["language"], strict=True))
+
+
 def in_language(sentences: pd.DataFrame, language: str = LANGUAGE) -> pd.DataFrame:
     """The sentences of one language (a table without a language column is English): the rows a language's
     patterns may mine.

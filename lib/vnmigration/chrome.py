@@ -249,7 +249,8 @@ HEAD_LINES = 60  # a site's menu is among a page's first lines
 
 def _glued_heading(line: str, before: list[str], label_words: int) -> str | None:
     """A menu heading the line opens with, glued to the site's blurb: "CHÚNG TÔI LÀ AIIOM là ..." after a menu entry
-    "Chúng tôi là ai" among the page's first lines -> "CHÚNG TÔI LÀ AI"; None when it opens with no such label.
+    "Chúng tôi là ai" `before` it (the page's menu, or its first lines) -> "CHÚNG TÔI LÀ AI"; None when it opens with
+    no such label.
 
     >>> _glued_heading("WHO WE AREIOM is the UN migration agency.", ["Home", "Who We Are"], 4)
     'WHO WE ARE'
@@ -304,8 +305,7 @@ def split_chrome(text: str) -> _Page:
         elif _is_short_label(line, page.label_words) and (counts[line] > 1 or nxt.lower().startswith(line.lower())):
             menu.append(line)
             page.boilerplate.append(line)
-        elif (glued := next((h for h in menu if line.lower().startswith(h.lower())
-                             and line[len(h):len(h) + 1].isupper()), None)) or \
+        elif (glued := _glued_heading(line, menu, page.label_words)) or \
                 len(page.body) < HEAD_LINES and (glued := _glued_heading(line, page.body, page.label_words)):
             page.boilerplate.append(line[:len(glued)])
             page.statements.append(line[len(glued):])

@@ -10,9 +10,8 @@ from types import MappingProxyType
 
 import yaml
 
-from .language import LANGUAGE, frozen
+from .language import LANGUAGE, frozen, language_path
 from .matching import any_of, automaton, fold_case, necessary_literals, starts
-from .paths import DATA, EVENT_RULES
 
 GATHERINGS = frozenset({"meeting", "visit", "conference", "workshop", "review"})  # where outcomes are signed
 ADOPTIONS = frozenset({"agreement", "decision", "law"})  # what a gathering adopts: "adopted at a conference"
@@ -35,8 +34,7 @@ def load_event_rules(path: str | Path | None = None, language: str = LANGUAGE) -
     >>> rules["kinds"][0][0]
     'appointment'
     """
-    if path is None:  # data/<language>/event_rules.yaml
-        path = EVENT_RULES if language == LANGUAGE else DATA / language / EVENT_RULES.name
+    path = path or language_path("event_rules", language)
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     kinds = []
     for i, rule in enumerate(data.get("kinds", [])):

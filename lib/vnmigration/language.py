@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 from types import MappingProxyType
 
 import yaml
@@ -31,6 +32,15 @@ def frozen(value):
     return value
 
 
+def language_path(name: str, language: str = LANGUAGE) -> Path:
+    """Where a language keeps one kind of knowledge: ("event_rules", "vi") -> data/vi/event_rules.yaml.
+
+    >>> language_path("event_rules", "vi").relative_to(DATA).as_posix()
+    'vi/event_rules.yaml'
+    """
+    return DATA / language / f"{name}.yaml"
+
+
 @cache
 def language_data(name: str, language: str = LANGUAGE) -> MappingProxyType:
     """data/<language>/<name>.yaml, read once, frozen: `language_data("calendar")["months"][4]` -> `("May",)`.
@@ -38,7 +48,7 @@ def language_data(name: str, language: str = LANGUAGE) -> MappingProxyType:
     >>> language_data("calendar")["months"][4]
     ('May',)
     """
-    path = DATA / language / f"{name}.yaml"
+    path = language_path(name, language)
     if not path.is_file():
         raise FileNotFoundError(f"no {name} data for language {language!r}: {path} is missing")
     return frozen(yaml.safe_load(path.read_text(encoding="utf-8")))

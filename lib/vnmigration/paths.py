@@ -40,7 +40,6 @@ EVAL_VI_GOLD = EVAL / "vi" / "gold_vi.yaml"
 CODEBOOK = DATA / "codebook.yaml"
 TAXONOMY = DATA / "en" / "taxonomy.yaml"
 GCM_OBJECTIVES = DATA / "gcm_objectives.csv"
-EVENT_RULES = DATA / "en" / "event_rules.yaml"
 
 
 def corpus_dir() -> Path:

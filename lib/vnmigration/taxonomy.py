@@ -16,9 +16,9 @@ import snowballstemmer
 import yaml
 
 from .actors import mask_actors
-from .language import LANGUAGE, vietnamese_lower
+from .language import LANGUAGE, language_path, vietnamese_lower
 from .matching import ascii_lower, automaton, candidate_search, literal_prefix, starts
-from .paths import DATA, GCM_OBJECTIVES, TAXONOMY
+from .paths import GCM_OBJECTIVES
 from .schema import ARTICLES, PROFILE, SENTENCES, THEMES, require
 from .sentences import in_language
 
@@ -96,7 +96,8 @@ def parse_taxonomy(data: dict, objectives: dict[int, str], language: str = LANGU
     """Validate a parsed taxonomy dict and compile its themes; raise TaxonomyError naming the bad entry.
 
     >>> import yaml
-    >>> themes = parse_taxonomy(yaml.safe_load(TAXONOMY.read_text(encoding="utf-8")), load_objectives())
+    >>> data = yaml.safe_load(language_path("taxonomy").read_text(encoding="utf-8"))
+    >>> themes = parse_taxonomy(data, load_objectives())
     >>> themes[9].id, themes[9].gcm_objective
     ('gcm-10', 10)
     >>> parse_taxonomy({"objectives": {}}, {10: "Prevent, combat and eradicate trafficking"})
@@ -165,7 +166,7 @@ def load_taxonomy(path: str | Path | None = None, language: str = LANGUAGE) -> t
     >>> len([t for t in taxonomy if t.gcm_objective]) >= 10
     True
     """
-    path = path or (TAXONOMY if language == LANGUAGE else DATA / language / TAXONOMY.name)  # data/<language>/
+    path = path or language_path("taxonomy", language)
     return parse_taxonomy(yaml.safe_load(Path(path).read_text(encoding="utf-8")), load_objectives(), language)
 
 

@@ -78,7 +78,8 @@ class _Hits:
 
     def last_speaker_before(self, start: int, end: int) -> str | None:
         """The person, office or organisation mentioned last between two article offsets, a person first."""
-        inside = [r for r in self.rows[bisect.bisect_left(self.starts, start):] if r[1] <= end and r[0] < end]
+        between = self.rows[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+        inside = [r for r in between if r[1] <= end]
         people = [r for r in inside if r[3] == "person"]
         spoken = people or [r for r in inside if r[3] in SPEAKING_KINDS]
         return spoken[-1][2] if spoken else None

@@ -113,7 +113,7 @@ def timeline_merges(tables: dict[str, pd.DataFrame], happenings: list[dict],
     >>> from vnmigration import build_tables
     >>> merges = timeline_merges(build_tables(EVAL_ARTICLES), same_happenings())
     >>> sorted(merges)
-    ['f1', 'gold_pairs', 'precision', 'predicted_pairs', 'recall', 'tp']
+    ['f1', 'found', 'gold_pairs', 'precision', 'predicted_pairs', 'recall', 'tp']
     """
     pages = set(tables["articles"]["article_id"]) if pages is None else set(pages)
     gold_dates, row_spans = {}, {}  # by article pair: the gold happenings' dates, the predicted rows' spans
@@ -132,7 +132,7 @@ def timeline_merges(tables: dict[str, pd.DataFrame], happenings: list[dict],
     p, _, _ = prf(right, n_predicted, n_gold)
     r = found / n_gold if n_gold else float("nan")
     f = 2 * p * r / (p + r) if n_predicted and n_gold and p + r else 0.0
-    return {"gold_pairs": n_gold, "predicted_pairs": n_predicted, "tp": right,
+    return {"gold_pairs": n_gold, "predicted_pairs": n_predicted, "tp": right, "found": found,
             "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
 
 
@@ -217,5 +217,4 @@ def bilingual_recall(tables: dict[str, pd.DataFrame], pairs: list[dict], pages: 
     0
     """
     merges = timeline_merges(tables, pairs, pages)
-    return {"gold_pairs": merges["gold_pairs"], "found": round(merges["recall"] * merges["gold_pairs"])
-            if merges["gold_pairs"] else 0, "recall": merges["recall"]}
+    return {"gold_pairs": merges["gold_pairs"], "found": merges["found"], "recall": merges["recall"]}

@@ -24,6 +24,8 @@ _CUE = "|".join(_CALENDAR["day_cues"])  # "ngày", "chiều", "hôm": a bare "14
 _SHIFT = {word: int(shift) for shift, words in _CALENDAR["year_shifts"].items() for word in words}
 _YEAR_SHIFT = "|".join(sorted(map(re.escape, _SHIFT), key=len, reverse=True))
 _PAST, _AHEAD = "|".join(_CALENDAR["past_words"]), "|".join(_CALENDAR["ahead_words"])
+PAST, AHEAD = re.compile(_PAST, re.IGNORECASE), re.compile(_AHEAD, re.IGNORECASE)
+PLAN_CUE = re.compile(rf"\b(?:{'|'.join(_CALENDAR['plan_cues'])})\b", re.IGNORECASE)  # "sẽ", "dự kiến"
 _PLAN = "|".join(_CALENDAR["plan_words"])
 DOCUMENT_BEFORE = re.compile(rf"\b(?:{'|'.join(_CALENDAR['document_words'])})\s*$", re.IGNORECASE)
 _Y = r"(?:19|20)\d\d"
@@ -75,9 +77,9 @@ def _words(m: re.Match, g: dict) -> DateMention | None:
 
 def _relative(word: str | None) -> Resolution:
     """The resolution a day or month without a year takes: the page's year, unless "vừa qua" or "tới" says."""
-    if word and re.fullmatch(_PAST, word, re.IGNORECASE):
+    if word and PAST.fullmatch(word):
         return Resolution.YEAR_FROM_PUBLICATION
-    if word and re.fullmatch(_AHEAD, word, re.IGNORECASE):
+    if word and AHEAD.fullmatch(word):
         return Resolution.AHEAD_OF_PUBLICATION
     return Resolution.THIS_YEAR
 
@@ -173,7 +175,7 @@ def find_dates(text: str) -> list[DateMention]:
 def _scheduled(mention: DateMention, text: str) -> DateMention:
     """A stated date in a clause that plans ("sẽ", "dự kiến") is scheduled: `dự kiến vào tháng 10/2025`."""
     before = re.split(r"[.!?;\n]", text[max(0, mention.start - 80):mention.start])[-1]
-    if re.search(rf"\b(?:{'|'.join(_CALENDAR['plan_cues'])})\b", before, re.IGNORECASE):
+    if PLAN_CUE.search(before):
         return replace(mention, resolution=Resolution.SCHEDULED)
     return mention
 

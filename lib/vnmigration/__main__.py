@@ -1,7 +1,7 @@
 """Command line: `export OUTDIR [--corpus DIR] [--format csv|parquet] [--partition-size N] [--engine pandas|dask]
 [--scheduler ADDRESS] [--jobs N]`, `evaluate [--language en|vi] [--gold F] [--corpus DIR] [--split S] [--out DIR]`,
-`search PATTERN [--corpus DIR] [--width N]`, `report [--corpus DIR] [--out DIR]` and `index REPORTS`, each as
-`python -m vnmigration COMMAND`."""
+`search PATTERN [--corpus DIR] [--width N]`, `collect URLS --out DIR [--delay S] [--retries N] [--allow-private]`,
+`report [--corpus DIR] [--out DIR]` and `index REPORTS`, each as `python -m vnmigration COMMAND`."""
 
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
         return _evaluate(args)
     if args.command == "search":
         return _search(args)
+    if args.command == "collect":
+        return _collect(args)
     return _export(args)
 
 
@@ -58,6 +60,14 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("pattern", help="a regular expression, any case, diacritics ignored ('mua ban nguoi')")
     search.add_argument("--corpus", default=None, help="folder of articles (default: seeds/)")
     search.add_argument("--width", type=int, default=50, help="characters shown either side (default 50)")
+    collect = commands.add_parser("collect", help="fetch the pages a list of URLs names into a corpus folder")
+    collect.add_argument("urls", help="a text file, one URL a line ('#' starts a comment)")
+    collect.add_argument("--out", required=True, help="corpus folder: each page's .html and its .json sidecar")
+    collect.add_argument("--delay", type=float, default=1.0, help="seconds between two requests to one host (1)")
+    collect.add_argument("--retries", type=int, default=2, help="tries again when no answer comes (default 2)")
+    collect.add_argument("--timeout", type=int, default=30, help="seconds to wait for one answer (default 30)")
+    collect.add_argument("--allow-private", action="store_true",
+                         help="reach local and private addresses too (an intranet, a test server)")
     index = commands.add_parser("index", help="write REPORTS/index.html linking notebooks, figures and tables")
     index.add_argument("reports")
     report = commands.add_parser("report", help="execute every notebook against a corpus into an HTML report")
@@ -100,6 +110,25 @@ def _search(args: argparse.Namespace) -> int:
         print(f"{h.article_id}:{h.sentence_no}\t{h.left:>{args.width}}[{h.match}]{h.right}")
     print(f"{len(hits)} hits in {hits['article_id'].nunique()} articles", file=sys.stderr)
     return 0
+
+
+def _collect(args: argparse.Namespace) -> int:
+    """Fetch every URL of the list into the folder; print one line per URL and a summary. 1 if any URL failed."""
+    from .collect import collect, read_urls, trafilatura_fetcher
+
+    try:
+        urls = read_urls(args.urls)
+    except (OSError, UnicodeDecodeError) as e:
+        print(f"vnmigration: cannot read the URL list: {e}", file=sys.stderr)
+        return 2
+    fetch = trafilatura_fetcher(args.timeout, allow_private=args.allow_private)
+    done = collect(urls, args.out, delay=args.delay, retries=args.retries, fetch=fetch)
+    for row in done.assign(outcome=done["reason"].fillna("saved").mask(done["cached"], "cached")).itertuples():
+        print(f"{row.url}\t{row.outcome}\t{row.file}")
+    failed = done["reason"].notna().sum()
+    print(f"{len(done) - failed} of {len(done)} pages in {args.out}; {failed} failed (their sidecars say why)",
+          file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import warnings
+from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -18,9 +20,10 @@ from .chrome import (
     split_chrome,
     template_lines,
 )
+from .collect import SIDECAR_SUFFIX, read_sidecar
 from .language import READ_LANGUAGES, language_of
-from .outlets import find_outlet, outlet_of_site_name
-from .paths import corpus_dir
+from .outlets import find_outlet, outlet_of_host, outlet_of_site_name
+from .paths import CORRECTIONS_FILE, corpus_dir
 from .published import anchor_this_year, infer_published
 from .reflow import reflow
 from .webpages import HTML_SUFFIXES, PageMeta, read_html
@@ -28,7 +31,7 @@ from .webpages import HTML_SUFFIXES, PageMeta, read_html
 TEXT_SUFFIXES = (".txt",)
 
 ARTICLE_COLUMNS = [
-    "article_id", "file", "title", "outlet", "outlet_evidence", "published", "published_precision",
+    "article_id", "file", "url", "title", "outlet", "outlet_evidence", "published", "published_precision",
     "published_source", "published_evidence", "dateline", "text", "boilerplate", "captions", "byline", "authors",
     "site_statements", "language", "n_words", "n_words_removed", "encoding", "sha256",
 ]
@@ -72,37 +75,51 @@ def _article_row(path: Path, raw: bytes, text: str, encoding: str, templates: fr
                                   templates)
     page.boilerplate[:0] = [page.body[i] for i in head_menu] + shared
     body_text = "\n".join(body)
-    outlet, outlet_evidence = named if named is not None else find_outlet(text)
-    if outlet is None and meta is not None and meta.site_name:
-        outlet, outlet_evidence = outlet_of_site_name(meta.site_name), f"site name: {meta.site_name}"
-    if meta is not None and meta.date:
-        published, precision = pd.Timestamp(meta.date), "day"
-        source, evidence = "html-meta", f"page metadata {meta.date}"
-    elif page.header:
-        published, precision, source, evidence = pd.Timestamp(page.header), "day", "header", f"date {page.header}"
-    elif page.dateline:
-        published, precision = page.dateline.date, page.dateline.precision
-        source, evidence = "dateline", page.dateline.evidence
-    else:
-        published, precision, evidence = infer_published(body_text)
-        source = "content" if precision else None
+    outlet, outlet_evidence = _outlet(named if named is not None else find_outlet(text), meta)
+    published, precision, source, evidence = _publication_date(page, body_text, meta)
     removed = page.boilerplate + page.captions + page.bylines + page.statements
     credits = page.bylines + ([page.dateline.byline] if page.dateline and page.dateline.byline else []) \
         + caption_credits(page.captions)  # a photographer named in a credit is a person of the page
     return {
-        "article_id": path.stem, "file": path.name, "title": title, "outlet": outlet,
-        "outlet_evidence": outlet_evidence, "published": published, "published_precision": precision,
+        "article_id": path.stem, "file": path.name, "url": meta.url if meta else None, "title": title,
+        "outlet": outlet, "outlet_evidence": outlet_evidence, "published": published, "published_precision": precision,
         "published_source": source, "published_evidence": evidence,
         "dateline": page.dateline.text if page.dateline else None, "text": body_text,
         "language": language_of(body_text),
         "boilerplate": "\n".join(page.boilerplate), "captions": "\n".join(page.captions),
         "byline": "\n".join(page.bylines) or None,
-        "authors": "; ".join(authors_of("\n".join(credits))) or None,
+        "authors": "; ".join(authors_of("\n".join(credits))) or (meta.author if meta else None),
         "site_statements": "\n".join(page.statements) or None,
         "n_words": len(WORD.findall(body_text)),
         "n_words_removed": sum(len(WORD.findall(x)) for x in removed),
         "encoding": encoding, "sha256": hashlib.sha256(raw).hexdigest(),
     }
+
+
+def _outlet(named: tuple[str | None, str | None], meta: PageMeta | None) -> tuple[str | None, str | None]:
+    """The outlet and its evidence: a saved page's own site name (og:site_name) outranks a tag in its text, for a
+    wire story a site republishes is the site's page; a listed outlet's web address names a page that names none.
+    ("VNA", "(VNA)") + site name "Tuoi Tre News" -> ("Tuoi Tre News", "site name: Tuoi Tre News")."""
+    if meta is not None and meta.site_name:
+        return outlet_of_site_name(meta.site_name), f"site name: {meta.site_name}"
+    host = urlsplit(meta.url).netloc if meta is not None and meta.url else meta.host if meta is not None else None
+    if named[0] is None and outlet_of_host(host):
+        return outlet_of_host(host), f"web address: {host}"
+    return named
+
+
+def _publication_date(page, body_text: str, meta: PageMeta | None) -> tuple:
+    """(published, precision, source, evidence): what the page's own text says of its date (a header date, then a
+    dateline to the day) outranks a saved page's markup metadata, which a site template can fill with its header
+    clock; then a coarser dateline, then the content. "Ha Noi, June 6 (TTO)" + meta 2025-06-09 -> June 6, dateline."""
+    if page.header:
+        return pd.Timestamp(page.header), "day", "header", f"date {page.header}"
+    if page.dateline and (page.dateline.precision == "day" or meta is None or not meta.date):
+        return page.dateline.date, page.dateline.precision, "dateline", page.dateline.evidence
+    if meta is not None and meta.date:
+        return pd.Timestamp(meta.date), "day", "html-meta", f"page metadata {meta.date}"
+    published, precision, evidence = infer_published(body_text)
+    return published, precision, "content" if precision else None, evidence
 
 
 class CorpusError(ValueError):
@@ -130,14 +147,15 @@ def read_corpus(folder: str | Path | None = None) -> tuple[pd.DataFrame, pd.Data
 
 def corpus_files(folder: str | Path | list | tuple | None = None) -> list[Path]:
     """Every file of a corpus folder, sorted, hidden files left out: the list `read_corpus` reads; a list of files
-    is read as given (`load_articles(["a.txt", "b.html"])`).
+    is read as given (`load_articles(["a.txt", "b.html"])`). The companions of articles are no articles: a
+    page's sidecar from `collect` (`b.json` beside `b.html`) and the folder's `corrections.yaml`.
 
     A file given for a folder is a CorpusError, a missing folder a FileNotFoundError, each one sentence.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
     >>> _ = (folder / "b.html").write_text("<p>x</p>"); _ = (folder / "a.txt").write_text("x")
-    >>> _ = (folder / ".DS_Store").write_text("")
+    >>> _ = (folder / ".DS_Store").write_text(""); _ = (folder / "b.json").write_text('{"url": "", "status": 200}')
     >>> [p.name for p in corpus_files(folder)]
     ['a.txt', 'b.html']
     """
@@ -151,7 +169,23 @@ def corpus_files(folder: str | Path | list | tuple | None = None) -> list[Path]:
         raise CorpusError(f"{folder} is a file: give the folder that holds the articles (.txt or .html files)")
     if not folder.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {folder}")
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and not _companion(p))
+
+
+def _companion(path: Path) -> bool:
+    """Whether a file accompanies the articles: the corrections file, or a collector's sidecar of a page beside it."""
+    if path.name == CORRECTIONS_FILE:
+        return True
+    return path.suffix == SIDECAR_SUFFIX and any(path.with_suffix(s).is_file() for s in TEXT_SUFFIXES + HTML_SUFFIXES)
+
+
+def _with_sidecar(path: Path, meta: PageMeta | None) -> PageMeta | None:
+    """A page's metadata with the URL its collector's sidecar gives (it outranks the page's own canonical URL)."""
+    sidecar = path.with_suffix(SIDECAR_SUFFIX)
+    found = read_sidecar(sidecar) if sidecar.is_file() else None
+    if found is None or not found.get("url"):
+        return meta
+    return replace(meta or PageMeta(None, None, None, None), url=found["url"])
 
 
 def read_page(path: Path) -> tuple[bytes, str | None, str, PageMeta | None, tuple | None]:
@@ -167,6 +201,8 @@ def read_page(path: Path) -> tuple[bytes, str | None, str, PageMeta | None, tupl
         raw = path.read_bytes()
     except OSError as e:
         return b"", None, "", None, (path.name, "unreadable", str(e), False)
+    if path.suffix == SIDECAR_SUFFIX and (sidecar := read_sidecar(path)) is not None:
+        return raw, None, "", None, (path.name, "fetch-failed", f"{sidecar['url']}: {sidecar.get('reason')}", False)
     if path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES:
         return raw, None, "", None, (path.name, "unsupported-format", f"{path.suffix or 'no suffix'}: only .txt "
                                      "and .html/.htm files are read", False)
@@ -180,7 +216,7 @@ def read_page(path: Path) -> tuple[bytes, str | None, str, PageMeta | None, tupl
         return raw, None, encoding, None, (path.name, "binary", "contains NUL bytes", False)
     if not text.strip():
         return raw, None, encoding, None, (path.name, "empty", f"{len(raw)} bytes, no text", False)
-    return raw, text, encoding, meta, None
+    return raw, text, encoding, _with_sidecar(path, meta), None
 
 
 def read_files(paths: list[Path], seen: dict[str, str] | None = None, anchor: bool = True,

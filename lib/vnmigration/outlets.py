@@ -50,6 +50,18 @@ def outlet_of_site_name(site_name: str | None) -> str | None:
     return next((o["name"] for o in OUTLETS if key in o["names"]), site_name.strip())
 
 
+def outlet_of_host(host: str | None) -> str | None:
+    """The listed outlet whose web domain a page's address carries, else None: "www.vietnamplus.vn" -> VNA.
+
+    >>> outlet_of_host("www.vietnamplus.vn"), outlet_of_host("example.org")
+    ('Vietnam News Agency', None)
+    """
+    if not host:
+        return None
+    key = host.lower().removeprefix("www.").split(":")[0]
+    return next((o["name"] for o in OUTLETS if key in o["names"]), None)
+
+
 OUTLETS = _load_outlets()
 OUTLET_NAMES = frozenset(n for o in OUTLETS for n in o["names"])  # folded, lower case
 

@@ -37,6 +37,8 @@ EVAL_TIMELINE = EVAL / "gold_timeline.yaml"  # which event mentions of the eval 
 EVAL_VI_ARTICLES = EVAL / "vi" / "articles"  # the Vietnamese pages, their gold and the happenings both languages tell
 EVAL_VI_GOLD = EVAL / "vi" / "gold_vi.yaml"
 
+CORRECTIONS_FILE = "corrections.yaml"  # a researcher's hand corrections, in the corpus folder (corrections.py)
+
 CODEBOOK = DATA / "codebook.yaml"
 TAXONOMY = DATA / "en" / "taxonomy.yaml"
 GCM_OBJECTIVES = DATA / "gcm_objectives.csv"

@@ -10,12 +10,15 @@ HTML_SUFFIXES = (".html", ".htm")
 
 @dataclass(frozen=True)
 class PageMeta:
-    """What a page's markup says about itself: `PageMeta("2021-06-14", "Viet Nam and IOM ...", "VNA", None)`."""
+    """What a page's markup (or its collector's sidecar) says about it: `PageMeta("2021-06-14", "Viet Nam and IOM
+    ...", "VNA", None, "https://...")`. `site_name` is None where the markup names only its host (`host`)."""
 
     date: str | None
     title: str | None
     site_name: str | None
     author: str | None
+    url: str | None = None
+    host: str | None = None
 
 
 def read_html(markup: str) -> tuple[str, PageMeta]:
@@ -29,7 +32,7 @@ def read_html(markup: str) -> tuple[str, PageMeta]:
     >>> text
     'IOM in Viet Nam\\nIOM opened an office in Hanoi in 1991.'
     >>> meta
-    PageMeta(date=None, title='IOM in Viet Nam', site_name=None, author=None)
+    PageMeta(date=None, title='IOM in Viet Nam', site_name=None, author=None, url=None, host=None)
     """
     import htmldate
     import trafilatura
@@ -43,4 +46,7 @@ def read_html(markup: str) -> tuple[str, PageMeta]:
     title = found.get("title")
     if title and not text.startswith(title):
         text = f"{title}\n{text}"
-    return text, PageMeta(date, title, found.get("sitename"), found.get("author"))
+    host, site_name = found.get("hostname"), found.get("sitename")
+    if site_name and site_name == host:  # trafilatura falls back to the host when no og:site_name is given
+        site_name = None
+    return text, PageMeta(date, title, site_name, found.get("author"), found.get("url"), host)

@@ -27,10 +27,11 @@ lock: install
 # Executes copies of the notebooks against CORPUS into reports/ (HTML, figures, CSV tables, index.html); the
 # committed notebooks stay untouched. `make report CORPUS=/path/to/folder` reports on any folder of articles.
 CORPUS ?= seeds
-# `make report CORPUS=~/pages OUT=~/pages-report` writes elsewhere and keeps the seeds report
-OUT ?= reports
+# The report goes to reports/ for the seeds and to reports/<folder name> for any other corpus, so the seeds
+# report stays; `make report CORPUS=~/pages OUT=~/pages-report` writes where you say.
+OUT ?=
 report: install
-	$(BIN)/python -m vnmigration report --corpus $(CORPUS) --out $(OUT)
+	$(BIN)/python -m vnmigration report --corpus $(CORPUS) $(if $(OUT),--out $(OUT),)
 
 test: install
 	$(BIN)/ruff check lib tests benchmarks notebooks scripts

@@ -53,7 +53,8 @@ def test_pages_are_saved_with_their_provenance_and_failures_keep_their_reason(se
             "ftp://constructed.example/x"]
     out = tmp_path / "corpus"
     done = collect(urls, out, delay=0, retries=0, fetch=trafilatura_fetcher(5, allow_private=True), progress=False)
-    assert done["reason"].fillna("saved").tolist() == ["saved", "HTTP 404", "robots.txt disallows it", "not an http(s) URL"]
+    assert done["reason"].fillna("saved").tolist() == ["saved", "HTTP 404", "robots.txt disallows it",
+                                                       "not an http(s) URL"]
     sidecar = read_sidecar(out / f"{page_name(urls[0])}.json")
     assert (sidecar["url"], sidecar["status"], sidecar["page"]) == (urls[0], 200, f"{page_name(urls[0])}.html")
     assert sidecar["fetched_at"].endswith("Z") and len(sidecar["sha256"]) == 64

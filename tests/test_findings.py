@@ -54,7 +54,7 @@ def test_export_command_writes_every_table(tmp_path, seed_dir):
     names = {p.stem for p in tmp_path.glob("*.csv")}
     assert names == {"articles", "sentences", "problems", "mentions", "uncoded", "roles", "quotes", "actor_edges",
                      "dates", "events", "timeline", "themes", "theme_profile", "distinctive_terms",
-                     "site_statements"}
+                     "site_statements", "corrections"}
     timeline = pd.read_csv(tmp_path / "timeline.csv")
     assert timeline["date"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
 

@@ -60,6 +60,19 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("pattern", help="a regular expression, any case, diacritics ignored ('mua ban nguoi')")
     search.add_argument("--corpus", default=None, help="folder of articles (default: seeds/)")
     search.add_argument("--width", type=int, default=50, help="characters shown either side (default 50)")
+    _collect_parser(commands)
+    index = commands.add_parser("index", help="write REPORTS/index.html linking notebooks, figures and tables")
+    index.add_argument("reports")
+    report = commands.add_parser("report", help="execute every notebook against a corpus into an HTML report")
+    report.add_argument("--corpus", default=None, help="folder of articles (default: seeds/, or $VNMIGRATION_CORPUS)")
+    report.add_argument("--out", default=None, help="report folder, cleaned first (default: reports/ for the seeds, "
+                        "reports/<corpus folder name> for any other corpus)")
+    report.add_argument("--timeout", type=int, default=600, help="seconds any one cell may take (default 600)")
+    return parser
+
+
+def _collect_parser(commands) -> None:
+    """The `collect` sub-command's options."""
     collect = commands.add_parser("collect", help="fetch the pages a list of URLs names into a corpus folder")
     collect.add_argument("urls", help="a text file, one URL a line ('#' starts a comment)")
     collect.add_argument("--out", required=True, help="corpus folder: each page's .html and its .json sidecar")
@@ -68,13 +81,6 @@ def _parser() -> argparse.ArgumentParser:
     collect.add_argument("--timeout", type=int, default=30, help="seconds to wait for one answer (default 30)")
     collect.add_argument("--allow-private", action="store_true",
                          help="reach local and private addresses too (an intranet, a test server)")
-    index = commands.add_parser("index", help="write REPORTS/index.html linking notebooks, figures and tables")
-    index.add_argument("reports")
-    report = commands.add_parser("report", help="execute every notebook against a corpus into an HTML report")
-    report.add_argument("--corpus", default=None, help="folder of articles (default: seeds/, or $VNMIGRATION_CORPUS)")
-    report.add_argument("--out", default=None, help="report folder, cleaned first (default: reports/)")
-    report.add_argument("--timeout", type=int, default=600, help="seconds any one cell may take (default 600)")
-    return parser
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -103,7 +109,7 @@ def _search(args: argparse.Namespace) -> int:
 
     try:
         hits = concordance(build_tables(args.corpus)["sentences"], args.pattern, args.width)
-    except (FileNotFoundError, CorpusError, re.error) as e:
+    except (FileNotFoundError, CorpusError, re.error, ValueError) as e:
         print(f"vnmigration: {e}", file=sys.stderr)
         return 2
     for h in hits.itertuples():
@@ -134,11 +140,12 @@ def _collect(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     """Build the HTML report; a missing or empty corpus or a failing notebook is one clear message."""
     from .corpus import CorpusError
+    from .corrections import CorrectionsError
     from .report import ReportError, build_report
 
     try:
         print(build_report(args.corpus, args.out, args.timeout))
-    except (FileNotFoundError, CorpusError, ReportError) as e:
+    except (FileNotFoundError, CorpusError, CorrectionsError, ReportError) as e:
         print(f"vnmigration: {e}", file=sys.stderr)
         return 2
     return 0

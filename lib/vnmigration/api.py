@@ -3,7 +3,7 @@
     >>> import vnmigration as vm
     >>> tables = vm.build_tables()           # seeds/, or $VNMIGRATION_CORPUS, or any folder you pass
     >>> sorted(tables)[:3]
-    ['actor_edges', 'articles', 'dates']
+    ['actor_edges', 'articles', 'corrections']
 """
 
 from __future__ import annotations
@@ -83,3 +83,25 @@ def themes(folder: str | Path | None = None) -> pd.DataFrame:
     True
     """
     return build_tables(folder)["themes"]
+
+
+KWIC_COLUMNS = ["article_id", "sentence_no", "published", "outlet", "language", "left", "match", "right"]
+
+
+def kwic(term: str, corpus: str | Path | dict | None = None, window: int = 60) -> pd.DataFrame:
+    """Keyword in context across a corpus: every body sentence where `term` occurs, with the article's date and
+    outlet. A plain term matches its word family as the theme lexicon does ("remittance" finds "remitting"), a
+    regular expression as given; diacritics are ignored either way ("Le Thanh Long" finds "Lê Thành Long").
+    `corpus` is a folder (default: the corpus of `build_tables()`) or tables already built.
+
+    >>> hits = kwic("traffick", window=20)
+    >>> hits.columns.tolist()[:4], bool(hits["match"].str.lower().str.startswith("traffick").all())
+    (['article_id', 'sentence_no', 'published', 'outlet'], True)
+    """
+    from .sentences import concordance
+    from .taxonomy import term_regex
+
+    tables = corpus if isinstance(corpus, dict) else build_tables(corpus)
+    hits = concordance(tables["sentences"], term_regex(term), window)
+    about = tables["articles"][["article_id", "published", "outlet"]]
+    return hits.merge(about, on="article_id", how="left")[KWIC_COLUMNS]

@@ -106,6 +106,8 @@ def explore(tables: dict[str, pd.DataFrame], default: str | None = None):
         return static_view(tables, default or options[0])
     import ipywidgets as widgets
     picker = widgets.Dropdown(options=options, value=default or options[0], description="Show:")
+    search = widgets.Text(placeholder="a word, a name or a regex: every sentence it is in",
+                          description="Search:", continuous_update=False)
     out = widgets.Output()
 
     def redraw(_=None):
@@ -113,6 +115,32 @@ def explore(tables: dict[str, pd.DataFrame], default: str | None = None):
         with out:
             static_view(tables, picker.value)
 
+    def find(_=None):
+        out.clear_output()
+        with out:
+            show_search(tables, search.value)
+
     picker.observe(redraw, names="value")
+    search.observe(find, names="value")
     redraw()
-    return widgets.VBox([picker, out])
+    return widgets.VBox([widgets.HBox([picker, search]), out])
+
+
+def show_search(tables: dict[str, pd.DataFrame], term: str, limit: int = 50) -> None:
+    """Print the explorer's search: the keyword-in-context lines of `term` (`api.kwic`), at most `limit`.
+
+    >>> tables = {"sentences": pd.DataFrame({"article_id": ["a"], "sentence_no": [1], "text": ["IOM met MOLISA."]}),
+    ...           "articles": pd.DataFrame({"article_id": ["a"], "published": [None], "outlet": ["VNA"]})}
+    >>> show_search(tables, "molisa")
+    1 sentences match 'molisa' in 1 articles
+    article_id  sentence_no outlet     left  match right
+             a            1    VNA IOM met  MOLISA     .
+    """
+    from .api import kwic
+
+    if not term.strip():
+        return
+    hits = kwic(term, tables, window=50)
+    print(f"{len(hits)} sentences match {term!r} in {hits['article_id'].nunique()} articles")
+    if len(hits):
+        print(hits.drop(columns=["published", "language"]).head(limit).to_string(index=False))

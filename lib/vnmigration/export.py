@@ -8,6 +8,7 @@ import pandas as pd
 
 from .actors import uncoded_candidates
 from .corpus import CorpusError, corpus_files, read_files, site_statements
+from .corrections import Correction, correct_table, corrections_table, count_placed, happening_of, load_corrections
 from .events import statement_events
 from .network import actor_edges
 from .paths import corpus_dir
@@ -39,7 +40,8 @@ def build_tables(corpus: str | Path | None = None, reading: str = "corpus") -> d
     """All exported tables by name, from one corpus folder: {"articles": ..., "sentences": ..., ...}.
 
     `reading="alone"` reads every page as if it were the only one (`read_alone`); the default reads the folder
-    as one corpus. A folder with no readable article is a `CorpusError` that says why, in one sentence.
+    as one corpus. A folder with no readable article is a `CorpusError` that says why, in one sentence. The
+    folder's `corrections.yaml`, if any, is applied after the machine reading (`corrections.py`).
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -59,11 +61,18 @@ def build_tables(corpus: str | Path | None = None, reading: str = "corpus") -> d
     if articles.empty:
         why = "; ".join(f"{r.file}: {r.reason}" for r in problems.itertuples()) or "it holds no .txt or .html file"
         raise CorpusError(f"no article to analyse in {corpus or corpus_dir()}: {why}")
-    return tables_of(articles, problems)
+    return tables_of(articles, problems, load_corrections(corpus if corpus is not None else corpus_dir()))
 
 
-def tables_of(articles: pd.DataFrame, problems: pd.DataFrame) -> dict[str, pd.DataFrame]:
+PER_ARTICLE_CORRECTED = ("events", "mentions", "roles", "quotes")  # corrected after the stages; articles before
+
+
+def tables_of(articles: pd.DataFrame, problems: pd.DataFrame,
+              corrections: tuple[Correction, ...] = ()) -> dict[str, pd.DataFrame]:
     """Every table from an `articles` table already read (and its `problems`): what `build_tables` returns.
+
+    Hand `corrections` apply to the articles before the stages, to the other tables after them, and place event
+    mentions in the timeline; `corrections` (the table) says how many rows each matched.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -71,17 +80,25 @@ def tables_of(articles: pd.DataFrame, problems: pd.DataFrame) -> dict[str, pd.Da
     >>> tables_of(*read_files(corpus_files(folder)))["mentions"]["actor"].tolist()
     ['IOM Viet Nam', 'Hanoi']
     """
+    counts: dict[int, int] = {}
+    articles = correct_table(articles, "articles", corrections, counts)
+    dated = set(articles.loc[articles["published"].notna(), "file"])
+    problems = problems[~((problems["reason"] == "no-date") & problems["file"].isin(dated))].reset_index(drop=True)
     t = run_stages(articles)  # the per-article stages (pipeline.STAGES), then the cross-article merges
     statements = site_statements(articles)
     site_dates, site_events = statement_events(statements)
-    events = pd.concat([t["events"], site_events], ignore_index=True)
+    t["events"] = pd.concat([t["events"], site_events], ignore_index=True)
+    t |= {name: correct_table(t[name], name, corrections, counts) for name in PER_ARTICLE_CORRECTED}
+    events = t["events"]
+    count_placed(events, corrections, counts)
     return {
         "articles": articles, "sentences": t["sentences"], "problems": problems, "site_statements": statements,
         "mentions": t["mentions"], "uncoded": uncoded_candidates(t["sentences"], t["mentions"], roles=t["roles"]),
         "roles": t["roles"], "quotes": t["quotes"], "actor_edges": actor_edges(t["mentions"]),
         "dates": pd.concat([t["dates"], site_dates], ignore_index=True), "events": events,
-        "timeline": build_timeline(events), "themes": t["themes"], "theme_profile": t["theme_profile"],
-        "distinctive_terms": distinctive_terms(articles),
+        "timeline": build_timeline(events, happening_of(corrections)), "themes": t["themes"],
+        "theme_profile": t["theme_profile"], "distinctive_terms": distinctive_terms(articles),
+        "corrections": corrections_table(corrections, counts),
     }
 
 

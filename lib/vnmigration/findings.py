@@ -201,6 +201,24 @@ def _spelling_conflicts(mentions: pd.DataFrame) -> list[tuple]:
 PERIOD_SPLIT = 2023  # the year the research question asks about: did the agenda shift from 2023 on?
 
 
+MIN_PERIOD_ARTICLES = 5  # dated articles a period needs before a comparison across periods is read as a trend
+
+
+def caution(n_before: int, n_after: int) -> str:
+    """A warning to print beside a before/after finding resting on few dated articles, else "".
+
+    >>> caution(2, 14)
+    ' Caution: only 2 dated articles before the split; read this as what these articles say, not as a trend.'
+    >>> caution(6, 9)
+    ''
+    """
+    few = [f"{n} dated article{'s' if n != 1 else ''} {side}" for n, side in
+           ((n_before, "before the split"), (n_after, "from the split")) if n < MIN_PERIOD_ARTICLES]
+    if not few:
+        return ""
+    return f" Caution: only {' and '.join(few)}; read this as what these articles say, not as a trend."
+
+
 def period_split(articles: pd.DataFrame, preferred: int = PERIOD_SPLIT) -> int | None:
     """The year that splits a corpus into before and from: `preferred` when dated articles fall on both sides,
     else the median publication year; None when fewer than two years are dated.

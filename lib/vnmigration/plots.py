@@ -88,6 +88,61 @@ def short_label(text: str, width: int = 48) -> str:
     return kept.rstrip(" ,;:·–-") + "…"
 
 
+def wrap_label(text: str, width: int = 40) -> str:
+    """`text` wrapped at word boundaries into lines of at most `width` characters, never cut:
+    "10. Prevent, combat and eradicate trafficking in persons" -> two lines.
+
+    >>> wrap_label("10. Prevent, combat and eradicate trafficking in persons", 32)
+    '10. Prevent, combat and\\neradicate trafficking in persons'
+    """
+    import textwrap
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
+def make_room(ax: plt.Axes, labels: list[str], fontsize: float = 7.5) -> None:
+    """Grow the figure's height until every row of wrapped tick labels fits its slot, so that no two touch:
+    23 rows of up to 3 lines at 7.5 pt need about 8 in of axes.
+
+    >>> fig, ax = plt.subplots(figsize=(6, 2))
+    >>> make_room(ax, ["a\\nb\\nc"] * 23)
+    >>> fig.get_figheight() > 2
+    True
+    >>> plt.close(fig)
+    """
+    lines = max((label.count("\n") + 1 for label in labels), default=1)
+    need = len(labels) * (lines * 1.2 + 0.5) * fontsize / 72  # inches of axes: each row its lines and a gap
+    height = ax.get_position().height
+    if need > height * ax.figure.get_figheight():
+        ax.figure.set_figheight(need / height)
+
+
+def no_data(ax: plt.Axes, message: str) -> None:
+    """An axis that says, in its middle, why it has nothing to draw (no empty axis with a 1970 tick).
+
+    >>> fig, ax = plt.subplots()
+    >>> no_data(ax, "No dated articles")
+    >>> ax.texts[0].get_text(), ax.axison
+    ('No dated articles', False)
+    >>> plt.close(fig)
+    """
+    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", fontsize=10, color="#555", wrap=True)
+    ax.set_axis_off()
+
+
+def event_caption(kind: str, participants, label: str, width: int = 48) -> str:
+    """A timeline event named by its kind and who took part, not by a sentence fragment; the label only when
+    no participant is known: ("meeting", ["IOM", "MOFA", "ILO", "UNDP"]) -> "meeting: IOM, MOFA, ILO +1".
+
+    >>> event_caption("meeting", ["IOM", "MOFA", "ILO", "UNDP"], "According to the report")
+    'meeting: IOM, MOFA, ILO +1'
+    >>> event_caption("conference", [], "the Regional Review Forum")
+    'conference: the Regional Review Forum'
+    """
+    names = [str(p) for p in (participants if isinstance(participants, list | tuple) else [])]
+    who = ", ".join(names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else "") if names else label
+    return short_label(f"{kind}: {who}", width)
+
+
 def theme_labels(ids=None, width: int = 34) -> dict[str, str]:
     """Chart labels per theme id, `"10. Prevent, combat and…"` for a GCM objective, cut by `short_label`.
 
@@ -377,12 +432,16 @@ def cooperation_timeline(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame
     draw_dated_points(new, pubs["published"], pubs["published_precision"], [0] * len(pubs), "#444")
     _broken_axes(axes, timeline, pubs, split_year, kinds)
     key = "\n".join(f"{r.event_id}  {date_at_precision(r.date, r.precision):<10} "
-                    f"{'(planned) ' if r.status == 'planned' else ''}{short_label(r.label)}"
+                    f"{'(planned) ' if r.status == 'planned' else ''}"
+                    f"{event_caption(r.kind, r.participants, r.label)}"
                     for r in timeline.itertuples())
     new.text(1.02, 1.0, key, transform=new.transAxes, va="top", fontsize=7, family="DejaVu Sans Mono")
     new.set_title(f"Viet Nam–IOM cooperation timeline (N = {len(timeline)} events from {len(articles)} articles)")
     new.text(0, -0.13, "Filled: known day. Hollow on a band: month or year only. Dashed ring: planned. "
              "Axis broken before the GCM era.", transform=new.transAxes, fontsize=7.5, color="#555")
+
+
+ID_OFFSETS = (9, -16, 19, -26)  # points above (+) or below (-) a marker for its id, in turn for close neighbours
 
 
 def _timeline_markers(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame, markers: dict[str, str],
@@ -391,6 +450,7 @@ def _timeline_markers(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame, m
     old, new = axes
     kinds = list(markers)
     last_x: dict[tuple, pd.Timestamp] = {}
+    run: dict[tuple, int] = {}  # how many close neighbours in a row: their ids take turns above and below
     for ax, part in ((old, timeline[timeline["date"].dt.year < split_year]),
                      (new, timeline[timeline["date"].dt.year >= split_year])):
         span_days = 3650 if ax is old else 180
@@ -405,8 +465,9 @@ def _timeline_markers(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame, m
             if r.status == "planned":
                 ax.scatter([mid], [y], s=330, facecolors="none", edgecolors=color, linestyles="--", lw=1)
             crowded = (ax, y) in last_x and (mid - last_x[(ax, y)]).days < span_days
-            ax.annotate(r.event_id, (mid, y), xytext=(0, -16 if crowded else 9), textcoords="offset points",
-                        ha="center", fontsize=7)
+            run[(ax, y)] = run.get((ax, y), 0) + 1 if crowded else 0
+            ax.annotate(r.event_id, (mid, y), xytext=(0, ID_OFFSETS[run[(ax, y)] % len(ID_OFFSETS)]),
+                        textcoords="offset points", ha="center", fontsize=7)
             last_x[(ax, y)] = mid
 
 

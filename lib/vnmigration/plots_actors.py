@@ -6,7 +6,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .plots import PALETTE, SIDE_COLORS, label_candidates, place_labels
+from .plots import PALETTE, SIDE_COLORS, label_candidates, no_data, place_labels
 
 # --- actors -----------------------------------------------------------------------------------------
 
@@ -59,8 +59,10 @@ def _marker_boxes(ax: plt.Axes, xy, radii_pt) -> list:
 def actor_network(ax: plt.Axes, graph, seed: int = 7) -> None:
     """Co-occurrence network: node size = mentions, colour = side, edge width = shared sentences.
 
-    Labels are placed by `place_labels` (most-mentioned actors first), clear of every node, the other
-    labels and the legend; the layout is seeded, so the chart is the same on every run.
+    Places are left out (they are where things happen, not who acts; the note under the chart counts them), and
+    the note gives the mentions behind the smallest and largest node and the sentences behind the thinnest and
+    widest link. Labels are placed by `place_labels` (most-mentioned actors first), clear of every node, the
+    other labels and the legend; the layout is seeded, so the chart is the same on every run.
 
     >>> from vnmigration import build_tables
     >>> t = build_tables()
@@ -72,6 +74,11 @@ def actor_network(ax: plt.Axes, graph, seed: int = 7) -> None:
     >>> plt.close(fig)
     """
     import networkx as nx
+    places = [n for n in graph if graph.nodes[n].get("side") == "place"]
+    graph = graph.subgraph([n for n in graph if n not in set(places)])
+    if graph.number_of_nodes() == 0:
+        no_data(ax, "No actor is named in a sentence with another.")
+        return
     pos = nx.spring_layout(graph, seed=seed, weight="weight", k=1.2)
     widths = [0.5 + 0.7 * d["weight"] for *_, d in graph.edges(data=True)]
     nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, alpha=0.3, edge_color="#555")
@@ -96,6 +103,23 @@ def actor_network(ax: plt.Axes, graph, seed: int = 7) -> None:
                  bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
     ax.set_title(f"Actors named in the same sentence (N = {graph.number_of_nodes()} actors, "
                  f"{graph.number_of_edges()} links)")
+    ax.text(0, -0.04, network_note(graph, len(places)), transform=ax.transAxes, va="top", fontsize=7.5, color="#555")
+
+
+def network_note(graph, n_places: int) -> str:
+    """What node size and edge width mean in `actor_network`, in this graph's own numbers.
+
+    >>> import networkx as nx
+    >>> g = nx.Graph()
+    >>> g.add_node("IOM", mentions=9); g.add_node("MOFA", mentions=2); g.add_edge("IOM", "MOFA", weight=3)
+    >>> network_note(g, 1)
+    'Node size: mentions (2 to 9). Link width: sentences naming both (3 to 3). 1 place left out.'
+    """
+    mentions = [graph.nodes[n]["mentions"] for n in graph]
+    weights = [d["weight"] for *_, d in graph.edges(data=True)] or [0]
+    places = f" {n_places} place{'s' if n_places != 1 else ''} left out." if n_places else ""
+    return (f"Node size: mentions ({min(mentions)} to {max(mentions)}). Link width: sentences naming both "
+            f"({min(weights)} to {max(weights)}).{places}")
 
 
 def presence_by_year(ax: plt.Axes, mentions: pd.DataFrame, articles: pd.DataFrame, min_articles: int = 1) -> None:

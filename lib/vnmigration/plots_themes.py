@@ -3,13 +3,24 @@ Each takes an `ax`; the style is set once in `plots.use_style`."""
 
 from __future__ import annotations
 
-import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
 from .corpus import outlet_label
 from .dates import date_at_precision
-from .plots import PALETTE, article_tags, dated_x, draw_dated_points, grouped_barh, recut, short_label, widen_to_fit
+from .plots import (
+    PALETTE,
+    article_tags,
+    grouped_barh,
+    make_room,
+    no_data,
+    recut,
+    theme_labels,
+    widen_to_fit,
+    wrap_label,
+)
+
+MIN_TREND = 2  # articles a year needs on each side before a line joins two years in `themes_over_time`
 
 # --- themes -----------------------------------------------------------------------------------------
 
@@ -55,10 +66,11 @@ def theme_heatmap(ax: plt.Axes, profile: pd.DataFrame, articles: pd.DataFrame, l
 
 
 def themes_over_time(ax: plt.Axes, profile: pd.DataFrame, articles: pd.DataFrame, labels: dict[str, str]) -> None:
-    """Each chosen theme's share per article, dated as `articles_over_time` dates them.
+    """Each chosen theme's mean share of an article's sentences per year of publication, N articles per year.
 
-    A known day is a filled dot; a year- or month-only date a hollow dot in the middle of its period, on a
-    band spanning it. Lines join articles only when no calendar year without an article lies between them.
+    A year's point is the mean over its dated articles, its N under the year; a line joins two consecutive years
+    only when each rests on at least `MIN_TREND` articles, so single articles never look like a trend. A corpus
+    with no dated article gets a panel that says so instead of an empty axis.
 
     >>> from vnmigration import build_tables
     >>> t = build_tables()
@@ -66,38 +78,37 @@ def themes_over_time(ax: plt.Axes, profile: pd.DataFrame, articles: pd.DataFrame
     >>> from vnmigration.plots import theme_labels
     >>> themes_over_time(ax, t["theme_profile"], t["articles"], theme_labels(["gcm-10", "covid-19"]))
     >>> ax.get_title().split(" (N = ")[0]
-    'Themes per article over time'
+    'Themes per year'
     >>> plt.close(fig)
     """
     from matplotlib.lines import Line2D
     labels = recut(labels)
     data = articles.dropna(subset=["published"]).merge(profile, on="article_id")
-    data = data.assign(x=dated_x(data["published"], data["published_precision"]))
-    data = data.sort_values(["x", "article_id"], ignore_index=True)
-    years = data["published"].dt.year
-    joined = [i for i in range(1, len(data)) if years[i] - years[i - 1] <= 1]
+    if data.empty:
+        no_data(ax, f"No dated articles: {len(articles)} articles, none with a publication date,\n"
+                "so no theme can be drawn over time.")
+        ax.set_title(f"Themes per year (N = 0 of {len(articles)} articles dated)")
+        return
+    yearly = data.assign(year=data["published"].dt.year).groupby("year")
+    shares, n = yearly[list(labels)].mean(), yearly.size()
+    years = n.index.tolist()
+    trend = [(a, b) for a, b in zip(years, years[1:], strict=False) if b == a + 1 and min(n[a], n[b]) >= MIN_TREND]
     handles = []
     for k, (theme, label) in enumerate(labels.items()):
         color = PALETTE[k % len(PALETTE)]
-        for i in joined:
-            ax.plot(data["x"][i - 1:i + 1], data[theme][i - 1:i + 1], "-", color=color, alpha=0.6, lw=1.5)
-        draw_dated_points(ax, data["published"], data["published_precision"], data[theme], color, band=3)
+        ax.plot(years, shares[theme], "o", color=color, ms=6)
+        for a, b in trend:
+            ax.plot([a, b], shares.loc[[a, b], theme], "-", color=color, alpha=0.7, lw=1.5)
         handles.append(Line2D([], [], color=color, marker="o", lw=1.5, label=label))
-    grey = "#666"
-    handles += [
-        Line2D([], [], ls="none", marker="o", color=grey, label="day known"),
-        Line2D([], [], color=grey, lw=3, alpha=0.5, marker="o", mfc="white", mec=grey, mew=1.5,
-               label="year (or month) only: hollow dot\nmid-period, band = the period"),
-        Line2D([], [], color=grey, lw=1.5,
-               label="line: articles in consecutive years;\nnone across a year with no article"),
-    ]
-    ax.set_ylabel("share of the article's sentences")
-    ax.xaxis.set_major_locator(mdates.YearLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    handles.append(Line2D([], [], color="#666", lw=1.5,
+                          label=f"line: consecutive years with\n≥ {MIN_TREND} articles each"))
+    ax.set_xticks(years, [f"{y}\nN = {n[y]}" for y in years])
+    ax.set_xlim(min(years) - 0.6, max(years) + 0.6)
+    ax.set_ylabel("mean share of an article's sentences")
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    counts = data["published_precision"].value_counts()
-    dated = ", ".join(f"{counts[p]} to the {p}" for p in ("day", "month", "year") if p in counts)
-    ax.set_title(f"Themes per article over time (N = {len(data)} articles, dated {dated})")
+    undated = len(articles) - articles["article_id"].isin(data["article_id"]).sum()
+    ax.set_title(f"Themes per year (N = {len(data)} dated articles in {len(years)} years"
+                 + (f"; {undated} undated left out)" if undated else ")"))
 
 
 def objective_coverage(ax: plt.Axes, coverage: pd.DataFrame) -> None:
@@ -112,8 +123,10 @@ def objective_coverage(ax: plt.Axes, coverage: pd.DataFrame) -> None:
     'GCM objectives in the coverage'
     >>> plt.close(fig)
     """
-    y = [short_label(f"{r.objective:>2}. {r.title}", 64) for r in coverage.itertuples()]
+    y = [wrap_label(f"{r.objective:>2}. {r.title}", 52) for r in coverage.itertuples()]
+    make_room(ax, y)
     ax.barh(y, coverage["n_sentences"], color=[PALETTE[0] if n else "#ddd" for n in coverage["n_sentences"]])
+    ax.tick_params(axis="y", labelsize=7.5)
     notes = [ax.annotate(f"{r.n_sentences} sent., {r.n_articles} art." if r.n_sentences else "never mentioned",
                          (max(r.n_sentences, 0), i), xytext=(4, 0), textcoords="offset points", va="center",
                          fontsize=7, color="#333" if r.n_sentences else "#999")
@@ -143,14 +156,16 @@ def period_shift(ax: plt.Axes, periods: pd.DataFrame, articles: pd.DataFrame | N
     'Agenda shift by theme'
     >>> plt.close(fig)
     """
-    labels = recut(labels)
+    full = theme_labels(list(labels), width=10_000)  # the whole title, wrapped: never cut
+    labels = {k: wrap_label(full.get(k, v).replace("…", ""), 40) for k, v in labels.items()}
     data = periods[periods["theme"].isin(labels)].iloc[::-1]
     before, after = data.columns[1], data.columns[2]
     y = range(len(data))
     ax.hlines(y, data[before], data[after], color="#bbb", lw=2)
     ax.plot(data[before], y, "o", color=PALETTE[1], label=before.replace("_", " "))
     ax.plot(data[after], y, "o", color=PALETTE[0], label=after.replace("_", " "))
-    ax.set_yticks(list(y), [labels[t] for t in data["theme"]])
+    ax.set_yticks(list(y), [labels[t] for t in data["theme"]], fontsize=7.5)
+    make_room(ax, [labels[t] for t in data["theme"]])
     ax.set_xlabel("mean share of an article's sentences")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))  # beside the axes: it can never hide a point
     title = f"Agenda shift by theme (N = {len(data)} themes"

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .paths import NOTEBOOKS, figures_dir
+from .paths import NOTEBOOKS, ROOT, SEEDS, figures_dir, reports_dir
 
-README_COLUMNS = "../README.md#column-dictionaries"  # the README section with every table's columns
+COLUMNS_PAGE = "columns.html"  # the README's column dictionaries, rendered into the report
 SAVE_CALL = re.compile(r"""plots\.save\(\s*\w+\s*,\s*["']([^"']+)["']""")
 NBCONVERT_PLACEHOLDER = 'alt="No description has been provided for this image"'
 
@@ -147,9 +147,11 @@ def headline_findings(tables: dict[str, pd.DataFrame], split_year: int | None = 
                      "highest betweenness in the sentence co-occurrence network.")
     if split_year is not None and (mentions["kind"] == "person").any():
         carried = findings.carriers_by_period(mentions, tables["roles"], articles, split_year)
+        years = articles["published"].dt.year
         lines.append(f"Before {split_year} the most-mentioned people are "
                      f"{findings.lead_carriers(carried, f'before {split_year}')}; from {split_year}, "
-                     f"{findings.lead_carriers(carried, f'from {split_year}')}.")
+                     f"{findings.lead_carriers(carried, f'from {split_year}')}."
+                     + findings.caution(int((years < split_year).sum()), int((years >= split_year).sum())))
     claims = findings.duration_claims(tables["sentences"], articles)
     conflicts = findings.source_conflicts(claims, timeline, tables["roles"], mentions)
     if len(conflicts):
@@ -189,6 +191,7 @@ def _timeline_lines(tables: dict[str, pd.DataFrame]) -> list[str]:
 def _theme_lines(tables: dict[str, pd.DataFrame], split_year: int | None) -> list[str]:
     """GCM objectives touched, and (given a split year) the themes that rise and fall most across it."""
     from . import taxonomy as th
+    from .findings import caution
     articles = tables["articles"]
     years = articles["published"].dt.year
     coverage = th.gcm_coverage(tables["themes"])
@@ -203,7 +206,7 @@ def _theme_lines(tables: dict[str, pd.DataFrame], split_year: int | None) -> lis
         lines.append(f"Agenda shift from {split_year} (mean sentence share over {n_before} articles before and "
                      f"{n_after} from {split_year}): {names.get(rise['theme'], rise['theme'])} rises most "
                      f"({rise.iloc[1]:.2f} → {rise.iloc[2]:.2f}), {names.get(fall['theme'], fall['theme'])} "
-                     f"falls most ({fall.iloc[1]:.2f} → {fall.iloc[2]:.2f}).")
+                     f"falls most ({fall.iloc[1]:.2f} → {fall.iloc[2]:.2f})." + caution(n_before, n_after))
     return lines
 
 
@@ -240,6 +243,9 @@ def write_index(reports: str | Path, tables: dict[str, pd.DataFrame] | None = No
     csvs = [f'<li><a href="tables/{html.escape(p.name)}">{html.escape(p.name)}</a></li>'
             for p in sorted((reports / "tables").glob("*.csv"))]
     headlines = "".join(f"<li>{html.escape(line)}</li>" for line in headline_findings(tables))
+    columns = write_columns(reports)
+    dictionary = (f'the <a href="{COLUMNS_PAGE}">column dictionary</a>' if columns else
+                  "the column dictionary of the README")
     page = f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Viet Nam–IOM cooperation on the GCM: report</title>
 <style>body{{font-family:sans-serif;max-width:52em;margin:2em auto;line-height:1.5}}</style></head>
@@ -247,8 +253,8 @@ def write_index(reports: str | Path, tables: dict[str, pd.DataFrame] | None = No
 <h2>Headline findings</h2>
 <p>Computed from the tables of this build; read them as what this corpus says, not as a trend.</p>
 <ul>{headlines}</ul>
-<p>Built by <code>make report</code>. Every table's columns are described in the
-<a href="{README_COLUMNS}">column dictionary</a> (README).</p>
+<p>Built by <code>make report</code>. Every table's columns are described in {dictionary}.</p>
+{corrections_html(tables.get("corrections"))}
 <h2>Notebooks ({len(items)})</h2><ul>{''.join(items)}</ul>
 <h2>Figures ({len(figures)})</h2><ul>{''.join(figures)}</ul>
 <h2>Tables ({len(csvs)})</h2><ul>{''.join(csvs)}</ul>
@@ -256,6 +262,56 @@ def write_index(reports: str | Path, tables: dict[str, pd.DataFrame] | None = No
 """
     path = reports / "index.html"
     path.write_text(page, encoding="utf-8")
+    return path
+
+
+def corrections_html(corrections: pd.DataFrame | None) -> str:
+    """The report's list of hand corrections (corrections.yaml), or "" when there is none.
+
+    >>> corrections_html(pd.DataFrame({"correction": [1], "table": ["events"], "where": ["article_id=a"],
+    ...                                "change": ["drop"], "why": ["not an event"], "rows": [1]}))[:44]
+    '<h2>Hand corrections (1)</h2><p>Applied from'
+    """
+    if corrections is None or corrections.empty:
+        return ""
+    rows = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+                   for row in corrections.fillna("").itertuples(index=False))
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in corrections.columns)
+    unmatched = int((corrections["rows"] == 0).sum())
+    warning = f" <strong>{unmatched} matched no row</strong>: check them against the tables." if unmatched else ""
+    return (f"<h2>Hand corrections ({len(corrections)})</h2><p>Applied from the corpus's corrections.yaml after "
+            f"the machine reading; corrected rows say <code>reading: corrected</code>.{warning}</p>"
+            f"<table><tr>{head}</tr>{rows}</table>")
+
+
+def write_columns(reports: Path, readme: Path | None = None) -> Path | None:
+    """Render the README's "Column dictionaries" section as REPORTS/columns.html; None without a README.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "R.md").write_text("# X\\n## Column dictionaries\\n| a |\\n|---|\\n| 1 |\\n## Next\\n")
+    >>> "<td>1</td>" in write_columns(folder, folder / "R.md").read_text()
+    True
+    """
+    import mistune
+
+    readme = ROOT / "README.md" if readme is None else readme
+    if not readme.is_file():
+        return None
+    text = readme.read_text(encoding="utf-8")
+    start = text.find("## Column dictionaries")
+    if start < 0:
+        return None
+    end = text.find("\n## ", start + 3)
+    section = text[start:end if end > 0 else None]
+    body = mistune.create_markdown(plugins=["table"])(section)
+    path = Path(reports) / COLUMNS_PAGE
+    path.write_text(f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Column dictionaries</title>
+<style>body{{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4}}
+td,th{{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}}table{{border-collapse:collapse}}</style></head>
+<body>{body}</body></html>
+""", encoding="utf-8")
     return path
 
 
@@ -278,6 +334,18 @@ def _clean(out: Path) -> None:
         shutil.rmtree(out / folder, ignore_errors=True)
 
 
+def default_out(corpus: Path) -> Path:
+    """Where a corpus's report goes by default: reports/ for the seeds, reports/<folder name> for any other corpus,
+    so a report on your pages never overwrites the seeds report: ~/pages -> reports/pages.
+
+    >>> from vnmigration.paths import SEEDS
+    >>> default_out(SEEDS) == reports_dir().resolve(), default_out(Path("/data/pages")).name
+    (True, 'pages')
+    """
+    base = reports_dir().resolve()
+    return base if Path(corpus).resolve() == SEEDS.resolve() else base / Path(corpus).resolve().name
+
+
 def build_report(corpus: str | Path | None = None, out: str | Path | None = None, timeout: int = 600,
                  notebooks: list[Path] | None = None) -> Path:
     """Execute every notebook against `corpus` into `out` (HTML with alt text, figures, tables, index.html).
@@ -292,7 +360,7 @@ def build_report(corpus: str | Path | None = None, out: str | Path | None = None
     ...                                              nbformat.v4.new_code_cell("1 + 1")]), work / "00-check.ipynb")
     >>> index = build_report(out=work / "report", notebooks=[work / "00-check.ipynb"], timeout=120)
     >>> sorted(p.name for p in index.parent.glob("*.html"))
-    ['00-check.html', 'index.html']
+    ['00-check.html', 'columns.html', 'index.html']
     """
     import os
     import subprocess
@@ -300,10 +368,10 @@ def build_report(corpus: str | Path | None = None, out: str | Path | None = None
 
     from .api import build_tables
     from .export import write_tables
-    from .paths import CORPUS_VARIABLE, REPORTS_VARIABLE, corpus_dir, reports_dir
+    from .paths import CORPUS_VARIABLE, REPORTS_VARIABLE, corpus_dir
 
     corpus = Path(corpus).resolve() if corpus is not None else corpus_dir().resolve()
-    out = Path(out).resolve() if out is not None else reports_dir().resolve()
+    out = Path(out).resolve() if out is not None else default_out(corpus)
     out.mkdir(parents=True, exist_ok=True)
     _clean(out)
     tables = build_tables(corpus)

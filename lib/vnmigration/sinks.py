@@ -14,6 +14,7 @@ from .actors import (
     ROLE_COLUMNS,
     UNCODED_COLUMNS,
 )
+from .corrections import CORRECTION_COLUMNS
 from .events import DATE_COLUMNS, EVENT_COLUMNS
 from .export import CSV_OPTIONS, list_cell
 from .quotes import QUOTE_COLUMNS
@@ -23,7 +24,7 @@ from .timeline import TIMELINE_COLUMNS
 
 # The tables, in the order of export.build_tables.
 TABLES = ("articles", "sentences", "problems", "site_statements", "mentions", "uncoded", "roles", "quotes",
-          "actor_edges", "dates", "events", "timeline", "themes", "theme_profile", "distinctive_terms")
+          "actor_edges", "dates", "events", "timeline", "themes", "theme_profile", "distinctive_terms", "corrections")
 PER_PARTITION = ("articles", "sentences", "mentions", "roles", "quotes", "dates", "events", "themes")
 # Row keys: each table sorted by these is the same however the corpus was partitioned.
 KEYS = {
@@ -34,7 +35,7 @@ KEYS = {
     "quotes": ["article_id", "sentence_no", "kind", "speaker", "quote"], "actor_edges": ["source", "target"],
     "dates": ["article_id", "start", "end"], "events": ["article_id", "sentence_no", "date_text", "kind", "label"],
     "timeline": ["event_id"], "themes": ["article_id", "sentence_no", "start", "theme"],
-    "theme_profile": ["article_id"], "distinctive_terms": ["article_id", "rank"],
+    "theme_profile": ["article_id"], "distinctive_terms": ["article_id", "rank"], "corrections": ["correction"],
 }
 # Label columns: few distinct values, written as categoricals (Parquet: dictionary-encoded).
 LABELS = {
@@ -60,7 +61,7 @@ EMPTY_COLUMNS = {
     "roles": ROLE_COLUMNS, "quotes": QUOTE_COLUMNS, "actor_edges": ["source", "target", "sentences", "articles"],
     "dates": DATE_COLUMNS, "events": EVENT_COLUMNS, "timeline": TIMELINE_COLUMNS, "themes": THEME_COLUMNS,
     "theme_profile": ["article_id", "n_sentences", "gcm_objectives", "n_gcm_objectives"],
-    "distinctive_terms": ["article_id", "rank", "term", "tfidf"],
+    "distinctive_terms": ["article_id", "rank", "term", "tfidf"], "corrections": CORRECTION_COLUMNS,
 }
 PROFILE_TAIL = ["n_sentences", "gcm_objectives", "n_gcm_objectives"]
 N_TERMS = 10  # distinctive terms per article, as taxonomy.distinctive_terms
@@ -177,7 +178,7 @@ class ParquetSink:
         >>> sink.write("problems", pd.DataFrame({"file": ["x"], "reason": ["y"]}).iloc[:0])
         >>> paths = sink.close()
         >>> len(paths), pd.read_parquet(sink.outdir / "problems").columns.tolist()
-        (15, ['file', 'reason'])
+        (16, ['file', 'reason'])
         """
         for name, table in self.empty.items():
             if name not in self.parts:

@@ -52,8 +52,10 @@ from .actors import (
     merge_uncoded,
     uncoded_part,
 )
+from .corrections import Correction, correct_table, corrections_table, count_placed, happening_of, load_corrections
 from .engines import DaskEngine, LocalEngine, ProcessEngine, available_cores
 from .events import statement_events
+from .export import PER_ARTICLE_CORRECTED
 from .network import actor_edges
 from .pipeline import run_stages
 from .sinks import EMPTY_COLUMNS, N_TERMS, PER_PARTITION, PROFILE_TAIL, TABLES, CsvSink, ParquetSink, labelled
@@ -61,8 +63,9 @@ from .timeline import EventKey, keys_of, timeline_table
 
 # --- per-partition work (runs on Dask workers too: plain functions of their arguments) --------------
 
-def process(articles: pd.DataFrame) -> dict:
-    """Every per-article stage on one partition of articles: the tables, edge counts and uncoded part.
+def process(articles: pd.DataFrame, corrections: tuple[Correction, ...] = ()) -> dict:
+    """Every per-article stage on one partition of articles: the tables, edge counts and uncoded part; hand
+    `corrections` apply to the stages' tables (the articles were corrected when read) and are counted.
 
     >>> import pandas as pd
     >>> articles = pd.DataFrame({"article_id": ["a1"], "published": [pd.Timestamp("2019-03-05")],
@@ -70,7 +73,7 @@ def process(articles: pd.DataFrame) -> dict:
     ...                          "text": ["IOM Viet Nam met the Ministry of Foreign Affairs on March 5."]})
     >>> out = process(articles)
     >>> sorted(out)[:6]
-    ['articles', 'dates', 'edges', 'events', 'mentions', 'quotes']
+    ['articles', 'corrected', 'dates', 'edges', 'events', 'mentions']
     >>> out["mentions"]["actor"].tolist()
     ['IOM Viet Nam', 'Ministry of Foreign Affairs']
     >>> process(articles.iloc[:0])
@@ -79,8 +82,11 @@ def process(articles: pd.DataFrame) -> dict:
     if articles.empty:
         return {}
     t = run_stages(articles)  # the per-article stages (pipeline.STAGES)
+    counts: dict[int, int] = {}
+    t |= {name: correct_table(t[name], name, corrections, counts) for name in PER_ARTICLE_CORRECTED}
+    count_placed(t["events"], corrections, counts)
     return {**t, "edges": actor_edges(t["mentions"]), "uncoded": uncoded_part(t["sentences"], t["mentions"],
-                                                                               roles=t["roles"])}
+                                                                               roles=t["roles"]), "corrected": counts}
 
 
 def term_counts(articles: pd.DataFrame) -> tuple:
@@ -151,8 +157,10 @@ def scan_partition(paths: list[Path]) -> list[tuple]:
     return out
 
 
-def load_partition(paths: list[Path], seen: dict[str, str], templates: frozenset[str] | None = None) -> dict:
-    """Read one partition of files and run the stages on its dated articles; undated ones wait for anchoring.
+def load_partition(paths: list[Path], seen: dict[str, str], templates: frozenset[str] | None = None,
+                   corrections: tuple[Correction, ...] = ()) -> dict:
+    """Read one partition of files (hand `corrections` applied to its articles) and run the stages on its dated
+    articles; undated ones wait for anchoring.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -163,15 +171,23 @@ def load_partition(paths: list[Path], seen: dict[str, str], templates: frozenset
     (['a'], ['b'])
     """
     articles, problems = read_partition(paths, seen, templates)
+    counts: dict[int, int] = {}
+    articles = correct_table(articles, "articles", corrections, counts)
     undated = articles["published"].isna().to_numpy()
-    out = process(articles[~undated].reset_index(drop=True))
+    out = process(articles[~undated].reset_index(drop=True), corrections)
+    out["corrected"] = _summed(out.get("corrected", {}), counts)
     out.update(problems=list(problems.itertuples(index=False, name=None)), index=published.named_months(articles),
                terms=term_counts(articles), deferred=articles[undated].reset_index(drop=True),
                statements=list(cp.site_statements(articles).itertuples(index=False, name=None)))
     return out
 
 
-def anchor_partition(articles: pd.DataFrame, index: dict) -> dict:
+def _summed(a: dict[int, int], b: dict[int, int]) -> dict[int, int]:
+    """Two correction counts added: {1: 2} + {1: 1, 2: 1} -> {1: 3, 2: 1}."""
+    return {k: a.get(k, 0) + b.get(k, 0) for k in a.keys() | b.keys()}
+
+
+def anchor_partition(articles: pd.DataFrame, index: dict, corrections: tuple[Correction, ...] = ()) -> dict:
     """Date undated articles from the corpus-wide named-month index (published.anchor_this_year), then run the stages.
 
     >>> import tempfile
@@ -194,7 +210,7 @@ def anchor_partition(articles: pd.DataFrame, index: dict) -> dict:
         articles.loc[rows, "published"] = [pd.Timestamp(year, 1, 1) for year, _ in found.values()]
         articles.loc[rows, ["published_precision", "published_source"]] = ["year", "content"]
         articles.loc[rows, "published_evidence"] = [evidence for _, evidence in found.values()]
-    out = process(articles)
+    out = process(articles, corrections)
     out["problems"] = cp.no_date_problems(articles)
     return out
 
@@ -274,8 +290,9 @@ class _Timeline:
         events.drop(columns=["date_text"]).to_pickle(path)
         self.files.append(path)
 
-    def table(self) -> pd.DataFrame:
-        """The consolidated timeline: keys grouped as `timeline.build_timeline` groups them, rows read back."""
+    def table(self, placed=None) -> pd.DataFrame:
+        """The consolidated timeline: keys grouped as `timeline.build_timeline` groups them (with the mentions
+        `placed` by hand), rows read back."""
         order = np.argsort(np.concatenate(self.rank_of or [np.zeros(0, np.int64)]), kind="stable")
         keyed = np.concatenate(self.key_of or [np.zeros(0, np.int64)])[order]
         provisional = list(self.key_ids)
@@ -286,7 +303,7 @@ class _Timeline:
         renumber[by_first] = np.arange(len(by_first))
         keys = [provisional[k] for k in by_first.tolist()]
         del provisional
-        return timeline_table(keys, renumber[keyed], self._records(order))
+        return timeline_table(keys, renumber[keyed], self._records(order), placed)
 
     def _records(self, order: np.ndarray) -> Iterator[dict]:
         """The spilled events as records, in `order`; a spill file is loaded when first needed, dropped when done."""
@@ -309,8 +326,9 @@ class _Timeline:
 class _State:
     """What the export keeps between partitions, and the tables it writes at the end."""
 
-    def __init__(self, sink, spill: Path, rank: dict[str, int]):
+    def __init__(self, sink, spill: Path, rank: dict[str, int], corrections: tuple[Correction, ...] = ()):
         self.sink, self.spill, self.rank = sink, spill, rank
+        self.corrections, self.counts = corrections, {}
         self.index: dict = {}
         self.terms = _Terms(spill)
         self.problems: list[tuple] = []
@@ -339,6 +357,7 @@ class _State:
             self.deferred.append(path)
             self.n_deferred += len(deferred)
         self.problems += result.get("problems", [])
+        self.counts = _summed(self.counts, result.get("corrected", {}))
         for source, outlet, statement, first, n in result.get("statements", []):
             row = self.statements.setdefault((source, outlet, statement), [first, 0])
             row[0] = min(row[0], first)
@@ -393,12 +412,15 @@ class _State:
         site_events = None
         if len(statements):  # dated once per site, as export.build_tables does
             site_dates, site_events = statement_events(statements)
+            site_events = correct_table(site_events, "events", self.corrections, self.counts)
+            count_placed(site_events, self.corrections, self.counts)
             sink.write("dates", labelled("dates", site_dates))
             sink.write("events", labelled("events", site_events))
         if site_events is not None:  # after every article's events, as in export.build_tables
             self.timeline.add(site_events, np.full(len(site_events), len(self.rank), np.int64))
         if self.n_articles or site_events is not None:
-            sink.write("timeline", labelled("timeline", self.timeline.table()))
+            sink.write("timeline", labelled("timeline", self.timeline.table(happening_of(self.corrections))))
+        sink.write("corrections", corrections_table(self.corrections, self.counts))
         columns = ["article_id", *sorted(self.themes), *PROFILE_TAIL]
         for path in self.profiles:
             sink.write("theme_profile", pd.read_pickle(path).reindex(columns=columns, fill_value=0.0))
@@ -461,15 +483,16 @@ def export(outdir: str | Path, corpus: str | Path | None = None, fmt: str = "csv
         n_jobs = jobs or available_cores()
         runner = DaskEngine(scheduler) if engine == "dask" else ProcessEngine(n_jobs) if n_jobs > 1 else LocalEngine()
     try:
-        state = _State(sink, spill, {p.stem: i for i, p in enumerate(paths)})
+        corrections = load_corrections(corpus if corpus is not None else cp.corpus_dir())
+        state = _State(sink, spill, {p.stem: i for i, p in enumerate(paths)}, corrections)
         scanned = runner.map(scan_partition, ((part,) for part in parts))
         seens, templates = _scan(parts, _progress(scanned, len(parts), "scan", progress))
-        templates = runner.share(templates)
-        jobs = ((part, seen, templates) for part, seen in zip(parts, seens, strict=True))
+        templates, shared = runner.share(templates), runner.share(corrections)
+        jobs = ((part, seen, templates, shared) for part, seen in zip(parts, seens, strict=True))
         for result in _progress(runner.map(load_partition, jobs), len(parts), "partitions", progress):
             state.take(result)
         index = runner.share(state.index)
-        chunks = ((chunk, index) for chunk in state.deferred_chunks(partition_size))
+        chunks = ((chunk, index, shared) for chunk in state.deferred_chunks(partition_size))
         n_chunks = -(-state.n_deferred // partition_size)
         for result in _progress(runner.map(anchor_partition, chunks), n_chunks, "undated", progress):
             state.take(result)

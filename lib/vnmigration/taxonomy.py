@@ -60,6 +60,19 @@ def _compile_term(term: str, language: str = LANGUAGE) -> str:
     return fragment + ("(?:s|es)?" if term[-1:].isalpha() else "")
 
 
+def term_regex(term: str) -> str:
+    """A plain search term as the theme lexicon matches it (its last long word stands for its word family), a
+    regular expression as given: "remittance" -> `\\bremitt[a-z]*`, "mua bán người" as written.
+
+    >>> import re
+    >>> [bool(re.search(term_regex("remittance"), w)) for w in ("remitting", "remittances", "remit")]
+    [True, True, False]
+    """
+    if re.search(r"[\\^$.|?*+()\[\]{}]", term):
+        return term
+    return r"\b" + _compile_term(term.lower(), LANGUAGE if term.isascii() else "vi")
+
+
 @cache
 def word_family(word: str) -> str:
     """A regex for the words that share `word`'s Snowball English stem as their beginning: `"remittance"` ->

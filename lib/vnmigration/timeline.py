@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
 from typing import NamedTuple
 
@@ -265,7 +265,7 @@ def _shared_terms(a_terms: tuple, b_terms: tuple) -> frozenset:
     return a_terms[0] & b_terms[1] | b_terms[0] & a_terms[1]
 
 
-def build_timeline(events: pd.DataFrame) -> pd.DataFrame:
+def build_timeline(events: pd.DataFrame, placed: Callable[[dict], str | None] | None = None) -> pd.DataFrame:
     """Merge mentions of one happening across articles: 20 March 2020 decision in 2 outlets -> 1 row, 2 sources.
 
     Events with equal keys (status, dates, kind, label, participants, evidence) are compared once; distinct
@@ -292,10 +292,11 @@ def build_timeline(events: pd.DataFrame) -> pd.DataFrame:
     records = events.to_dict("records")
     key_ids: dict[EventKey, int] = {}
     member_key = np.fromiter((key_ids.setdefault(k, len(key_ids)) for k in keys_of(events)), np.int64, len(records))
-    return timeline_table(list(key_ids), member_key, records)
+    return timeline_table(list(key_ids), member_key, records, placed)
 
 
-def timeline_table(keys: list[EventKey], member_key: np.ndarray, records: Iterable[dict]) -> pd.DataFrame:
+def timeline_table(keys: list[EventKey], member_key: np.ndarray, records: Iterable[dict],
+                   placed: Callable[[dict], str | None] | None = None) -> pd.DataFrame:
     """The timeline of events given as compact keys: the distinct `keys` (in order of first member), each
     member's key index, and the members' records in reading order (read once, one at a time).
 
@@ -309,9 +310,16 @@ def timeline_table(keys: list[EventKey], member_key: np.ndarray, records: Iterab
     """
     member_group, clues = _member_groups(keys, member_key)
     rows = [_Happening() for _ in clues]
+    by_hand: dict[str, int] = {}  # a hand-placed happening's row
     for group, record in zip(member_group.tolist(), records, strict=True):
-        rows[group].add(record)
-    timeline = pd.DataFrame([row.row(why) for row, why in zip(rows, clues, strict=True)], columns=TIMELINE_COLUMNS[1:])
+        tag = placed(record) if placed is not None else None
+        if tag is not None and tag not in by_hand:
+            by_hand[tag] = len(rows)
+            rows.append(_Happening(corrected=True))
+            clues.append({f"placed by hand ({tag})"})
+        rows[group if tag is None else by_hand[tag]].add(record)
+    columns = TIMELINE_COLUMNS[1:] + (["reading"] if placed is not None else [])
+    timeline = pd.DataFrame([row.row(why) for row, why in zip(rows, clues, strict=True) if row.n], columns=columns)
     timeline = timeline.sort_values(["date", "status", "kind", "label"], ignore_index=True)
     timeline.insert(0, "event_id", [f"E{i + 1:02d}" for i in range(len(timeline))])
     return timeline
@@ -333,9 +341,10 @@ class _Happening:
     (['a', 'b'], 'decision', 2, "kept apart from 'x': no shared terms")
     """
 
-    __slots__ = ("best", "rank", "places", "participants", "articles", "n", "evidence", "languages")
+    __slots__ = ("best", "rank", "places", "participants", "articles", "n", "evidence", "languages", "corrected")
 
-    def __init__(self):
+    def __init__(self, corrected: bool = False):
+        self.corrected = corrected  # placed by hand, or a member's reading was corrected
         self.best: dict | None = None
         self.rank: tuple = ()
         self.places: set[str] = set()
@@ -357,6 +366,7 @@ class _Happening:
         self.n += 1
         self.evidence.setdefault(e["evidence"])
         self.languages.add(e.get("language") if isinstance(e.get("language"), str) else "en")
+        self.corrected = self.corrected or e.get("reading") == "corrected"
 
     def row(self, clues: set[str]) -> dict:
         """The timeline row, with the clues of its members' keys."""
@@ -369,6 +379,7 @@ class _Happening:
             "n_sources": len(self.articles), "n_mentions": self.n, "certainty": best["certainty"],
             "clues": "; ".join(sorted(clues)) or None, "evidence": " | ".join(self.evidence),
             "languages": sorted(self.languages),  # the languages its articles are written in
+            "reading": "corrected" if self.corrected else "machine",  # kept where corrections apply
         }
 
 

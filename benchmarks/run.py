@@ -1,6 +1,8 @@
 """Time the whole pipeline at several corpus sizes, against spaCy + dateparser and a bare regex floor.
 
     python benchmarks/run.py [--sizes 1000 10000] [--mb 50] [--sample 200]
+    python benchmarks/run.py --cli 3000        # the whole export CLI, one core and all, beside the anchor
+    python benchmarks/run.py --profile 3000    # where the whole export CLI's seconds go (cProfile, one core)
 
 Each measurement runs in its own subprocess so that peak memory (ru_maxrss) belongs to it alone.
 Pipeline: load -> sentences -> mentions -> dates/events -> themes -> roles -> quotes -> timeline (every stage
@@ -231,6 +233,48 @@ def cli_side_by_side(n: int) -> None:
           f"{anchor:7.1f} s  ({anchor / one:.1f}x the one-core export; target >= 10x)")
 
 
+def _module_of(file: str, func: str) -> str:
+    """Which module a profiled function belongs to: the package's modules by name, libraries by package, the
+    compiled-regex methods apart (they are the regex engine's own time): ".../vnmigration/dates.py" -> "dates"."""
+    if "/vnmigration/" in file:
+        return file.rsplit("/vnmigration/", 1)[1].removesuffix(".py")
+    if "site-packages/" in file:
+        return "lib: " + file.split("site-packages/", 1)[1].split("/", 1)[0].removesuffix(".py")
+    if file == "~":
+        return "re engine (compiled patterns)" if "re.Pattern" in func or "_sre" in func else "builtins"
+    return "python stdlib: " + Path(file).stem if file.startswith("/") else "other"
+
+
+def profile_cli(n: int, top: int = 12) -> None:
+    """Where the whole `python -m vnmigration export` spends its time on n synthetic articles, on one core:
+    cProfile over the command itself (start-up, every stage and the writing), own time summed by module."""
+    import pstats
+    import tempfile
+
+    sys.path.insert(0, str(HERE))
+    from synthetic import build
+
+    folder = build(n)
+    with tempfile.TemporaryDirectory() as out:
+        export = ["-m", "vnmigration", "export", str(Path(out) / "tables"), "--corpus", str(folder), "--jobs", "1"]
+        plain = _timed([sys.executable, *export], one_core=True)
+        profiled = _timed([sys.executable, "-m", "cProfile", "-o", str(Path(out) / "prof"), *export], one_core=True)
+        stats = pstats.Stats(str(Path(out) / "prof")).stats
+    by_module: dict[str, float] = {}
+    for (file, _, func), (_, _, own, _, _) in stats.items():
+        by_module[_module_of(file, func)] = by_module.get(_module_of(file, func), 0.0) + own
+    total = sum(by_module.values())
+    print(f"export of {n:,} synthetic articles, one core: {plain:.1f} s; under cProfile {profiled:.1f} s, own time "
+          f"by module (shares of the profiled {total:.1f} s):")
+    for name, own in sorted(by_module.items(), key=lambda kv: -kv[1])[:top]:
+        print(f"  {name:<40} {own:6.1f} s  {own / total:6.1%}")
+    cumulative = sorted(((ct, f"{Path(f).stem}.{fn}") for (f, _, fn), (_, _, _, ct, _) in stats.items()
+                         if "/vnmigration/" in f), reverse=True)[:top]
+    print("Package functions by cumulative time:")
+    for ct, name in cumulative:
+        print(f"  {name:<40} {ct:6.1f} s  {ct / total:6.1%}")
+
+
 def _child(*args: str) -> dict:
     """Run this script in a fresh interpreter with `args` and return the JSON it prints."""
     done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=True)
@@ -255,7 +299,12 @@ def main() -> None:
     parser.add_argument("--stream-only", action="store_true", help="run only the streaming-export measurements")
     parser.add_argument("--cli", type=int, default=0,
                         help="only time the whole export CLI on this many articles, one core and all, with the anchor")
+    parser.add_argument("--profile", type=int, default=0,
+                        help="only profile the whole export CLI on this many articles (cProfile, one core)")
     args = parser.parse_args()
+    if args.profile:
+        profile_cli(args.profile)
+        return
     if args.cli:
         cli_side_by_side(args.cli)
         return

@@ -639,6 +639,8 @@ def test_a_list_of_files_is_read_as_given_and_a_missing_one_is_named(tmp_path):
     assert vn.load_articles([page])["article_id"].tolist() == ["a"]
     with pytest.raises(FileNotFoundError, match="not a file: .*b.txt"):
         vn.load_articles([page, tmp_path / "b.txt"])
+    assert vn.build_tables([page])["articles"]["article_id"].tolist() == ["a"]  # every entry point takes a list
+    assert vn.kwic("IOM", vn.build_tables([str(page)]))["article_id"].tolist() == ["a"]  # the body, not the title
 
 
 def test_sentences_given_for_articles_get_one_clear_sentence():

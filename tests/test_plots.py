@@ -271,7 +271,8 @@ def test_themes_over_time_draws_years_with_their_n_and_no_line_from_single_artic
     assert [int(x) for x in points[0].get_xdata()] == n.index.tolist()
     assert [t.get_text() for t in ax.get_xticklabels()] == [f"{y}\nN = {k}" for y, k in n.items()]
     joins = [line for line in ax.lines if line.get_marker() in ("None", None, "")]
-    expected = [(a, b) for a, b in zip(n.index, n.index[1:]) if b == a + 1 and min(n[a], n[b]) >= 2]
+    pairs = zip(n.index, n.index[1:], strict=False)
+    expected = [(a, b) for a, b in pairs if b == a + 1 and min(n[a], n[b]) >= 2]
     assert [tuple(int(x) for x in line.get_xdata()) for line in joins] == expected
     plt.close(fig)
 

@@ -32,8 +32,9 @@ def _fingerprint(folder: Path) -> str:
     return digest.hexdigest()[:20]
 
 
-def build_tables(folder: str | Path | None = None, cache: bool = True) -> dict[str, pd.DataFrame]:
-    """Every table for a corpus folder (default: `paths.corpus_dir()`), cached in .cache/ by content.
+def build_tables(folder: str | Path | list | None = None, cache: bool = True) -> dict[str, pd.DataFrame]:
+    """Every table for a corpus folder (default: `paths.corpus_dir()`), cached in .cache/ by content; a list of
+    files is read as given (`build_tables(["a.txt", "b.html"])`), uncached.
 
     The cache key is the folder's file names and bytes and the package's code and data, so adding an
     article or changing a rule recomputes, and re-running a notebook does not.
@@ -42,6 +43,8 @@ def build_tables(folder: str | Path | None = None, cache: bool = True) -> dict[s
     >>> len(tables["articles"]) >= 5 and {"timeline", "mentions", "themes"} <= set(tables)
     True
     """
+    if isinstance(folder, list | tuple):  # a list of files is read as given, without the cache
+        return export.build_tables(list(folder))
     folder = Path(folder) if folder is not None else corpus_dir()
     if not cache or not folder.is_dir():
         return export.build_tables(folder)

@@ -113,7 +113,7 @@ def make_room(ax: plt.Axes, labels: list[str], fontsize: float = 7.5) -> None:
     need = len(labels) * (lines * 1.2 + 0.5) * fontsize / 72  # inches of axes: each row its lines and a gap
     height = ax.get_position().height
     if need > height * ax.figure.get_figheight():
-        ax.figure.set_figheight(need / height)
+        ax.figure.set_figheight(float(need / height))
 
 
 def no_data(ax: plt.Axes, message: str) -> None:

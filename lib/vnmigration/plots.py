@@ -105,7 +105,7 @@ def make_room(ax: plt.Axes, labels: list[str], fontsize: float = 7.5) -> None:
 
     >>> fig, ax = plt.subplots(figsize=(6, 2))
     >>> make_room(ax, ["a\\nb\\nc"] * 23)
-    >>> fig.get_figheight() > 2
+    >>> bool(fig.get_figheight() > 2)
     True
     >>> plt.close(fig)
     """

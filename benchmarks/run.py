@@ -268,9 +268,10 @@ def profile_cli(n: int, top: int = 12) -> None:
           f"by module (shares of the profiled {total:.1f} s):")
     for name, own in sorted(by_module.items(), key=lambda kv: -kv[1])[:top]:
         print(f"  {name:<40} {own:6.1f} s  {own / total:6.1%}")
+    wrappers = {"<module>", "main", "_export", "export", "map", "<listcomp>", "<genexpr>", "run_stages"}
     cumulative = sorted(((ct, f"{Path(f).stem}.{fn}") for (f, _, fn), (_, _, _, ct, _) in stats.items()
-                         if "/vnmigration/" in f), reverse=True)[:top]
-    print("Package functions by cumulative time:")
+                         if "/vnmigration/" in f and fn not in wrappers), reverse=True)[:2 * top]
+    print("Package functions by cumulative time (the stages and steps inside them; wrappers left out):")
     for ct, name in cumulative:
         print(f"  {name:<40} {ct:6.1f} s  {ct / total:6.1%}")
 

@@ -191,6 +191,30 @@ def test_no_two_labels_overlap(tables, cut_labels, name):
     assert not clashes, f"{name}: overlapping labels {clashes}"
 
 
+@pytest.fixture(scope="module", params=["eval set", "undated"])
+def other_tables(request, tables):
+    """Beyond the seeds: the 141 constructed eval pages read as one corpus (many outlets, actors and events), and
+    the seeds with every publication date removed (what a corpus of undated exports gives the charts)."""
+    if request.param == "undated":
+        return tables | {"articles": tables["articles"].assign(published=pd.NaT, published_precision=pd.NA)}
+    from vnmigration.paths import EVAL_ARTICLES
+    return build_tables(EVAL_ARTICLES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_charts_hold_on_a_large_and_on_an_undated_corpus(other_tables, name):
+    labels = plots.theme_labels(other_tables["theme_profile"].columns)
+    fig = _draw(other_tables, labels, name)
+    renderer = fig.canvas.get_renderer()
+    found = _labels(fig, renderer)
+    clashes = [(a[0], b[0]) for a, b in itertools.combinations(found, 2)
+               if _overlaps(a[1], b[1]) and _polygons_overlap(a[2], b[2])]
+    title = plots.figure_title(fig)
+    plt.close(fig)
+    assert not clashes, f"{name}: overlapping labels {clashes[:5]}"
+    assert "N = " in title and "…" not in title
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_data_labels_stay_inside_the_axes(tables, cut_labels, name):
     fig = _draw(tables, cut_labels, name)

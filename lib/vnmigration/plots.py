@@ -209,15 +209,16 @@ def label_candidates(radius: float, gaps=(2, 7, 14, 24, 36, 50)):
 
 
 def place_labels(ax: plt.Axes, anchors, texts, candidates, obstacles=(), radii=None, leader_gap: float = 5,
-                 **text_kw) -> list:
+                 optional_after: int | None = None, **text_kw) -> list:
     """Annotate each anchor (data x, y) with its text at the first candidate offset that stays inside the
     axes and overlaps no obstacle (display boxes) and no label placed before it; deterministic, no time limit.
 
     `candidates` is one list of `(dx, dy, ha, va)` offsets in points per anchor (or one list for all);
     labels are placed in the order given, so pass the most important first. When every candidate collides,
-    the one with the least overlap wins. A label more than `leader_gap` points from the edge of its marker
-    (`radii`, in points, one per anchor) gets a thin leader line. The axes limits must be final before this
-    is called.
+    the one with the least overlap wins, unless the label comes at or after `optional_after`: then it is left
+    out (a crowded chart names fewer, never overlapping). A label more than `leader_gap` points from the edge of
+    its marker (`radii`, in points, one per anchor) gets a thin leader line. The axes limits must be final before
+    this is called.
 
     >>> fig, ax = plt.subplots()
     >>> _ = ax.set(xlim=(0, 10), ylim=(0, 10))
@@ -250,6 +251,8 @@ def place_labels(ax: plt.Axes, anchors, texts, candidates, obstacles=(), radii=N
                 break
         dx, dy, ha, va = best
         note.remove()
+        if best_cost and optional_after is not None and k >= optional_after:
+            continue
         leader = {"arrowstyle": "-", "color": "#555", "lw": 0.7, "shrinkA": 0, "shrinkB": radii[k]} \
             if (dx * dx + dy * dy) ** 0.5 > radii[k] + leader_gap else None
         note = ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
@@ -336,6 +339,9 @@ def article_tags(articles: pd.DataFrame) -> pd.Series:
     return tags.where(articles["language"].isin(READ_LANGUAGES), tags + " · not read")
 
 
+MAX_TAGGED = 20  # dated articles up to which `articles_over_time` writes each one's id beside its dot
+
+
 def articles_over_time(ax: plt.Axes, articles: pd.DataFrame) -> None:
     """Each article on its outlet's lane: a filled dot for a known day, a hollow span for a year or month.
 
@@ -350,10 +356,13 @@ def articles_over_time(ax: plt.Axes, articles: pd.DataFrame) -> None:
     dated = articles.dropna(subset=["published"]).sort_values("published")
     outlets = outlet_label(dated)
     lanes = {o: i for i, o in enumerate(sorted(outlets.unique()))}
+    make_room(ax, ["id\nlane"] * len(lanes), fontsize=8)  # each lane with its dots' ids above
     for k, (outlet, group) in enumerate(dated.groupby(outlets, sort=True)):
         draw_dated_points(ax, group["published"], group["published_precision"],
                           [lanes[outlet]] * len(group), PALETTE[k % len(PALETTE)], label=outlet)
         for tag, (_, row) in zip(article_tags(group), group.iterrows(), strict=True):
+            if len(dated) > MAX_TAGGED:
+                break
             ax.annotate(f"{tag} ({row['published_precision']})", (row["published"], lanes[outlet]),
                         xytext=(0, 9), textcoords="offset points", ha="center", fontsize=7)
     ax.set_yticks(list(lanes.values()), list(lanes.keys()))
@@ -361,7 +370,8 @@ def articles_over_time(ax: plt.Axes, articles: pd.DataFrame) -> None:
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.set_title(f"Articles by publication date and outlet (N = {len(dated)} dated of {len(articles)})")
-    ax.text(0, -0.18, "Filled dot: day known. Hollow dot on a band: only the year (or month) is known.",
+    tagged = "" if len(dated) <= MAX_TAGGED else f" Article ids left out above {MAX_TAGGED} articles: see the table."
+    ax.text(0, -0.18, "Filled dot: day known. Hollow dot on a band: only the year (or month) is known." + tagged,
             transform=ax.transAxes, fontsize=8, color="#555")
 
 
@@ -377,6 +387,7 @@ def words_kept_removed(ax: plt.Axes, articles: pd.DataFrame) -> None:
     >>> plt.close(fig)
     """
     ids = article_tags(articles)
+    make_room(ax, list(ids))
     ax.barh(ids, articles["n_words"], color=PALETTE[0], label="kept (body)")
     ax.barh(ids, articles["n_words_removed"], left=articles["n_words"], color=PALETTE[5],
             label="removed (chrome, captions, byline)")
@@ -407,6 +418,9 @@ def event_kinds(timeline: pd.DataFrame) -> dict[str, str]:
     return {k: MARKERS[order.index(k) % len(MARKERS)] if k in order else "." for k in kinds}
 
 
+MAX_EVENTS = 40  # events the cooperation timeline draws at most: beyond, the ones most sources tell
+
+
 def cooperation_timeline(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame, articles: pd.DataFrame,
                          split_year: int = 2010) -> None:
     """A broken-axis timeline: early milestones on the narrow left axis, the GCM era on the right.
@@ -424,6 +438,10 @@ def cooperation_timeline(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame
     >>> plt.close(fig)
     """
     old, new = axes
+    everything = len(timeline)
+    if everything > MAX_EVENTS:  # the happenings most sources tell; the key and the title say so
+        timeline = (timeline.assign(_n=-timeline["n_sources"]).sort_values(["_n", "date", "event_id"])
+                    .head(MAX_EVENTS).drop(columns="_n").sort_values(["date", "event_id"]))
     markers = event_kinds(timeline)
     kinds = list(markers)
     lanes = {k: i + 1 for i, k in enumerate(kinds)}
@@ -436,7 +454,9 @@ def cooperation_timeline(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame
                     f"{event_caption(r.kind, r.participants, r.label)}"
                     for r in timeline.itertuples())
     new.text(1.02, 1.0, key, transform=new.transAxes, va="top", fontsize=7, family="DejaVu Sans Mono")
-    new.set_title(f"Viet Nam–IOM cooperation timeline (N = {len(timeline)} events from {len(articles)} articles)")
+    shown = f"{len(timeline)} events" if everything == len(timeline) else \
+        f"the {len(timeline)} of {everything} events most sources tell"
+    new.set_title(f"Viet Nam–IOM cooperation timeline (N = {shown}, from {len(articles)} articles)")
     new.text(0, -0.13, "Filled: known day. Hollow on a band: month or year only. Dashed ring: planned. "
              "Axis broken before the GCM era.", transform=new.transAxes, fontsize=7.5, color="#555")
 
@@ -484,11 +504,11 @@ def _broken_axes(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame, pubs: 
     if starts:  # an undated corpus with no recent event keeps the default axis
         new.set_xlim(pd.Timestamp(min(starts).year, 1, 1) - pd.Timedelta(days=60),
                      pd.Timestamp(max(ends).year + 1, 1, 1) + pd.Timedelta(days=60))
-    for ax in axes:
-        ax.xaxis.set_major_locator(mdates.YearLocator(base=1 if ax is new else 20))
+    for ax in axes:  # the narrow left axis takes at most three ticks, so its years never touch
+        ax.xaxis.set_major_locator(mdates.YearLocator(base=1) if ax is new else mdates.AutoDateLocator(maxticks=3))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     old.set_yticks(list(range(len(kinds) + 1)), ["published"] + kinds)
-    old.set_ylim(-0.7, len(kinds) + 0.8)
+    old.set_ylim(-0.7, len(kinds) + 1.2)  # room above the top lane for an id placed over its marker
     old.spines["right"].set_visible(False)
     new.spines["left"].set_visible(False)
     new.tick_params(axis="y", left=False)

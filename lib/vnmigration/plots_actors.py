@@ -6,7 +6,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .plots import PALETTE, SIDE_COLORS, label_candidates, no_data, place_labels
+from .plots import PALETTE, SIDE_COLORS, label_candidates, make_room, no_data, place_labels
 
 # --- actors -----------------------------------------------------------------------------------------
 
@@ -56,6 +56,10 @@ def _marker_boxes(ax: plt.Axes, xy, radii_pt) -> list:
     return boxes
 
 
+MAX_NAMED = 30  # the most-mentioned actors the network names; the rest are unnamed nodes (the note says so)
+ALWAYS_NAMED = 5  # of those, the ones named even where no free spot is left; the others only where one is
+
+
 def actor_network(ax: plt.Axes, graph, seed: int = 7) -> None:
     """Co-occurrence network: node size = mentions, colour = side, edge width = shared sentences.
 
@@ -96,10 +100,10 @@ def actor_network(ax: plt.Axes, graph, seed: int = 7) -> None:
     ax.get_legend().set_bbox_to_anchor((1.0, 1.0))  # beside the network, so it hides no node
     radii = [s ** 0.5 / 2 for s in sizes]  # node_size is an area in points²
     nodes_boxes = _marker_boxes(ax, [pos[n] for n in nodes], [r + 2 for r in radii])  # a label keeps clear
-    order = sorted(range(len(nodes)), key=lambda i: (-graph.nodes[nodes[i]]["mentions"], nodes[i]))
+    order = sorted(range(len(nodes)), key=lambda i: (-graph.nodes[nodes[i]]["mentions"], nodes[i]))[:MAX_NAMED]
     place_labels(ax, [pos[nodes[i]] for i in order], [nodes[i] for i in order],
                  [label_candidates(radii[i]) for i in order], obstacles=nodes_boxes, radii=[radii[i] for i in order],
-                 leader_gap=4, fontsize=7,
+                 leader_gap=4, fontsize=7, optional_after=ALWAYS_NAMED,
                  bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
     ax.set_title(f"Actors named in the same sentence (N = {graph.number_of_nodes()} actors, "
                  f"{graph.number_of_edges()} links)")
@@ -118,8 +122,9 @@ def network_note(graph, n_places: int) -> str:
     mentions = [graph.nodes[n]["mentions"] for n in graph]
     weights = [d["weight"] for *_, d in graph.edges(data=True)] or [0]
     places = f" {n_places} place{'s' if n_places != 1 else ''} left out." if n_places else ""
+    named = f" Named: of the {MAX_NAMED} most-mentioned, those with room." if len(mentions) > MAX_NAMED else ""
     return (f"Node size: mentions ({min(mentions)} to {max(mentions)}). Link width: sentences naming both "
-            f"({min(weights)} to {max(weights)}).{places}")
+            f"({min(weights)} to {max(weights)}).{places}{named}")
 
 
 def presence_by_year(ax: plt.Axes, mentions: pd.DataFrame, articles: pd.DataFrame, min_articles: int = 1) -> None:
@@ -154,8 +159,10 @@ def presence_by_year(ax: plt.Axes, mentions: pd.DataFrame, articles: pd.DataFram
     for (i, j), v in pd.DataFrame(grid.to_numpy()).stack().items():
         if v:
             ax.text(j, i, int(v), ha="center", va="center", fontsize=7, color="white" if v > 8 else "black")
-    ax.set_xticks(range(len(grid.columns)), [f"{c}\n(no article)" if c in empty else str(c) for c in grid.columns])
+    ax.set_xticks(range(len(grid.columns)), [f"{c}\n(no article)" if c in empty else str(c) for c in grid.columns],
+                  rotation=90 if len(grid.columns) > 8 else 0)  # many years: upright labels never touch
     ax.set_yticks(range(len(grid)), grid.index)
+    make_room(ax, list(grid.index), fontsize=8)
     ax.grid(False)
     ax.set_title(f"Who appears when: mentions per year of publication (N = {len(grid)} actors, "
                  f"{int(grid.to_numpy().sum())} mentions)")
@@ -204,6 +211,7 @@ def roles_over_time(ax: plt.Axes, roles: pd.DataFrame) -> None:
             texts.append("same role" if said == previous else said)
             previous = said
     ax.set_yticks(range(len(people)), people)
+    make_room(ax, ["role above\nlane\nrole below"] * len(people), fontsize=7)  # a lane and its labels either side
     ax.set_ylim(-0.6, len(people) - 0.3)
     ax.set_xlim(data["year"].min() - 0.6, data["year"].max() + 0.6)
     ax.xaxis.set_major_locator(plt.MultipleLocator(1))

@@ -61,6 +61,7 @@ def theme_heatmap(ax: plt.Axes, profile: pd.DataFrame, articles: pd.DataFrame, l
                     color="white" if v > 0.25 else "black")
     ax.set_xticks(range(len(labels)), list(labels.values()), rotation=60, ha="right")
     ax.set_yticks(range(len(order)), article_labels(articles).loc[order])
+    make_room(ax, list(article_labels(articles)), fontsize=8)
     ax.grid(False)
     ax.set_title(f"Share of each article's sentences per theme (N = {len(order)} articles, {len(labels)} themes)")
 
@@ -160,6 +161,13 @@ def period_shift(ax: plt.Axes, periods: pd.DataFrame, articles: pd.DataFrame | N
     labels = {k: wrap_label(full.get(k, v).replace("…", ""), 40) for k, v in labels.items()}
     data = periods[periods["theme"].isin(labels)].iloc[::-1]
     before, after = data.columns[1], data.columns[2]
+    split = before.rsplit("_", 1)[-1]
+    published = articles["published"].dropna().dt.year if articles is not None else None
+    if published is not None and split.isdigit() and min((published < int(split)).sum(),
+                                                          (published >= int(split)).sum()) == 0:
+        no_data(ax, f"No agenda shift to draw: no dated article on one side of {split}.")
+        ax.set_title(f"Agenda shift by theme (N = {len(published)} dated articles, none on one side of {split})")
+        return
     y = range(len(data))
     ax.hlines(y, data[before], data[after], color="#bbb", lw=2)
     ax.plot(data[before], y, "o", color=PALETTE[1], label=before.replace("_", " "))
@@ -169,9 +177,7 @@ def period_shift(ax: plt.Axes, periods: pd.DataFrame, articles: pd.DataFrame | N
     ax.set_xlabel("mean share of an article's sentences")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))  # beside the axes: it can never hide a point
     title = f"Agenda shift by theme (N = {len(data)} themes"
-    split = before.rsplit("_", 1)[-1]
-    if articles is not None and split.isdigit():
-        published = articles["published"].dropna().dt.year
+    if published is not None and split.isdigit():
         n_before, n_after = int((published < int(split)).sum()), int((published >= int(split)).sum())
         title += f"; means over {n_before} articles {before.replace('_', ' ')} vs {n_after} {after.replace('_', ' ')}"
     ax.set_title(title + ")")

@@ -9,6 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from .report import write_index
 
 
@@ -57,7 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--split", default="all", choices=["dev", "heldback", "all"])
     evaluate.add_argument("--out", default=None, help="write eval_scores.csv and eval_errors.csv here")
     search = commands.add_parser("search", help="every body sentence that matches PATTERN, keyword in context")
-    search.add_argument("pattern", help="a regular expression, any case, diacritics ignored ('mua ban nguoi')")
+    search.add_argument("pattern", help="a word (its word family: 'traffick' finds trafficked), a name or a regular "
+                        "expression; any case, diacritics ignored ('mua ban nguoi')")
     search.add_argument("--corpus", default=None, help="folder of articles (default: seeds/)")
     search.add_argument("--width", type=int, default=50, help="characters shown either side (default 50)")
     _collect_parser(commands)
@@ -100,20 +103,20 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
-    """Print a concordance of PATTERN over the corpus's body sentences, one hit a line, with the article."""
+    """Print a concordance of PATTERN over the corpus's body sentences (`api.kwic`), one hit a line."""
     import re
 
+    from .api import kwic
     from .corpus import CorpusError
-    from .export import build_tables
-    from .sentences import concordance
 
     try:
-        hits = concordance(build_tables(args.corpus)["sentences"], args.pattern, args.width)
+        hits = kwic(args.pattern, args.corpus, args.width)
     except (FileNotFoundError, CorpusError, re.error, ValueError) as e:
         print(f"vnmigration: {e}", file=sys.stderr)
         return 2
     for h in hits.itertuples():
-        print(f"{h.article_id}:{h.sentence_no}\t{h.left:>{args.width}}[{h.match}]{h.right}")
+        when = h.published.date().isoformat() if not pd.isna(h.published) else "undated"
+        print(f"{h.article_id}:{h.sentence_no}\t{when}\t{h.left:>{args.width}}[{h.match}]{h.right}")
     print(f"{len(hits)} hits in {hits['article_id'].nunique()} articles", file=sys.stderr)
     return 0
 

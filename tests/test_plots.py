@@ -397,3 +397,22 @@ def test_index_fills_missing_alt_text_and_opens_with_computed_findings(tables, t
     assert f"{len(tables['articles'])} texts" in findings and f"{touched} of the 23 GCM objectives" in findings
     assert page.index("Headline findings") < page.index("<h2>Notebooks")
     assert 'href="columns.html"' in page and "<th>column</th>" in (tmp_path / "columns.html").read_text()
+
+
+def test_a_corpus_with_no_event_and_no_role_still_draws_and_exports(tmp_path):
+    """Two short pages with no dated event and no title: the tables keep their dtypes, the charts say so."""
+    from vnmigration.export import write_tables
+    for name, text in (("a.txt", "IOM Viet Nam and the ministry talked about migrant workers."),
+                       ("b.txt", "Workers asked IOM Viet Nam about safe migration.")):
+        (tmp_path / name).write_text(text)
+    small = build_tables(tmp_path)
+    assert small["timeline"].empty and str(small["timeline"]["date"].dtype) == "datetime64[ns]"
+    assert small["roles"].empty and str(small["roles"]["published"].dtype) == "datetime64[ns]"
+    assert len(write_tables(small, tmp_path / "out")) == len(small)
+    fig, axes = plt.subplots(1, 2)
+    plots.cooperation_timeline(axes, small["timeline"], small["articles"])
+    assert "No dated event" in axes[1].texts[0].get_text()
+    fig2, ax = plt.subplots()
+    plots_actors.roles_over_time(ax, small["roles"])
+    plt.close(fig)
+    plt.close(fig2)

@@ -452,7 +452,7 @@ def extract_roles(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd.
             rows.append((article_id, sentence_no, published.get(article_id), actor, role,
                          _normalise_role(gloss or role, codebook), in_role[0] if in_role else None, source, text,
                          gloss))
-    roles = pd.DataFrame(rows, columns=ROLE_COLUMNS)
+    roles = pd.DataFrame(rows, columns=ROLE_COLUMNS).astype({"published": "datetime64[ns]"})  # typed when empty too
     return roles.drop_duplicates(["article_id", "sentence_no", "person", "role"]).reset_index(drop=True)
 
 

@@ -118,7 +118,7 @@ def _flat(table: pd.DataFrame) -> pd.DataFrame:
     """Lists in cells become `;`-joined strings so that a CSV keeps them: ["a", "b"] -> "a;b"."""
     out = table.copy()
     for col in out.columns:
-        if out[col].map(lambda v: isinstance(v, list | tuple)).any():
+        if any(isinstance(v, list | tuple) for v in out[col]):  # an empty datetime column has no .map(...).any()
             out[col] = out[col].map(list_cell)
     return out
 

@@ -439,6 +439,11 @@ def cooperation_timeline(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame
     """
     old, new = axes
     everything = len(timeline)
+    if timeline["date"].isna().all():
+        old.set_axis_off()
+        no_data(new, "No dated event: nothing to place on a timeline.")
+        new.set_title(f"Viet Nam–IOM cooperation timeline (N = 0 dated events, from {len(articles)} articles)")
+        return
     if everything > MAX_EVENTS:  # the happenings most sources tell; the key and the title say so
         timeline = (timeline.assign(_n=-timeline["n_sources"]).sort_values(["_n", "date", "event_id"])
                     .head(MAX_EVENTS).drop(columns="_n").sort_values(["date", "event_id"]))

@@ -320,6 +320,7 @@ def timeline_table(keys: list[EventKey], member_key: np.ndarray, records: Iterab
         rows[group if tag is None else by_hand[tag]].add(record)
     columns = TIMELINE_COLUMNS[1:] + (["reading"] if placed is not None else [])
     timeline = pd.DataFrame([row.row(why) for row, why in zip(rows, clues, strict=True) if row.n], columns=columns)
+    timeline = timeline.astype({"date": "datetime64[ns]", "date_end": "datetime64[ns]"})  # dates even when empty
     timeline = timeline.sort_values(["date", "status", "kind", "label"], ignore_index=True)
     timeline.insert(0, "event_id", [f"E{i + 1:02d}" for i in range(len(timeline))])
     return timeline

@@ -492,3 +492,18 @@ def test_a_span_end_and_a_coarse_date_around_a_finer_one_date_nothing_of_their_o
     assert "2027-06-01" not in set(span["date"].dt.strftime("%Y-%m-%d"))
     coarse = events_from(a="Five years ago, on 20 March 2020, the Prime Minister approved the plan.")  # from 2025
     assert coarse["date"].dt.strftime("%Y-%m-%d").tolist() == ["2020-03-20"]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("The data will go to the 2030 Global Refugee Forum in Geneva.", "2030"),
+    ("The 2021 Agricultural and Rural Census counted farm households.", "2021"),
+    ("Results of the 2022 Household Living Standards Survey were shared.", "2022"),
+])
+def test_a_year_that_names_a_gathering_or_a_survey_is_its_date(text, year):
+    assert [d.date_text for d in find_dates(text)] == [year]
+
+
+def test_a_sentence_opening_the_forum_refers_back_to_the_named_forum_of_its_page():
+    ev = events_from(a="Officials discussed the coming Asia-Pacific Regional Review Forum. "
+                       "The Forum is due in Bangkok in 2027.")
+    assert ev[["date", "kind"]].values.tolist() == [[pd.Timestamp("2027-01-01"), "review"]]

@@ -59,7 +59,8 @@ DATE_PATTERN = re.compile(
   | (?P<relmon>\b(?P<rel9>(?i:next|last))\s+(?P<m12>{_MONTH})\b(?!\.?\s*\d))
   | (?P<today>\b(?:today|this\s+morning|this\s+afternoon|tonight|(?<![A-Za-z]\s)(?:Today|This\s+morning|Tonight))\b)
   | (?P<ayear>\b(?i:a|an|the|its|their)\s+(?P<y11>{_YEAR})\s+
-        (?=(?:[\w-]+\s+){{0,2}}?(?:survey|report|study|census|assessment|review|strategy|action\s+plan)s?\b))
+        (?=(?:[\w-]+\s+){{0,3}}?(?i:survey|report|study|census|assessment|review|strategy|action\s+plan|forum
+        |conference|summit)s?\b))  # "the 2019 Population and Housing Census", "the 2026 ... Review Forum"
   | (?P<mon>\b(?i:in|since|by|from|until|during|early|late|mid-|before|after)\s+(?:early\s+|late\s+|mid-)?
         (?P<m10>{_MONTH})\b(?!\.?\s*\d|\s+(?:of\s+)?(?:this|last|next)\s+year))
   | (?P<wday>\b(?i:on|last|this|next)\s+(?P<wd9>{_FULL_WEEKDAY})\b

@@ -198,7 +198,9 @@ def _people_by_sentence(mentions: pd.DataFrame | None) -> dict[tuple, list[tuple
     return people
 
 
-NAMED_HAPPENING = re.compile(r"\b(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and|the)\s+)?){1,6}"
+# a name of capitalised words, not a determiner that opens a sentence ("The Forum is in New York" names nothing)
+NAMED_HAPPENING = re.compile(r"\b(?!(?:The|This|That|Its|Their|Next|Last|A|An)\s)"
+                             r"(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and|the)\s+)?){1,6}"
                              r"(Forum|Conference|Meeting|Dialogue|Summit|Review|Workshop|Session)\b")
 # "the next forum", "this Conference": a bare head word that refers back to a happening named earlier
 BARE_HEAD = re.compile(r"\b(?:the|this|that|its|next|last)\s+(?:(?:next|last|first|second|coming)\s+)?$",

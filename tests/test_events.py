@@ -507,3 +507,17 @@ def test_a_sentence_opening_the_forum_refers_back_to_the_named_forum_of_its_page
     ev = events_from(a="Officials discussed the coming Asia-Pacific Regional Review Forum. "
                        "The Forum is due in Bangkok in 2027.")
     assert ev[["date", "kind"]].values.tolist() == [[pd.Timestamp("2027-01-01"), "review"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The compact was adopted by world leaders at a summit in Lisbon on 3 May 2019.",
+    "The Protocol, a binding U.N. treaty that the country endorsed in May 2019, sets out duties.",
+])
+def test_a_state_act_on_an_international_text_named_before_the_verb_is_an_agreement(text):
+    assert classify(text, text.index("May"), text.index("May") + 8)[0] == "agreement"
+
+
+def test_a_gathering_that_supported_the_adoption_of_a_compact_is_two_events():
+    ev = events_from(a="At the regional conference in Bangkok on 4-5 March 2019, the delegation supported the "
+                       "adoption of the GCM.")
+    assert sorted(ev["kind"]) == ["agreement", "conference"]

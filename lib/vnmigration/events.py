@@ -355,7 +355,8 @@ def _coordinated(text: str, b: int, phrases: list[tuple], rules: dict) -> tuple[
     return first[3], m.end()
 
 
-OUTCOME_ACT = re.compile(r"\b(?:signed|signing|adopted|adopt|endorsed|agreed|ratified|approved)\b")
+OUTCOME_ACT = re.compile(r"\b(?:signed|signing|adopted|adopt|adoption|endorsed|endorsement|agreed|ratified|approved"
+                         r"|supported)\b")
 SIGNED = frozenset({"agreement"})  # what a gathering signs, adopts or agrees on its own day
 HELD_AT = frozenset({"conference"})  # a gathering an international text is adopted at: "adopted at a conference"
 

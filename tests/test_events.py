@@ -521,3 +521,23 @@ def test_a_gathering_that_supported_the_adoption_of_a_compact_is_two_events():
     ev = events_from(a="At the regional conference in Bangkok on 4-5 March 2019, the delegation supported the "
                        "adoption of the GCM.")
     assert sorted(ev["kind"]) == ["agreement", "conference"]
+
+
+def test_a_law_called_by_a_bare_noun_takes_the_name_the_page_gave_it_and_merges_across_pages():
+    named = events_from(a="Parliament passed the Law on Domestic Workers as Law No. 12/2023/QH15. "
+                          "The law will take effect on 1 March 2024.")
+    dated = named[named["date"] == pd.Timestamp("2024-03-01")]
+    assert dated["label"].tolist() == ["Law No. 12/2023/QH15"]
+    cited = events_from(b="Law No. 12/2023/QH15, which takes effect on 1 March 2024, protects domestic workers.")
+    timeline = build_timeline(pd.concat([dated, cited], ignore_index=True))
+    assert timeline["n_sources"].tolist() == [2]
+
+
+def test_a_vietnamese_law_called_this_law_takes_the_name_the_page_gave_it():
+    articles = pd.DataFrame({"article_id": ["v"], "title": pd.NA, "language": "vi",
+                             "published": pd.Timestamp("2025-08-01"), "published_precision": "day",
+                             "text": ["Quốc hội đã thông qua Luật số 12/2023/QH15 về lao động giúp việc gia đình. "
+                                      "Luật này có hiệu lực từ ngày 1/3/2024."]})
+    sentences = split_sentences(articles)
+    events = vn.extract_events(sentences, vn.extract_dates(sentences, articles), None, articles)
+    assert events[["kind", "label"]].values.tolist() == [["law", "Luật số 12/2023/QH15"]]

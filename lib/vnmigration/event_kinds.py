@@ -29,8 +29,8 @@ def load_event_rules(path: str | Path | None = None, language: str = LANGUAGE) -
     """Compiled event rules, frozen: {"kinds": ((kind, re.Pattern),), "weak": rule numbers, "undated": (...), ...}.
 
     >>> rules = load_event_rules()
-    >>> sorted(rules)
-    ['clause_break', 'kinds', 'literals', 'needles', 'observances', 'occasion', 'tallies', 'undated', 'weak']
+    >>> sorted(rules)[:6]
+    ['clause_break', 'instruments', 'kinds', 'literals', 'needles', 'observances']
     >>> rules["kinds"][0][0]
     'appointment'
     """
@@ -55,9 +55,11 @@ def load_event_rules(path: str | Path | None = None, language: str = LANGUAGE) -
     needles = [necessary_literals(pattern) for _, pattern in kinds]
     literals = automaton({w for n in needles if n for w in n}) if any(needles) else None
     clause_break = re.compile(data["clause_break"]) if data.get("clause_break") else CLAUSE_BREAK
+    instruments = data.get("instruments") or {}
+    instruments = tuple(re.compile(instruments[k]) for k in ("name", "reference")) if instruments else None
     return frozen({"kinds": kinds, "weak": weak, "undated": undated, "occasion": occasion, "needles": needles,
                    "literals": literals, "tallies": tallies, "observances": observances,
-                   "clause_break": clause_break})
+                   "clause_break": clause_break, "instruments": instruments})
 
 
 

@@ -216,6 +216,26 @@ def _remember_names(text, named: dict[str, tuple[str, str]], rules: dict) -> Non
         phrase = next((p for p in trigger_phrases(m.group(), rules) if p[0] <= m.start(1) - m.start() < p[1]), None)
         if phrase is not None:
             named[m.group(1).lower()] = (phrase[3], m.group().strip())
+    for m in rules["instruments"][0].finditer(text) if rules["instruments"] else ():
+        named[INSTRUMENT + m.group().split()[0].lower()] = ("", m.group())
+
+
+INSTRUMENT = "instrument: "  # the key of an instrument's latest name among the named happenings: "instrument: law"
+
+
+def _instrument(text: str, a: int, named: dict[str, tuple[str, str]], rules: dict) -> str | None:
+    """The name of the instrument a sentence calls by a bare noun before its date at `a`, when it names none itself:
+    "The law will take effect on 1 January 2022" after "Law No. 69/2020/QH14" -> "Law No. 69/2020/QH14".
+
+    >>> rules = load_event_rules()
+    >>> _instrument("The law takes effect on 1 July.", 24, {"instrument: law": ("", "Law No. 9/2019/QH14")}, rules)
+    'Law No. 9/2019/QH14'
+    """
+    if not rules["instruments"] or rules["instruments"][0].search(text):
+        return None
+    refer = [m for m in rules["instruments"][1].finditer(text, 0, a)]
+    name = named.get(INSTRUMENT + refer[-1].group(1).split()[0].lower()) if refer else None
+    return name[1] if name else None
 
 
 def _referent(text: str, trigger: int, kind: str, named: dict[str, tuple[str, str]]) -> tuple[str, str | None]:
@@ -250,6 +270,7 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
         bare, referent = kind is None, None
         if named and not bare:
             kind, referent = _referent(r.text, trigger, kind, named)
+            referent = referent or _instrument(r.text, a, named, rules)  # "the law" named earlier in the page
         clause = clause_around(r.text, a, b, rules["clause_break"])
         if bare and d.resolution != Resolution.PUBLICATION and not r.text.rstrip().endswith("?") \
                 and not _dates_nothing(r.text, d, a, found):

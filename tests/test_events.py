@@ -541,3 +541,20 @@ def test_a_vietnamese_law_called_this_law_takes_the_name_the_page_gave_it():
     sentences = split_sentences(articles)
     events = vn.extract_events(sentences, vn.extract_dates(sentences, articles), None, articles)
     assert events[["kind", "label"]].values.tolist() == [["law", "Luật số 12/2023/QH15"]]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Ms. Lan, who became Head of Programmes at the agency in March 2024, spoke first.", "appointment"),
+    ("Mr. Binh, a project officer at the agency, said the pilot began in March 2024.", "project"),
+])
+def test_a_job_title_that_names_a_programme_or_project_is_no_programme_of_work(text, kind):
+    assert classify(text, text.index("March"), text.index("March") + 10)[0] == kind
+
+
+def test_overlapping_spans_that_start_in_different_months_are_two_happenings():
+    fieldwork = events_from(a="Interviews with 800 returnees in six provinces were carried out between March and "
+                              "August 2024.")
+    project = events_from(b="IOM will carry out the returnees project in six provinces from July 2024 to June 2027.")
+    assert set(fieldwork["kind"]) == set(project["kind"]) == {"project"}
+    timeline = build_timeline(pd.concat([fieldwork, project], ignore_index=True))
+    assert timeline["n_sources"].tolist() == [1, 1]

@@ -103,6 +103,9 @@ def _compare(a: EventKey, b: EventKey, a_terms: tuple | None = None, b_terms: tu
         return False, f"dates do not overlap ({a.date:%Y-%m-%d} {a.precision} vs {b.date:%Y-%m-%d} {b.precision})"
     if a.kind != b.kind:
         return False, f"different kinds ({a.kind} vs {b.kind})"
+    if "month" in (a.precision, b.precision) and "year" not in (a.precision, b.precision) \
+            and (a.date.year, a.date.month) != (b.date.year, b.date.month):
+        return False, f"different first months ({a.date:%Y-%m} vs {b.date:%Y-%m}): spans that overlap, not one start"
     a_terms, b_terms = a_terms or a.terms(), b_terms or b.terms()
     if not (shared := _shared_terms(a_terms, b_terms)):
         return False, "no shared terms"

@@ -558,3 +558,17 @@ def test_overlapping_spans_that_start_in_different_months_are_two_happenings():
     assert set(fieldwork["kind"]) == set(project["kind"]) == {"project"}
     timeline = build_timeline(pd.concat([fieldwork, project], ignore_index=True))
     assert timeline["n_sources"].tolist() == [1, 1]
+
+
+def test_consultations_on_a_page_about_a_review_consultation_are_steps_of_the_review():
+    ev = events_from(a="The ministry held a national consultation on the GCM's implementation in Hue on 3 June 2025. "
+                       "It will hold regional consultations in Can Tho and Vinh in July.")
+    assert ev[["date", "kind"]].values.tolist() == [[pd.Timestamp("2025-06-03"), "review"],
+                                                    [pd.Timestamp("2026-07-01"), "review"]]
+    other = events_from(b="The two ministries will hold consultations in Vientiane in July.")
+    assert other["kind"].tolist() == ["meeting"]
+
+
+def test_a_consultation_named_after_the_compact_is_a_step_of_its_review():
+    text = "She spoke of the country's work on the Compact, including a provincial consultation in Hue in May 2025."
+    assert classify(text, text.index("May"), text.index("May") + 8)[0] == "review"

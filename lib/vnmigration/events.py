@@ -218,9 +218,27 @@ def _remember_names(text, named: dict[str, tuple[str, str]], rules: dict) -> Non
             named[m.group(1).lower()] = (phrase[3], m.group().strip())
     for m in rules["instruments"][0].finditer(text) if rules["instruments"] else ():
         named[INSTRUMENT + m.group().split()[0].lower()] = ("", m.group())
+    for kind, pattern in rules["kinds"]:
+        for m in pattern.finditer(text) if kind == "review" else ():
+            if (head := m.group().split()[-1]).islower():  # a common noun names the review: "national consultation"
+                named[SERIES + head.rstrip("s")] = (kind, m.group())
 
 
 INSTRUMENT = "instrument: "  # the key of an instrument's latest name among the named happenings: "instrument: law"
+SERIES = "review: "  # the key of a common noun the page uses for a step of a formal review: "review: consultation"
+
+
+def _series(text: str, trigger: int, kind: str, named: dict[str, tuple[str, str]]) -> str:
+    """The kind of a gathering the page's common noun for a step of a review names: "Today's consultation" or
+    "regional consultations in April" on a page about a national consultation on the GCM -> review; else `kind`.
+
+    >>> _series("Today's consultation shows it", 8, "meeting", {"review: consultation": ("review", "...")})
+    'review'
+    """
+    head = re.match(r"\w+", text[trigger:])
+    if kind not in GATHERINGS or head is None or SERIES + head.group().lower().rstrip("s") not in named:
+        return kind
+    return named[SERIES + head.group().lower().rstrip("s")][0]
 
 
 def _instrument(text: str, a: int, named: dict[str, tuple[str, str]], rules: dict) -> str | None:
@@ -271,6 +289,7 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
         if named and not bare:
             kind, referent = _referent(r.text, trigger, kind, named)
             referent = referent or _instrument(r.text, a, named, rules)  # "the law" named earlier in the page
+            kind = _series(r.text, trigger, kind, named)  # "regional consultations" feeding the page's review
         clause = clause_around(r.text, a, b, rules["clause_break"])
         if bare and d.resolution != Resolution.PUBLICATION and not r.text.rstrip().endswith("?") \
                 and not _dates_nothing(r.text, d, a, found):

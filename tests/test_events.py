@@ -572,3 +572,21 @@ def test_consultations_on_a_page_about_a_review_consultation_are_steps_of_the_re
 def test_a_consultation_named_after_the_compact_is_a_step_of_its_review():
     text = "She spoke of the country's work on the Compact, including a provincial consultation in Hue in May 2025."
     assert classify(text, text.index("May"), text.index("May") + 8)[0] == "review"
+
+
+@pytest.mark.parametrize("text, kind, year", [
+    ("This year the country marks the 20th anniversary of its membership of the Council.", "membership", 2005),
+    ("Last year the two states celebrated the 30th anniversary of the establishment of diplomatic relations.",
+     "agreement", 1994),
+    ("This year also marks the 25th anniversary of the World Conference on Women in Beijing.", "conference", 2000),
+    ("This year the centre marks its 10th anniversary.", "founding", 2015),
+])
+def test_an_anniversary_dates_its_origin_with_the_origins_kind(text, kind, year):
+    ev = events_from(a=text)
+    assert (kind, pd.Timestamp(year, 1, 1)) in set(zip(ev["kind"], ev["date"], strict=True))
+
+
+@pytest.mark.parametrize("text", ["The country joined the Abu Dhabi Process in 2008.",
+                                  "It works through the Abu Dhabi Dialogue, which the country joined in 2008."])
+def test_joining_a_regional_process_is_a_membership(text):
+    assert classify(text, text.index("2008"), text.index("2008") + 4)[0] == "membership"

@@ -330,7 +330,7 @@ def _also_on_the_date(text: str, kind: str, d, span: tuple[int, int], clause: tu
     elif d.precision != "year" and (outcome := _gathering_and_outcome(
             text, kind, _between_dates(text, a, b, local), phrases, rules)) is not None:
         also.append((*outcome, d.date, d.date_end, d.precision))
-    if (founded := _anniversary(text, *clause, d.date)) is not None:
+    if (founded := _anniversary(text, *clause, d.date, [p for p in phrases if p[2] not in rules["weak"]])) is not None:
         also.append(founded)
     if kind != "milestone" and d.precision == "day" and (day := _observance(text, a, b, rules)) is not None:
         also.append(("milestone", day, d.date, d.date_end, d.precision))  # "on International Migrants Day"
@@ -445,9 +445,10 @@ ORDINAL_WORDS = {"tenth": 10, "fifteenth": 15, "twentieth": 20, "twenty-fifth": 
                  "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75}
 
 
-def _anniversary(text: str, start: int, end: int, date) -> tuple | None:
-    """The start an anniversary dates: "marked its 20th anniversary in February 2024" -> founding, 2004; a project's
-    anniversary dates the project."""
+def _anniversary(text: str, start: int, end: int, date, phrases: list[tuple] = ()) -> tuple | None:
+    """The start an anniversary dates: "marked its 20th anniversary in February 2024" -> founding, 2004; the
+    anniversary of a project, a membership, relations or a conference (the first of the sentence's trigger
+    `phrases` within ORIGIN_REACH after "of") dates a happening of that kind (event-kind decision 6)."""
     m = ANNIVERSARY.search(text, start, end)
     if m is None or pd.isna(date):
         return None
@@ -455,7 +456,14 @@ def _anniversary(text: str, start: int, end: int, date) -> tuple | None:
     founded = pd.Timestamp(date.year - years, 1, 1)
     # "the 20th anniversary of Australia's first counter-trafficking project": the project began then
     of = OF_PROJECT.match(text, m.end())
-    return "project" if of else "founding", m.start(), founded, dg.period_end(founded, "year"), "year"
+    origin = next((p[3] for p in phrases if m.end() < p[0] <= m.end() + ORIGIN_REACH and p[3] in ORIGINS), None) \
+        if re.match(r"\s+of\b", text[m.end():]) else None
+    kind = origin or ("project" if of else "founding")
+    return kind, m.start(), founded, dg.period_end(founded, "year"), "year"
+
+
+ORIGIN_REACH = 60  # characters after "anniversary" in which the trigger of what began then is looked for
+ORIGINS = frozenset({"founding", "membership", "agreement", "project", "conference"})  # what an anniversary dates
 
 
 def _event_row(r, date, date_end, precision, kind, label, actors, segment, status, certainty, date_text) -> tuple:

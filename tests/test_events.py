@@ -590,3 +590,18 @@ def test_an_anniversary_dates_its_origin_with_the_origins_kind(text, kind, year)
                                   "It works through the Abu Dhabi Dialogue, which the country joined in 2008."])
 def test_joining_a_regional_process_is_a_membership(text):
     assert classify(text, text.index("2008"), text.index("2008") + 4)[0] == "membership"
+
+
+@pytest.mark.parametrize("text, when, kind", [
+    ("In May this year, the Diet adopted a law on foreign trainees.", "May", "law"),
+    ("The draft law, which the National Assembly is expected to pass in May, covers forced criminality.", "May",
+     "law"),
+    ("Speaking at the handover ceremony on May 4, the colonel thanked the donors.", "May", "project"),
+    ("The agency plans to launch a driver-training programme for 40 firms in May.", "May", "project"),
+    ("The returnee register, built with the ministry, went live in May.", "May", "project"),
+    ("A regional study carried out in May in six states found high fees.", "May", "project"),
+    ("It will run from May 2025 to April 2027 in two provinces.", "May", "project"),
+    ("The paper goes to the UN Ocean Conference, which runs from 9 May to 13 May.", "9 May", "conference"),
+])
+def test_kinds_of_laws_handovers_launches_fieldwork_and_programme_spans(text, when, kind):
+    assert classify(text, text.index(when), text.index(when) + len(when))[0] == kind

@@ -605,3 +605,19 @@ def test_joining_a_regional_process_is_a_membership(text):
 ])
 def test_kinds_of_laws_handovers_launches_fieldwork_and_programme_spans(text, when, kind):
     assert classify(text, text.index(when), text.index(when) + len(when))[0] == kind
+
+
+@pytest.mark.parametrize("text, when, kind", [
+    ("The agency today opened a photo exhibition in Hue on migrant fishers.", "today", "conference"),
+    ("A joint committee set up by the two provinces last October meets every month.", "last October", "founding"),
+    ("2017 – The first Migrant Support Centres in the province opened in Hue.", "2017", "founding"),
+    ("The families moved to the Song Hau resettlement area, which the province opened in 2018.", "2018", "founding"),
+    ("The minister congratulated her on taking office on 1 May 2024.", "1 May 2024", "appointment"),
+    ("The country submitted its voluntary national review of the GCM in August.", "August", "review"),
+    ("Participants will visit a vocational training centre on 5 May, before the course closes.", "5 May", "visit"),
+    ("In March, the ministry held a national conference to review five years of implementation.", "March", "review"),
+    ("Officials met in Hue on 5 May for a regional workshop on return.", "5 May", "workshop"),
+    ("Officials met in Hue on 5 May to discuss return.", "5 May", "meeting"),
+])
+def test_kinds_of_openings_offices_reviews_visits_and_gatherings_met_at(text, when, kind):
+    assert classify(text, text.index(when), text.index(when) + len(when))[0] == kind

@@ -83,6 +83,7 @@ HOSTS = re.compile(r"[\w-]+\s+(?:(?:also|jointly)\s+)?(?:held|hosts?|hosted|orga
 RELATIVE = re.compile(r"(?:which|where|when)\b")  # a clause that starts so is about the noun before its comma
 RELATIVE_REACH = 60  # how far before that comma the noun's trigger may end
 MODIFIED = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,2}")  # between a year and the noun it modifies: "2022 IOM study"
+DETERMINED = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+$", re.IGNORECASE)  # a date that modifies a noun
 JOINER = re.compile(r"\s+(?:a|an|the|its|their|his|her|this|new|first)\s+")  # "signed a memorandum": one phrase
 
 
@@ -147,7 +148,7 @@ def classify(text: str, a: int, b: int, rules: dict | None = None, others: list[
     if not text[b:end].strip(" ,") and end < hi:  # the date stands alone: "- 1994 - IOM opened ..."
         end = clause_around(text, end + 1, end + 1, rules["clause_break"])[1]
     start, end = max(start, lo), min(end, hi)
-    head = MODIFIED.match(text, b)  # "a 2022 IOM study": the date names the study
+    head = MODIFIED.match(text, b) if DETERMINED.search(text, max(0, a - 8), a) else None  # "a 2022 IOM study"
     if head and (noun := next((p for p in phrases if p[0] == head.end()), None)) is not None:
         return noun[3], noun[0]
     # The agent of a gathering is not the happening: "the project held a career forum" is a forum.

@@ -621,3 +621,12 @@ def test_kinds_of_laws_handovers_launches_fieldwork_and_programme_spans(text, wh
 ])
 def test_kinds_of_openings_offices_reviews_visits_and_gatherings_met_at(text, when, kind):
     assert classify(text, text.index(when), text.index(when) + len(when))[0] == kind
+
+
+def test_a_year_mention_joins_the_row_it_shares_most_names_with_before_a_finer_one():
+    # The year's mention shares the compact's name with a day's row, and the compact and the review's name with a
+    # month's row: it is the month's happening.
+    t = timeline_of(event("a", "2025-02-01", "month", "review", "Pacific Regional Review of the Global Compact, Suva"),
+                    event("b", "2025-03-20", "day", "review", "conference reviewing the Global Compact"),
+                    event("c", "2025-01-01", "year", "review", "Pacific Regional Review of the Global Compact"))
+    assert sorted(map(sorted, t["article_ids"])) == [["a", "c"], ["b"]]

@@ -235,15 +235,18 @@ def _clue_candidates(keys: list[EventKey]) -> list[tuple[int, int]]:
 def _consolidate(keys: list[EventKey]) -> tuple[_Groups, dict[int, set[str]]]:
     """Merge distinct keys into happenings and collect, per key, why near same-kind keys stayed apart.
 
-    Matching pairs merge finest first (two days before a day and a month, before a year), the pair with more shared
-    names, then more shared terms, first, and a merge must leave the group a date every member allows: a
-    year-precision "endorsed the GCM in 2018" joins one December day's row and never chains it to another day's row.
+    Matching pairs merge finest first (two days before a day and a month, before a year; the coarser member decides),
+    then the pair with more shared names, then the one with the finer other member, then more shared terms: a year's
+    mention joins the row it shares most names with, a month's or a day's. A merge must leave the group a date every
+    member allows: a year-precision "endorsed the GCM in 2018" joins one December day's row and never chains it to
+    another day's row.
     """
     terms = [k.terms() for k in keys]
     groups = _Groups(len(keys))
     ranked = sorted((max(PRECISION_RANK[keys[i].precision], PRECISION_RANK[keys[j].precision]),
+                     -len(terms[i][2] & terms[j][2]),
                      min(PRECISION_RANK[keys[i].precision], PRECISION_RANK[keys[j].precision]),
-                     -len(terms[i][2] & terms[j][2]), -len(_shared_terms(terms[i], terms[j])), i, j)
+                     -len(_shared_terms(terms[i], terms[j])), i, j)
                     for i, j in _merge_candidates(keys, terms) if _compare(keys[i], keys[j], terms[i], terms[j])[0])
     span = {i: (k.date, k.date_end) for i, k in enumerate(keys)}  # per group: the dates every member allows
     for *_, i, j in ranked:

@@ -630,3 +630,12 @@ def test_a_year_mention_joins_the_row_it_shares_most_names_with_before_a_finer_o
                     event("b", "2025-03-20", "day", "review", "conference reviewing the Global Compact"),
                     event("c", "2025-01-01", "year", "review", "Pacific Regional Review of the Global Compact"))
     assert sorted(map(sorted, t["article_ids"])) == [["a", "c"], ["b"]]
+
+
+def test_one_statistic_told_by_several_pages_is_one_row_and_two_statistics_never_chain():
+    sent = "Remittances to the province reached 2.1 billion USD in 2022, and 41,000 residents worked abroad."
+    t = timeline_of(event("a", "2022-01-01", "year", "milestone", "Remittances reached 2.1 billion USD"),
+                    event("b", "2022-01-01", "year", "milestone", "remittances reached 2.1 billion USD"),
+                    event("c", "2022-01-01", "year", "milestone", "Remittances reached 2.1 billion USD", evidence=sent),
+                    event("d", "2022-01-01", "year", "milestone", "41,000 residents worked abroad"))
+    assert sorted(map(sorted, t["article_ids"])) == [["a", "b", "c"], ["d"]]

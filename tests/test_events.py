@@ -639,3 +639,22 @@ def test_one_statistic_told_by_several_pages_is_one_row_and_two_statistics_never
                     event("c", "2022-01-01", "year", "milestone", "Remittances reached 2.1 billion USD", evidence=sent),
                     event("d", "2022-01-01", "year", "milestone", "41,000 residents worked abroad"))
     assert sorted(map(sorted, t["article_ids"])) == [["a", "b", "c"], ["d"]]
+
+
+@pytest.mark.parametrize("text, resolution", [
+    ("First, on 5 May, the minister will visit Hue.", "ahead-of-publication"),
+    ("Second, in May, the ministry will open a desk in Hue.", "ahead-of-publication"),
+    ("On 5 May, the minister visited Hue.", "year-from-publication"),
+])
+def test_a_date_after_a_list_word_that_opens_its_sentence_reads_the_verb_after_it(text, resolution):
+    assert find_dates(text)[0].resolution.value == resolution
+
+
+def test_a_gathering_today_to_mark_an_observance_day_named_after_it_is_also_the_day():
+    articles = pd.DataFrame({"article_id": ["a"], "title": pd.NA, "published": pd.Timestamp("2025-12-18"),
+                             "published_precision": "day",
+                             "text": ["The agency and the ministry today held a forum in Hue to mark International "
+                                      "Migrants Day."]})
+    sentences = split_sentences(articles)
+    ev = vn.extract_events(sentences, vn.extract_dates(sentences, articles), None, articles)
+    assert sorted(ev["kind"]) == ["conference", "milestone"]

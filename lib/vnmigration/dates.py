@@ -100,6 +100,9 @@ SCHEDULED = re.compile(r"\b(scheduled|slated|planned|due|will|would|to be held|u
                        r"|runs|takes place|is taking place|(?:is|are) held|begins|starts|opens"
                        r"|takes effect|comes into (?:force|effect)|enters into (?:force|effect))\b",
                        re.IGNORECASE)
+# what may stand before a date that opens its sentence: a list word and a preposition ("First, on 18 December, ...")
+FRONT = re.compile(r"\W*(?:(?:first|second|third|fourth|fifth|finally|also|meanwhile|then|next|moreover|however)\W+)?"
+                   r"(?:(?:on|in|at|from|by|during|since|until)\s+)?", re.IGNORECASE)
 FUTURE_AFTER = re.compile(r"\b(?:will|would|(?:is|are) (?:due|scheduled|set) to)\b", re.IGNORECASE)
 _RELATIVE_SHIFT = {"this": 0, "last": -1, "next": 1}
 NUMBER_WORDS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())}
@@ -333,7 +336,7 @@ def _in_clause(found: DateMention, m: re.Match, text: str) -> DateMention:
     before = _clause_before(text, m.start())
     if before.rstrip().lower().endswith("since"):
         return replace(found, resolution=Resolution.SINCE)
-    fronted = not re.search(r"\w", before)  # "In May, a delegation will visit"
+    fronted = bool(FRONT.fullmatch(before))  # "In May, a delegation will visit"; "First, on 18 December, X will open"
     stops = r"[.!?;\n]|\b(?:said|says|told|added)\b|\band\s+(?:which|who|that)\b" + ("" if fronted else "|,")
     after = re.split(stops, text[m.end():m.end() + 80])[0]
     if found.resolution in (Resolution.ABSOLUTE, Resolution.YEAR_FROM_PUBLICATION) and (SCHEDULED.search(before)

@@ -408,7 +408,10 @@ NOT_ON_THE_DAY = re.compile(r"\b(?:before|after|ahead of|eve of|since|until|foll
 def _observance(text: str, a: int, b: int, rules: dict) -> int | None:
     """Where the observance day that the date at text[a:b] is begins: "on 18 December, International Migrants
     Day" -> at "International"; None for "a day before International Migrants Day" or none near."""
-    for m in rules["observances"].finditer(text, max(0, a - OBSERVANCE_NEAR), b + OBSERVANCE_NEAR):
+    # the day's name starts near the date, however long it runs: "today held a forum to mark International Migrants Day"
+    for m in rules["observances"].finditer(text, max(0, a - OBSERVANCE_NEAR)):
+        if m.start() > b + OBSERVANCE_NEAR:
+            break
         between = text[b:m.start()] if m.start() >= b else text[m.end():a]
         if not NOT_ON_THE_DAY.search(between) and not NOT_ON_THE_DAY.search(text, max(0, m.start() - 12), m.start()):
             return m.start()

@@ -658,3 +658,12 @@ def test_a_gathering_today_to_mark_an_observance_day_named_after_it_is_also_the_
     sentences = split_sentences(articles)
     ev = vn.extract_events(sentences, vn.extract_dates(sentences, articles), None, articles)
     assert sorted(ev["kind"]) == ["conference", "milestone"]
+
+
+def test_a_year_that_only_marks_an_anniversary_dates_its_origin_and_a_celebration_is_a_milestone():
+    marks = events_from(a="This year the province marks the 10th anniversary of its first shelter project.")
+    assert marks[["date", "kind"]].values.tolist() == [[pd.Timestamp("2015-01-01"), "project"]]
+    celebrated = events_from(b="Last year the two states celebrated the 30th anniversary of diplomatic relations, "
+                               "and in May last year they upgraded their relations to a strategic partnership.")
+    assert sorted(zip(celebrated["date"].dt.strftime("%Y-%m"), celebrated["kind"], strict=True)) == [
+        ("1994-01", "agreement"), ("2024-01", "milestone"), ("2024-05", "agreement")]

@@ -307,7 +307,7 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
         when = published_on
         ahead = d.resolution in PLANNED or when is not None \
             and pd.notna(when) and pd.notna(d.date) and d.date > when  # dated after its article: a plan
-        readings = [(kind, trigger, d.date, d.date_end, d.precision), *_also_on_the_date(
+        readings = [*_celebrated((kind, trigger, d.date, d.date_end, d.precision), r.text, clause), *_also_on_the_date(
             r.text, kind, d, (a, b), clause, local, phrases, rules)]
         for n, (kind, trigger, date, date_end, precision) in enumerate(readings):
             near = (min(a, trigger) - PLACE_NEAR, max(b, trigger) + PLACE_NEAR)
@@ -463,6 +463,26 @@ def _anniversary(text: str, start: int, end: int, date, phrases: list[tuple] = (
         if re.match(r"\s+of\b", text[m.end():]) else None
     kind = origin or ("project" if of else "founding")
     return kind, m.start(), founded, dg.period_end(founded, "year"), "year"
+
+
+MARKS_NOW = re.compile(r"\bmarks\b")  # "this year marks the 20th anniversary": no act on the date (decision 6)
+
+
+def _celebrated(main: tuple, text: str, clause: tuple[int, int]) -> list[tuple]:
+    """The main reading (kind, trigger, ...) of a date whose clause tells an anniversary: none when the date only marks
+    it ("This year marks the 20th anniversary of ..."; its origin is read apart), a milestone, the celebration, when
+    its trigger names the origin ("Last year we celebrated the 50th anniversary of diplomatic relations"); else as is.
+
+    >>> text = "Last year we celebrated the 50th anniversary of diplomatic relations."
+    >>> _celebrated(("agreement", text.index("diplomatic"), None, None, "year"), text, (0, len(text)))[0][0]
+    'milestone'
+    """
+    m = ANNIVERSARY.search(text, *clause)
+    if m is None:
+        return [main]
+    if MARKS_NOW.search(text, clause[0], m.start()):
+        return []
+    return [("milestone", *main[1:])] if m.start() <= main[1] <= m.end() + ORIGIN_REACH else [main]
 
 
 ORIGIN_REACH = 60  # characters after "anniversary" in which the trigger of what began then is looked for

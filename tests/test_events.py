@@ -667,3 +667,12 @@ def test_a_year_that_only_marks_an_anniversary_dates_its_origin_and_a_celebratio
                                "and in May last year they upgraded their relations to a strategic partnership.")
     assert sorted(zip(celebrated["date"].dt.strftime("%Y-%m"), celebrated["kind"], strict=True)) == [
         ("1994-01", "agreement"), ("2024-01", "milestone"), ("2024-05", "agreement")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The delegation will visit the border gate tomorrow.", ["2025-08-02"]),
+    ("World Refugee Day falls tomorrow, 2 August.", ["2025-08-02", "2025-08-02"]),
+])
+def test_tomorrow_is_the_day_after_the_page_and_a_date_beside_it_is_ahead(text, expected):
+    found = find_dates(text)
+    assert [str(resolve(d, pd.Timestamp("2025-08-01"), "day"))[:10] for d in found] == expected

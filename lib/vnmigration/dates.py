@@ -56,6 +56,7 @@ DATE_PATTERN = re.compile(
   | (?P<rel>\b(?P<rel5>(?i:this|last|next))\s+year\b)
   | (?P<mth>\b(?P<rel8>(?i:this|last|next))\s+month\b)
   | (?P<yday>\b(?i:yesterday)\b)
+  | (?P<tmrw>\b(?i:tomorrow)\b)
   | (?P<relmon>\b(?P<rel9>(?i:next|last))\s+(?P<m12>{_MONTH})\b(?!\.?\s*\d))
   | (?P<today>\b(?:today|this\s+morning|this\s+afternoon|tonight|(?<![A-Za-z]\s)(?:Today|This\s+morning|Tonight))\b)
   | (?P<ayear>\b(?i:a|an|the|its|their)\s+(?P<y11>{_YEAR})\s+
@@ -96,6 +97,7 @@ def list_item_year(line: str) -> int | None:
 SCHEDULED = re.compile(r"\b(scheduled|slated|planned|due|will|would|to be held|upcoming|expected|prepare for"
                        r"|preparing for|prepare to|preparing to|plans to|(?:we|they|also|still) plan to|planning to"
                        r"|aims? to|intends? to|is set to|ahead of"  # not the noun: "a national plan to implement"
+                       r"|tomorrow"  # "falls tomorrow, 30 July"
                        # a gathering told in the present tense is ahead: "COP28, which runs from 30 November"
                        r"|runs|takes place|is taking place|(?:is|are) held|begins|starts|opens"
                        r"|takes effect|comes into (?:force|effect)|enters into (?:force|effect))\b",
@@ -123,6 +125,7 @@ class Resolution(StrEnum):
     WEEKDAY = "weekday"  # the latest such weekday up to publication: "on Wednesday"
     WEEKDAY_AHEAD = "weekday-ahead"  # the next such weekday: "will meet on Wednesday"
     YESTERDAY = "yesterday"  # the day before publication
+    TOMORROW = "tomorrow"  # the day after publication
     PUBLICATION = "publication"  # the publication day itself: "today"
 
 
@@ -247,6 +250,7 @@ DATE_FORMS = (
                                                 Resolution.ABSOLUTE), True),
     (("today",), lambda m, g, text: _at(m, "day", Resolution.PUBLICATION), False),
     (("yday",), lambda m, g, text: _at(m, "day", Resolution.YESTERDAY), False),
+    (("tmrw",), lambda m, g, text: _at(m, "day", Resolution.TOMORROW), False),
     # "next March": the next March after publication; "last December": the latest before it
     (("relmon",), lambda m, g, text: _at(m, "month", Resolution.AHEAD_OF_PUBLICATION if g["rel9"].lower() == "next"
                                          else Resolution.YEAR_FROM_PUBLICATION, month=MONTHS[g["m12"].lower()]), False),
@@ -349,7 +353,7 @@ def _in_clause(found: DateMention, m: re.Match, text: str) -> DateMention:
 # Every date expression holds a digit, "year", "month", a weekday ("...day"), a month name or a time of day,
 # and starts at a word boundary at most REACH characters before the first of them ("beginning in the second
 # half of 2022"): find_dates tries the date grammar only at those boundaries, not at every character.
-MAY_HOLD_DATE = re.compile(rf"\d|(?i:year|month|week|day\b|morning|afternoon|night)|{_MONTH}")
+MAY_HOLD_DATE = re.compile(rf"\d|(?i:year|month|week|day\b|tomorrow|morning|afternoon|night)|{_MONTH}")
 WORD_BOUNDARY = re.compile(r"\b")
 REACH = 60
 
@@ -399,11 +403,11 @@ def resolve(mention: DateMention, published: pd.Timestamp | None = None,
         if published is None or pd.isna(published) or published_precision != "day":
             return pd.NaT
         return (published + pd.Timedelta(days=7 * mention.month_shift)).replace(day=1)
-    if mention.resolution in (Resolution.WEEKDAY, Resolution.WEEKDAY_AHEAD, Resolution.YESTERDAY):
+    if mention.resolution in (Resolution.WEEKDAY, Resolution.WEEKDAY_AHEAD, Resolution.YESTERDAY, Resolution.TOMORROW):
         if published is None or pd.isna(published) or published_precision != "day":
             return pd.NaT
-        if mention.resolution == Resolution.YESTERDAY:
-            return published - pd.Timedelta(days=1)
+        if mention.resolution in (Resolution.YESTERDAY, Resolution.TOMORROW):
+            return published + pd.Timedelta(days=1 if mention.resolution == Resolution.TOMORROW else -1)
         if mention.resolution == Resolution.WEEKDAY_AHEAD:
             return published + pd.Timedelta(days=(mention.weekday - published.weekday()) % 7)
         return published - pd.Timedelta(days=(published.weekday() - mention.weekday) % 7)

@@ -21,7 +21,7 @@ EVENT_COLUMNS = ["article_id", "sentence_no", "date", "date_end", "precision", "
                  "participants", "status", "certainty", "date_text", "evidence", "language"]
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 # date resolutions of happenings still ahead
-PLANNED = (Resolution.SCHEDULED, Resolution.AHEAD_OF_PUBLICATION, Resolution.WEEKDAY_AHEAD)
+PLANNED = (Resolution.SCHEDULED, Resolution.AHEAD_OF_PUBLICATION, Resolution.WEEKDAY_AHEAD, Resolution.TOMORROW)
 PLACE_NEAR = 50  # characters: a place this close to the date or its trigger is where it happened
 
 

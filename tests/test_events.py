@@ -676,3 +676,21 @@ def test_a_year_that_only_marks_an_anniversary_dates_its_origin_and_a_celebratio
 def test_tomorrow_is_the_day_after_the_page_and_a_date_beside_it_is_ahead(text, expected):
     found = find_dates(text)
     assert [str(resolve(d, pd.Timestamp("2025-08-01"), "day"))[:10] for d in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry will inspect 30 agencies in the third quarter.", ("2025-01-01", "year", "this-year")),
+    ("About 90,000 workers left in the first nine months of 2024.", ("2024-01-01", "year", "absolute")),
+])
+def test_quarters_and_the_first_months_of_a_year_are_that_year(text, expected):
+    date, precision, resolution = one(text, "2025-08-01")
+    assert (str(date)[:10], precision, resolution.value) == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The agency presented a new handbook for returnees, which will be published in May.", "report"),
+    ("In May, the university will start a study on remittances.", "project"),
+    ("Ms. Lan, who became the agency's Head of Office in May, spoke first.", "appointment"),
+])
+def test_guides_published_studies_begun_and_heads_appointed(text, kind):
+    assert classify(text, text.index("May"), text.index("May") + 3)[0] == kind

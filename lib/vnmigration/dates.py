@@ -29,9 +29,10 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _FULL_WEEKDAY = "(?:" + "|".join(WEEKDAY_NAMES) + ")"  # "Friday, 18 August 2023": one date
 MONTH_PATTERN, YEAR_PATTERN = _MONTH, _YEAR  # for other modules: a month name, a year 1800-2099
 _PREPOSITIONS = r"(?i:in|since|by|from|until|till|during|before|after|beginning in|starting in|as of|throughout)"
-# "mid-2020", "early 2021", "the end of 2019", "the first quarter of 2022": the year, at year precision
+# "mid-2020", "early 2021", "the end of 2019", "the first quarter of 2022", "the first eight months of 2023": the year,
+# at year precision
 _PART_OF_YEAR = (r"(?:(?i:early|mid|late)[-\s]|(?i:the\s+)?(?i:end|beginning|start|middle|(?:first|second)\s+half"
-                 r"|(?:first|second|third|fourth|last)\s+quarter)\s+of\s+)")
+                 r"|(?:first|second|third|fourth|last)\s+quarter|(?:first|last)\s+(?:\w+\s+)?months)\s+of\s+)")
 
 _TO = r"\s*(?:-|–|to|and|&)\s*"
 _LIST_ITEM = rf"^\s*(?:[-–•*]\s*)?(?P<y7>{_YEAR})\s*(?:[-–—:|]|\s-\s)(?=\s*\S)"  # "- 1994 - ...", "2018 | ..."
@@ -53,6 +54,7 @@ DATE_PATTERN = re.compile(
         (?:,?\s+(?P<y15>{_YEAR})\b|\s+(?P<r15>this|last|next)\s+year\b)?)  # "between March and June this year"
   | (?P<my>\b(?P<m3>{_MONTH})\.?,?\s+(?P<y3>{_YEAR})\b)
   | (?P<mrel>\b(?P<m4>{_MONTH})\s+(?:of\s+)?(?P<rel4>this|last|next)\s+year\b)
+  | (?P<qtr>\b(?i:the)\s+(?i:first|second|third|fourth)\s+quarter\b(?!\s+of\b))  # "in the second quarter": this year
   | (?P<rel>\b(?P<rel5>(?i:this|last|next))\s+year\b)
   | (?P<mth>\b(?P<rel8>(?i:this|last|next))\s+month\b)
   | (?P<yday>\b(?i:yesterday)\b)
@@ -274,6 +276,7 @@ DATE_FORMS = (
     (("mrel",), lambda m, g, text: _at(m, "month", Resolution.THIS_YEAR, month=MONTHS[g["m4"].lower()],
                                        year_shift=_RELATIVE_SHIFT[g["rel4"]]), False),
     (("ago",), _years_ago, False),
+    (("qtr",), lambda m, g, text: _at(m, "year", Resolution.THIS_YEAR), False),
     (("rel",), lambda m, g, text: _at(m, "year", Resolution.THIS_YEAR,
                                       year_shift=_RELATIVE_SHIFT[g["rel5"].lower()]), False),
     (None, _bare_year, True),  # what is left: a bare year
@@ -353,7 +356,7 @@ def _in_clause(found: DateMention, m: re.Match, text: str) -> DateMention:
 # Every date expression holds a digit, "year", "month", a weekday ("...day"), a month name or a time of day,
 # and starts at a word boundary at most REACH characters before the first of them ("beginning in the second
 # half of 2022"): find_dates tries the date grammar only at those boundaries, not at every character.
-MAY_HOLD_DATE = re.compile(rf"\d|(?i:year|month|week|day\b|tomorrow|morning|afternoon|night)|{_MONTH}")
+MAY_HOLD_DATE = re.compile(rf"\d|(?i:year|month|week|day\b|tomorrow|quarter|morning|afternoon|night)|{_MONTH}")
 WORD_BOUNDARY = re.compile(r"\b")
 REACH = 60
 

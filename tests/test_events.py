@@ -694,3 +694,10 @@ def test_quarters_and_the_first_months_of_a_year_are_that_year(text, expected):
 ])
 def test_guides_published_studies_begun_and_heads_appointed(text, kind):
     assert classify(text, text.index("May"), text.index("May") + 3)[0] == kind
+
+
+def test_a_statistic_of_a_year_stays_beside_a_happening_of_that_year():
+    ev = events_from(a="The province sent 8,400 workers abroad in 2024. In 2024, it also held its first job fair.")
+    assert sorted(ev["kind"]) == ["conference", "milestone"]
+    one_happening = events_from(b="Since 1994, IOM has helped the province.\n- 1994 - IOM opened an office in Hue.")
+    assert one_happening["kind"].tolist() == ["founding"]

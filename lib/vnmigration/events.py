@@ -20,6 +20,9 @@ DATE_COLUMNS = ["article_id", "sentence_no", "start", "end", "date_text", "date"
 EVENT_COLUMNS = ["article_id", "sentence_no", "date", "date_end", "precision", "kind", "label", "place",
                  "participants", "status", "certainty", "date_text", "evidence", "language"]
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+EVIDENCE = EVENT_COLUMNS.index("evidence")
+# a figure a statistic gives: "12,600 workers", "16 billion USD", "up 40 percent"
+STATISTIC = re.compile(r"(?<![\d/.,])\d{1,3}(?:,\d{3})+(?![\d/])|\b\d+(?:\.\d+)?\s*(?:million|billion|per ?cent\b|%)")
 # date resolutions of happenings still ahead
 PLANNED = (Resolution.SCHEDULED, Resolution.AHEAD_OF_PUBLICATION, Resolution.WEEKDAY_AHEAD, Resolution.TOMORROW)
 PLACE_NEAR = 50  # characters: a place this close to the date or its trigger is where it happened
@@ -153,9 +156,11 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
     if articles is not None and "title" in articles:
         rows += [(row, True) for row in _occasion_events(articles, english)]
     # A bare statement dated like a happening of its article ("Since 1994, ..." beside "- 1994 - IOM opened
-    # its office") is that happening; so is a speech's occasion that its text dates ("this conference today").
+    # its office") is that happening; so is a speech's occasion that its text dates ("this conference today"). A
+    # statistic of that year is not ("sent 12,600 workers abroad in 2023" beside a job fair in 2023).
     happening = {(row[0], row[2], row[4]) for row, bare in rows if not bare}
-    rows = [row for row, bare in rows if not bare or (row[0], row[2], row[4]) not in happening]
+    rows = [row for row, bare in rows
+            if not bare or (row[0], row[2], row[4]) not in happening or STATISTIC.search(row[EVIDENCE])]
     return pd.DataFrame(rows, columns=EVENT_COLUMNS).astype(
         {"date": "datetime64[ns]", "date_end": "datetime64[ns]", "sentence_no": "int64"})
 

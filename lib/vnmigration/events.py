@@ -155,14 +155,24 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
             rows += [(row, False) for row in _undated_event(r, actors, published.get(r.article_id), rules)]
     if articles is not None and "title" in articles:
         rows += [(row, True) for row in _occasion_events(articles, english)]
-    # A bare statement dated like a happening of its article ("Since 1994, ..." beside "- 1994 - IOM opened
-    # its office") is that happening; so is a speech's occasion that its text dates ("this conference today"). A
-    # statistic of that year is not ("sent 12,600 workers abroad in 2023" beside a job fair in 2023).
-    happening = {(row[0], row[2], row[4]) for row, bare in rows if not bare}
-    rows = [row for row, bare in rows
-            if not bare or (row[0], row[2], row[4]) not in happening or STATISTIC.search(row[EVIDENCE])]
-    return pd.DataFrame(rows, columns=EVENT_COLUMNS).astype(
+    return pd.DataFrame(_without_restatements(rows), columns=EVENT_COLUMNS).astype(
         {"date": "datetime64[ns]", "date_end": "datetime64[ns]", "sentence_no": "int64"})
+
+
+def _without_restatements(rows: list[tuple[tuple, bool]]) -> list[tuple]:
+    """The events rows, each given with whether it is bare, without the bare ones that restate a happening.
+
+    A bare statement dated like a happening of its article ("Since 1994, ..." beside "- 1994 - IOM opened its
+    office") is that happening; so is a speech's occasion that its text dates ("this conference today"). A statistic
+    of that year is not ("sent 12,600 workers abroad in 2023" beside a job fair in 2023).
+
+    >>> row = lambda kind, text: ("a", 1, pd.Timestamp("2023-01-01"), None, "year", kind, *[None] * 6, text, "en")
+    >>> len(_without_restatements([(row("conference", "a fair"), False), (row("milestone", "It grew."), True)]))
+    1
+    """
+    happening = {(row[0], row[2], row[4]) for row, bare in rows if not bare}
+    return [row for row, bare in rows
+            if not bare or (row[0], row[2], row[4]) not in happening or STATISTIC.search(row[EVIDENCE])]
 
 
 def _rules_of(language: str, english):

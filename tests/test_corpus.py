@@ -647,3 +647,22 @@ def test_sentences_given_for_articles_get_one_clear_sentence():
     sentences = vn.split_sentences(pd.DataFrame({"article_id": ["a"], "text": ["IOM met. It ended."]}))
     with pytest.raises(ValueError, match="takes the articles table"):
         vn.split_sentences(sentences)
+
+
+def test_a_capitals_heading_glued_to_its_blurb_is_freed_though_no_menu_lists_it():
+    # A scraper glued a section heading in capitals to the sentence under it, and the page's menu names the section
+    # otherwise ("About Us"); the blurb is the site's statement, and the headline and date line under it are read.
+    page = split_chrome("Home\nAbout Us\nOur Work\nABOUT THE AGENCYThe agency works with governments on migration.\n"
+                        "Fishing villages prepare for the storm season\nHue, 4 May 2021\n"
+                        "Fishing families in three coastal communes met officials in Hue to plan for the storms.\n")
+    assert page.statements == ["The agency works with governments on migration."]
+    assert page.dateline is not None and page.dateline.date.day == 4
+    assert find_title(page)[0] == "Fishing villages prepare for the storm season"
+
+
+def test_a_long_section_name_amid_a_menu_is_not_the_headline_but_a_headline_over_a_label_is():
+    menu = "Home\nAbout\nOur Work\nResources\nSafe Labour Migration and Decent Work Abroad\nHealth\nNews\n"
+    story = "Returnees in Nghe An open small businesses with new grants\nReturnees in Nghe An said the grants helped."
+    assert find_title(split_chrome(menu + story))[0] == story.split("\n")[0]
+    assert find_title(split_chrome("Home\nAbout\nNews\n" + story.replace("\n", "\nPress Release\nNo. 12\n")))[0] \
+        == story.split("\n")[0]

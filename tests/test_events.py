@@ -492,3 +492,212 @@ def test_a_span_end_and_a_coarse_date_around_a_finer_one_date_nothing_of_their_o
     assert "2027-06-01" not in set(span["date"].dt.strftime("%Y-%m-%d"))
     coarse = events_from(a="Five years ago, on 20 March 2020, the Prime Minister approved the plan.")  # from 2025
     assert coarse["date"].dt.strftime("%Y-%m-%d").tolist() == ["2020-03-20"]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("The data will go to the 2030 Global Refugee Forum in Geneva.", "2030"),
+    ("The 2021 Agricultural and Rural Census counted farm households.", "2021"),
+    ("Results of the 2022 Household Living Standards Survey were shared.", "2022"),
+])
+def test_a_year_that_names_a_gathering_or_a_survey_is_its_date(text, year):
+    assert [d.date_text for d in find_dates(text)] == [year]
+
+
+def test_a_sentence_opening_the_forum_refers_back_to_the_named_forum_of_its_page():
+    ev = events_from(a="Officials discussed the coming Asia-Pacific Regional Review Forum. "
+                       "The Forum is due in Bangkok in 2027.")
+    assert ev[["date", "kind"]].values.tolist() == [[pd.Timestamp("2027-01-01"), "review"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The compact was adopted by world leaders at a summit in Lisbon on 3 May 2019.",
+    "The Protocol, a binding U.N. treaty that the country endorsed in May 2019, sets out duties.",
+])
+def test_a_state_act_on_an_international_text_named_before_the_verb_is_an_agreement(text):
+    assert classify(text, text.index("May"), text.index("May") + 8)[0] == "agreement"
+
+
+def test_a_gathering_that_supported_the_adoption_of_a_compact_is_two_events():
+    ev = events_from(a="At the regional conference in Bangkok on 4-5 March 2019, the delegation supported the "
+                       "adoption of the GCM.")
+    assert sorted(ev["kind"]) == ["agreement", "conference"]
+
+
+def test_a_law_called_by_a_bare_noun_takes_the_name_the_page_gave_it_and_merges_across_pages():
+    named = events_from(a="Parliament passed the Law on Domestic Workers as Law No. 12/2023/QH15. "
+                          "The law will take effect on 1 March 2024.")
+    dated = named[named["date"] == pd.Timestamp("2024-03-01")]
+    assert dated["label"].tolist() == ["Law No. 12/2023/QH15"]
+    cited = events_from(b="Law No. 12/2023/QH15, which takes effect on 1 March 2024, protects domestic workers.")
+    timeline = build_timeline(pd.concat([dated, cited], ignore_index=True))
+    assert timeline["n_sources"].tolist() == [2]
+
+
+def test_a_vietnamese_law_called_this_law_takes_the_name_the_page_gave_it():
+    articles = pd.DataFrame({"article_id": ["v"], "title": pd.NA, "language": "vi",
+                             "published": pd.Timestamp("2025-08-01"), "published_precision": "day",
+                             "text": ["Quốc hội đã thông qua Luật số 12/2023/QH15 về lao động giúp việc gia đình. "
+                                      "Luật này có hiệu lực từ ngày 1/3/2024."]})
+    sentences = split_sentences(articles)
+    events = vn.extract_events(sentences, vn.extract_dates(sentences, articles), None, articles)
+    assert events[["kind", "label"]].values.tolist() == [["law", "Luật số 12/2023/QH15"]]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Ms. Lan, who became Head of Programmes at the agency in March 2024, spoke first.", "appointment"),
+    ("Mr. Binh, a project officer at the agency, said the pilot began in March 2024.", "project"),
+])
+def test_a_job_title_that_names_a_programme_or_project_is_no_programme_of_work(text, kind):
+    assert classify(text, text.index("March"), text.index("March") + 10)[0] == kind
+
+
+def test_overlapping_spans_that_start_in_different_months_are_two_happenings():
+    fieldwork = events_from(a="Interviews with 800 returnees in six provinces were carried out between March and "
+                              "August 2024.")
+    project = events_from(b="IOM will carry out the returnees project in six provinces from July 2024 to June 2027.")
+    assert set(fieldwork["kind"]) == set(project["kind"]) == {"project"}
+    timeline = build_timeline(pd.concat([fieldwork, project], ignore_index=True))
+    assert timeline["n_sources"].tolist() == [1, 1]
+
+
+def test_consultations_on_a_page_about_a_review_consultation_are_steps_of_the_review():
+    ev = events_from(a="The ministry held a national consultation on the GCM's implementation in Hue on 3 June 2025. "
+                       "It will hold regional consultations in Can Tho and Vinh in July.")
+    assert ev[["date", "kind"]].values.tolist() == [[pd.Timestamp("2025-06-03"), "review"],
+                                                    [pd.Timestamp("2026-07-01"), "review"]]
+    other = events_from(b="The two ministries will hold consultations in Vientiane in July.")
+    assert other["kind"].tolist() == ["meeting"]
+
+
+def test_a_consultation_named_after_the_compact_is_a_step_of_its_review():
+    text = "She spoke of the country's work on the Compact, including a provincial consultation in Hue in May 2025."
+    assert classify(text, text.index("May"), text.index("May") + 8)[0] == "review"
+
+
+@pytest.mark.parametrize("text, kind, year", [
+    ("This year the country marks the 20th anniversary of its membership of the Council.", "membership", 2005),
+    ("Last year the two states celebrated the 30th anniversary of the establishment of diplomatic relations.",
+     "agreement", 1994),
+    ("This year also marks the 25th anniversary of the World Conference on Women in Beijing.", "conference", 2000),
+    ("This year the centre marks its 10th anniversary.", "founding", 2015),
+])
+def test_an_anniversary_dates_its_origin_with_the_origins_kind(text, kind, year):
+    ev = events_from(a=text)
+    assert (kind, pd.Timestamp(year, 1, 1)) in set(zip(ev["kind"], ev["date"], strict=True))
+
+
+@pytest.mark.parametrize("text", ["The country joined the Abu Dhabi Process in 2008.",
+                                  "It works through the Abu Dhabi Dialogue, which the country joined in 2008."])
+def test_joining_a_regional_process_is_a_membership(text):
+    assert classify(text, text.index("2008"), text.index("2008") + 4)[0] == "membership"
+
+
+@pytest.mark.parametrize("text, when, kind", [
+    ("In May this year, the Diet adopted a law on foreign trainees.", "May", "law"),
+    ("The draft law, which the National Assembly is expected to pass in May, covers forced criminality.", "May",
+     "law"),
+    ("Speaking at the handover ceremony on May 4, the colonel thanked the donors.", "May", "project"),
+    ("The agency plans to launch a driver-training programme for 40 firms in May.", "May", "project"),
+    ("The returnee register, built with the ministry, went live in May.", "May", "project"),
+    ("A regional study carried out in May in six states found high fees.", "May", "project"),
+    ("It will run from May 2025 to April 2027 in two provinces.", "May", "project"),
+    ("The paper goes to the UN Ocean Conference, which runs from 9 May to 13 May.", "9 May", "conference"),
+])
+def test_kinds_of_laws_handovers_launches_fieldwork_and_programme_spans(text, when, kind):
+    assert classify(text, text.index(when), text.index(when) + len(when))[0] == kind
+
+
+@pytest.mark.parametrize("text, when, kind", [
+    ("The agency today opened a photo exhibition in Hue on migrant fishers.", "today", "conference"),
+    ("A joint committee set up by the two provinces last October meets every month.", "last October", "founding"),
+    ("2017 – The first Migrant Support Centres in the province opened in Hue.", "2017", "founding"),
+    ("The families moved to the Song Hau resettlement area, which the province opened in 2018.", "2018", "founding"),
+    ("The minister congratulated her on taking office on 1 May 2024.", "1 May 2024", "appointment"),
+    ("The country submitted its voluntary national review of the GCM in August.", "August", "review"),
+    ("Participants will visit a vocational training centre on 5 May, before the course closes.", "5 May", "visit"),
+    ("In March, the ministry held a national conference to review five years of implementation.", "March", "review"),
+    ("Officials met in Hue on 5 May for a regional workshop on return.", "5 May", "workshop"),
+    ("Officials met in Hue on 5 May to discuss return.", "5 May", "meeting"),
+])
+def test_kinds_of_openings_offices_reviews_visits_and_gatherings_met_at(text, when, kind):
+    assert classify(text, text.index(when), text.index(when) + len(when))[0] == kind
+
+
+def test_a_year_mention_joins_the_row_it_shares_most_names_with_before_a_finer_one():
+    # The year's mention shares the compact's name with a day's row, and the compact and the review's name with a
+    # month's row: it is the month's happening.
+    t = timeline_of(event("a", "2025-02-01", "month", "review", "Pacific Regional Review of the Global Compact, Suva"),
+                    event("b", "2025-03-20", "day", "review", "conference reviewing the Global Compact"),
+                    event("c", "2025-01-01", "year", "review", "Pacific Regional Review of the Global Compact"))
+    assert sorted(map(sorted, t["article_ids"])) == [["a", "c"], ["b"]]
+
+
+def test_one_statistic_told_by_several_pages_is_one_row_and_two_statistics_never_chain():
+    sent = "Remittances to the province reached 2.1 billion USD in 2022, and 41,000 residents worked abroad."
+    t = timeline_of(event("a", "2022-01-01", "year", "milestone", "Remittances reached 2.1 billion USD"),
+                    event("b", "2022-01-01", "year", "milestone", "remittances reached 2.1 billion USD"),
+                    event("c", "2022-01-01", "year", "milestone", "Remittances reached 2.1 billion USD", evidence=sent),
+                    event("d", "2022-01-01", "year", "milestone", "41,000 residents worked abroad"))
+    assert sorted(map(sorted, t["article_ids"])) == [["a", "b", "c"], ["d"]]
+
+
+@pytest.mark.parametrize("text, resolution", [
+    ("First, on 5 May, the minister will visit Hue.", "ahead-of-publication"),
+    ("Second, in May, the ministry will open a desk in Hue.", "ahead-of-publication"),
+    ("On 5 May, the minister visited Hue.", "year-from-publication"),
+])
+def test_a_date_after_a_list_word_that_opens_its_sentence_reads_the_verb_after_it(text, resolution):
+    assert find_dates(text)[0].resolution.value == resolution
+
+
+def test_a_gathering_today_to_mark_an_observance_day_named_after_it_is_also_the_day():
+    articles = pd.DataFrame({"article_id": ["a"], "title": pd.NA, "published": pd.Timestamp("2025-12-18"),
+                             "published_precision": "day",
+                             "text": ["The agency and the ministry today held a forum in Hue to mark International "
+                                      "Migrants Day."]})
+    sentences = split_sentences(articles)
+    ev = vn.extract_events(sentences, vn.extract_dates(sentences, articles), None, articles)
+    assert sorted(ev["kind"]) == ["conference", "milestone"]
+
+
+def test_a_year_that_only_marks_an_anniversary_dates_its_origin_and_a_celebration_is_a_milestone():
+    marks = events_from(a="This year the province marks the 10th anniversary of its first shelter project.")
+    assert marks[["date", "kind"]].values.tolist() == [[pd.Timestamp("2015-01-01"), "project"]]
+    celebrated = events_from(b="Last year the two states celebrated the 30th anniversary of diplomatic relations, "
+                               "and in May last year they upgraded their relations to a strategic partnership.")
+    assert sorted(zip(celebrated["date"].dt.strftime("%Y-%m"), celebrated["kind"], strict=True)) == [
+        ("1994-01", "agreement"), ("2024-01", "milestone"), ("2024-05", "agreement")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The delegation will visit the border gate tomorrow.", ["2025-08-02"]),
+    ("World Refugee Day falls tomorrow, 2 August.", ["2025-08-02", "2025-08-02"]),
+])
+def test_tomorrow_is_the_day_after_the_page_and_a_date_beside_it_is_ahead(text, expected):
+    found = find_dates(text)
+    assert [str(resolve(d, pd.Timestamp("2025-08-01"), "day"))[:10] for d in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry will inspect 30 agencies in the third quarter.", ("2025-01-01", "year", "this-year")),
+    ("About 90,000 workers left in the first nine months of 2024.", ("2024-01-01", "year", "absolute")),
+])
+def test_quarters_and_the_first_months_of_a_year_are_that_year(text, expected):
+    date, precision, resolution = one(text, "2025-08-01")
+    assert (str(date)[:10], precision, resolution.value) == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The agency presented a new handbook for returnees, which will be published in May.", "report"),
+    ("In May, the university will start a study on remittances.", "project"),
+    ("Ms. Lan, who became the agency's Head of Office in May, spoke first.", "appointment"),
+])
+def test_guides_published_studies_begun_and_heads_appointed(text, kind):
+    assert classify(text, text.index("May"), text.index("May") + 3)[0] == kind
+
+
+def test_a_statistic_of_a_year_stays_beside_a_happening_of_that_year():
+    ev = events_from(a="The province sent 8,400 workers abroad in 2024. In 2024, it also held its first job fair.")
+    assert sorted(ev["kind"]) == ["conference", "milestone"]
+    one_happening = events_from(b="Since 1994, IOM has helped the province.\n- 1994 - IOM opened an office in Hue.")
+    assert one_happening["kind"].tolist() == ["founding"]

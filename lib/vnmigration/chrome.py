@@ -260,6 +260,21 @@ def _glued_heading(line: str, before: list[str], label_words: int) -> str | None
                  and line[len(h):len(h) + 1].isupper()), None)
 
 
+# A heading in capitals glued to the sentence it heads, listed nowhere on the page: "WHO WE AREWe are the ..."
+CAPITALS_GLUED = re.compile(r"[A-Z][A-Z'’&-]*(?: [A-Z][A-Z'’&-]*)+(?=[A-Z][a-z])")
+
+
+def _glued_capitals(line: str, label_words: int) -> str | None:
+    """A heading of two or more words in capitals that the line opens with, glued to a sentence's first word; None
+    when it opens otherwise.
+
+    >>> _glued_capitals("WHO WE AREWe are the UN migration agency.", 4), _glued_capitals("HANOI (VNA) - IOM said", 4)
+    ('WHO WE ARE', None)
+    """
+    m = CAPITALS_GLUED.match(line)
+    return m.group() if m and len(m.group().split()) <= label_words else None
+
+
 def parse_dateline(line: str, lead: bool = False) -> dg.Dateline | None:
     """A page's dateline in any language the package reads: `dates.parse_dateline`, else `dates_vi.parse_dateline`.
 
@@ -306,7 +321,8 @@ def split_chrome(text: str) -> _Page:
             menu.append(line)
             page.boilerplate.append(line)
         elif (glued := _glued_heading(line, menu, page.label_words)) or \
-                len(page.body) < HEAD_LINES and (glued := _glued_heading(line, page.body, page.label_words)):
+                len(page.body) < HEAD_LINES and (glued := _glued_heading(line, page.body, page.label_words)
+                                                 or _glued_capitals(line, page.label_words)):
             page.boilerplate.append(line[:len(glued)])
             page.statements.append(line[len(glued):])
         else:
@@ -447,6 +463,10 @@ def find_title(page: _Page) -> tuple[str | None, int | None]:
             runs[-1].append(i)
         else:
             runs.append([i])
+    # A long entry between a site's menu lines, with a headline still to come, is one of them ("Climate Action and
+    # Disaster Risk Reduction" amid a site's sections); a headline over a short label or two stays ("Press Release").
+    inside = set(menus)
+    candidates = [i for i in candidates if not ({i - 1, i + 1, i + 2} <= inside and i < candidates[-1])]
     navigation = max((r for r in runs if any(c > r[-1] for c in candidates)), key=lambda r: (len(r), r[0]),
                      default=None)
     after_menu = [i for i in candidates if navigation is None or i > navigation[-1]]

@@ -29,9 +29,10 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _FULL_WEEKDAY = "(?:" + "|".join(WEEKDAY_NAMES) + ")"  # "Friday, 18 August 2023": one date
 MONTH_PATTERN, YEAR_PATTERN = _MONTH, _YEAR  # for other modules: a month name, a year 1800-2099
 _PREPOSITIONS = r"(?i:in|since|by|from|until|till|during|before|after|beginning in|starting in|as of|throughout)"
-# "mid-2020", "early 2021", "the end of 2019", "the first quarter of 2022": the year, at year precision
+# "mid-2020", "early 2021", "the end of 2019", "the first quarter of 2022", "the first eight months of 2023": the year,
+# at year precision
 _PART_OF_YEAR = (r"(?:(?i:early|mid|late)[-\s]|(?i:the\s+)?(?i:end|beginning|start|middle|(?:first|second)\s+half"
-                 r"|(?:first|second|third|fourth|last)\s+quarter)\s+of\s+)")
+                 r"|(?:first|second|third|fourth|last)\s+quarter|(?:first|last)\s+(?:\w+\s+)?months)\s+of\s+)")
 
 _TO = r"\s*(?:-|–|to|and|&)\s*"
 _LIST_ITEM = rf"^\s*(?:[-–•*]\s*)?(?P<y7>{_YEAR})\s*(?:[-–—:|]|\s-\s)(?=\s*\S)"  # "- 1994 - ...", "2018 | ..."
@@ -53,13 +54,16 @@ DATE_PATTERN = re.compile(
         (?:,?\s+(?P<y15>{_YEAR})\b|\s+(?P<r15>this|last|next)\s+year\b)?)  # "between March and June this year"
   | (?P<my>\b(?P<m3>{_MONTH})\.?,?\s+(?P<y3>{_YEAR})\b)
   | (?P<mrel>\b(?P<m4>{_MONTH})\s+(?:of\s+)?(?P<rel4>this|last|next)\s+year\b)
+  | (?P<qtr>\b(?i:the)\s+(?i:first|second|third|fourth)\s+quarter\b(?!\s+of\b))  # "in the second quarter": this year
   | (?P<rel>\b(?P<rel5>(?i:this|last|next))\s+year\b)
   | (?P<mth>\b(?P<rel8>(?i:this|last|next))\s+month\b)
   | (?P<yday>\b(?i:yesterday)\b)
+  | (?P<tmrw>\b(?i:tomorrow)\b)
   | (?P<relmon>\b(?P<rel9>(?i:next|last))\s+(?P<m12>{_MONTH})\b(?!\.?\s*\d))
   | (?P<today>\b(?:today|this\s+morning|this\s+afternoon|tonight|(?<![A-Za-z]\s)(?:Today|This\s+morning|Tonight))\b)
   | (?P<ayear>\b(?i:a|an|the|its|their)\s+(?P<y11>{_YEAR})\s+
-        (?=(?:[\w-]+\s+){{0,2}}?(?:survey|report|study|census|assessment|review|strategy|action\s+plan)s?\b))
+        (?=(?:[\w-]+\s+){{0,3}}?(?i:survey|report|study|census|assessment|review|strategy|action\s+plan|forum
+        |conference|summit)s?\b))  # "the 2019 Population and Housing Census", "the 2026 ... Review Forum"
   | (?P<mon>\b(?i:in|since|by|from|until|during|early|late|mid-|before|after)\s+(?:early\s+|late\s+|mid-)?
         (?P<m10>{_MONTH})\b(?!\.?\s*\d|\s+(?:of\s+)?(?:this|last|next)\s+year))
   | (?P<wday>\b(?i:on|last|this|next)\s+(?P<wd9>{_FULL_WEEKDAY})\b
@@ -95,10 +99,14 @@ def list_item_year(line: str) -> int | None:
 SCHEDULED = re.compile(r"\b(scheduled|slated|planned|due|will|would|to be held|upcoming|expected|prepare for"
                        r"|preparing for|prepare to|preparing to|plans to|(?:we|they|also|still) plan to|planning to"
                        r"|aims? to|intends? to|is set to|ahead of"  # not the noun: "a national plan to implement"
+                       r"|tomorrow"  # "falls tomorrow, 30 July"
                        # a gathering told in the present tense is ahead: "COP28, which runs from 30 November"
                        r"|runs|takes place|is taking place|(?:is|are) held|begins|starts|opens"
                        r"|takes effect|comes into (?:force|effect)|enters into (?:force|effect))\b",
                        re.IGNORECASE)
+# what may stand before a date that opens its sentence: a list word and a preposition ("First, on 18 December, ...")
+FRONT = re.compile(r"\W*(?:(?:first|second|third|fourth|fifth|finally|also|meanwhile|then|next|moreover|however)\W+)?"
+                   r"(?:(?:on|in|at|from|by|during|since|until)\s+)?", re.IGNORECASE)
 FUTURE_AFTER = re.compile(r"\b(?:will|would|(?:is|are) (?:due|scheduled|set) to)\b", re.IGNORECASE)
 _RELATIVE_SHIFT = {"this": 0, "last": -1, "next": 1}
 NUMBER_WORDS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())}
@@ -119,6 +127,7 @@ class Resolution(StrEnum):
     WEEKDAY = "weekday"  # the latest such weekday up to publication: "on Wednesday"
     WEEKDAY_AHEAD = "weekday-ahead"  # the next such weekday: "will meet on Wednesday"
     YESTERDAY = "yesterday"  # the day before publication
+    TOMORROW = "tomorrow"  # the day after publication
     PUBLICATION = "publication"  # the publication day itself: "today"
 
 
@@ -243,6 +252,7 @@ DATE_FORMS = (
                                                 Resolution.ABSOLUTE), True),
     (("today",), lambda m, g, text: _at(m, "day", Resolution.PUBLICATION), False),
     (("yday",), lambda m, g, text: _at(m, "day", Resolution.YESTERDAY), False),
+    (("tmrw",), lambda m, g, text: _at(m, "day", Resolution.TOMORROW), False),
     # "next March": the next March after publication; "last December": the latest before it
     (("relmon",), lambda m, g, text: _at(m, "month", Resolution.AHEAD_OF_PUBLICATION if g["rel9"].lower() == "next"
                                          else Resolution.YEAR_FROM_PUBLICATION, month=MONTHS[g["m12"].lower()]), False),
@@ -266,6 +276,7 @@ DATE_FORMS = (
     (("mrel",), lambda m, g, text: _at(m, "month", Resolution.THIS_YEAR, month=MONTHS[g["m4"].lower()],
                                        year_shift=_RELATIVE_SHIFT[g["rel4"]]), False),
     (("ago",), _years_ago, False),
+    (("qtr",), lambda m, g, text: _at(m, "year", Resolution.THIS_YEAR), False),
     (("rel",), lambda m, g, text: _at(m, "year", Resolution.THIS_YEAR,
                                       year_shift=_RELATIVE_SHIFT[g["rel5"].lower()]), False),
     (None, _bare_year, True),  # what is left: a bare year
@@ -332,7 +343,7 @@ def _in_clause(found: DateMention, m: re.Match, text: str) -> DateMention:
     before = _clause_before(text, m.start())
     if before.rstrip().lower().endswith("since"):
         return replace(found, resolution=Resolution.SINCE)
-    fronted = not re.search(r"\w", before)  # "In May, a delegation will visit"
+    fronted = bool(FRONT.fullmatch(before))  # "In May, a delegation will visit"; "First, on 18 December, X will open"
     stops = r"[.!?;\n]|\b(?:said|says|told|added)\b|\band\s+(?:which|who|that)\b" + ("" if fronted else "|,")
     after = re.split(stops, text[m.end():m.end() + 80])[0]
     if found.resolution in (Resolution.ABSOLUTE, Resolution.YEAR_FROM_PUBLICATION) and (SCHEDULED.search(before)
@@ -345,7 +356,7 @@ def _in_clause(found: DateMention, m: re.Match, text: str) -> DateMention:
 # Every date expression holds a digit, "year", "month", a weekday ("...day"), a month name or a time of day,
 # and starts at a word boundary at most REACH characters before the first of them ("beginning in the second
 # half of 2022"): find_dates tries the date grammar only at those boundaries, not at every character.
-MAY_HOLD_DATE = re.compile(rf"\d|(?i:year|month|week|day\b|morning|afternoon|night)|{_MONTH}")
+MAY_HOLD_DATE = re.compile(rf"\d|(?i:year|month|week|day\b|tomorrow|quarter|morning|afternoon|night)|{_MONTH}")
 WORD_BOUNDARY = re.compile(r"\b")
 REACH = 60
 
@@ -395,11 +406,11 @@ def resolve(mention: DateMention, published: pd.Timestamp | None = None,
         if published is None or pd.isna(published) or published_precision != "day":
             return pd.NaT
         return (published + pd.Timedelta(days=7 * mention.month_shift)).replace(day=1)
-    if mention.resolution in (Resolution.WEEKDAY, Resolution.WEEKDAY_AHEAD, Resolution.YESTERDAY):
+    if mention.resolution in (Resolution.WEEKDAY, Resolution.WEEKDAY_AHEAD, Resolution.YESTERDAY, Resolution.TOMORROW):
         if published is None or pd.isna(published) or published_precision != "day":
             return pd.NaT
-        if mention.resolution == Resolution.YESTERDAY:
-            return published - pd.Timedelta(days=1)
+        if mention.resolution in (Resolution.YESTERDAY, Resolution.TOMORROW):
+            return published + pd.Timedelta(days=1 if mention.resolution == Resolution.TOMORROW else -1)
         if mention.resolution == Resolution.WEEKDAY_AHEAD:
             return published + pd.Timedelta(days=(mention.weekday - published.weekday()) % 7)
         return published - pd.Timedelta(days=(published.weekday() - mention.weekday) % 7)

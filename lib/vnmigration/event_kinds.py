@@ -29,8 +29,8 @@ def load_event_rules(path: str | Path | None = None, language: str = LANGUAGE) -
     """Compiled event rules, frozen: {"kinds": ((kind, re.Pattern),), "weak": rule numbers, "undated": (...), ...}.
 
     >>> rules = load_event_rules()
-    >>> sorted(rules)
-    ['clause_break', 'kinds', 'literals', 'needles', 'observances', 'occasion', 'tallies', 'undated', 'weak']
+    >>> sorted(rules)[:6]
+    ['clause_break', 'instruments', 'kinds', 'literals', 'needles', 'observances']
     >>> rules["kinds"][0][0]
     'appointment'
     """
@@ -55,23 +55,26 @@ def load_event_rules(path: str | Path | None = None, language: str = LANGUAGE) -
     needles = [necessary_literals(pattern) for _, pattern in kinds]
     literals = automaton({w for n in needles if n for w in n}) if any(needles) else None
     clause_break = re.compile(data["clause_break"]) if data.get("clause_break") else CLAUSE_BREAK
+    instruments = data.get("instruments") or {}
+    instruments = tuple(re.compile(instruments[k]) for k in ("name", "reference")) if instruments else None
     return frozen({"kinds": kinds, "weak": weak, "undated": undated, "occasion": occasion, "needles": needles,
                    "literals": literals, "tallies": tallies, "observances": observances,
-                   "clause_break": clause_break})
+                   "clause_break": clause_break, "instruments": instruments})
 
 
 
 # --- events -----------------------------------------------------------------------------------------
 
 # Where one clause ends and the next begins: a semicolon, a dash between spaces, a comma before a relative
-# pronoun or before "and" and a new subject ("..., and the ministry ..."; not "safe, orderly, and regular"),
+# pronoun or before "and" and a new subject or a fronted date ("..., and the ministry ...", "..., and in November
+# we upgraded ..."; not "safe, orderly, and regular"),
 # "and" before a new verb ("... in 2022 and now receives ..."), and what someone "said" ("Also attending the
 # meeting, X said the hotline received 3,200 calls this year").
 CLAUSE_BREAK = re.compile(
     r";|:\s|\s[–—-]\s|,\s+(?=(?:while|whereas|which|who|where|when|after|before)\b)"
     r"|,?\s(?=(?:and|but)\s+(?:then|now|also|later|has|have|had|is|are|was|were|would|will|could|should|can|may"
     r"|must|plans?|aims?|expects?|hopes?)\b)"
-    r"|,\s(?=(?:and|but)\s+(?:the|a|an|its|their|his|her|this|these|those|it|they|he|she|we|I|[A-Z]\w*)\b)"
+    r"|,\s(?=(?:and|but)\s+(?:the|a|an|its|their|his|her|this|these|those|it|they|he|she|we|I|in|on|[A-Z]\w*)\b)"
     r"|\b(?:said|says|added|noted|stressed|told\s+\w+)\s+(?:that\s+)?")
 
 
@@ -81,6 +84,7 @@ HOSTS = re.compile(r"[\w-]+\s+(?:(?:also|jointly)\s+)?(?:held|hosts?|hosted|orga
 RELATIVE = re.compile(r"(?:which|where|when)\b")  # a clause that starts so is about the noun before its comma
 RELATIVE_REACH = 60  # how far before that comma the noun's trigger may end
 MODIFIED = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,2}")  # between a year and the noun it modifies: "2022 IOM study"
+DETERMINED = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+$", re.IGNORECASE)  # a date that modifies a noun
 JOINER = re.compile(r"\s+(?:a|an|the|its|their|his|her|this|new|first)\s+")  # "signed a memorandum": one phrase
 
 
@@ -145,7 +149,7 @@ def classify(text: str, a: int, b: int, rules: dict | None = None, others: list[
     if not text[b:end].strip(" ,") and end < hi:  # the date stands alone: "- 1994 - IOM opened ..."
         end = clause_around(text, end + 1, end + 1, rules["clause_break"])[1]
     start, end = max(start, lo), min(end, hi)
-    head = MODIFIED.match(text, b)  # "a 2022 IOM study": the date names the study
+    head = MODIFIED.match(text, b) if DETERMINED.search(text, max(0, a - 8), a) else None  # "a 2022 IOM study"
     if head and (noun := next((p for p in phrases if p[0] == head.end()), None)) is not None:
         return noun[3], noun[0]
     # The agent of a gathering is not the happening: "the project held a career forum" is a forum.

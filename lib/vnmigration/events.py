@@ -20,8 +20,11 @@ DATE_COLUMNS = ["article_id", "sentence_no", "start", "end", "date_text", "date"
 EVENT_COLUMNS = ["article_id", "sentence_no", "date", "date_end", "precision", "kind", "label", "place",
                  "participants", "status", "certainty", "date_text", "evidence", "language"]
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+EVIDENCE = EVENT_COLUMNS.index("evidence")
+# a figure a statistic gives: "12,600 workers", "16 billion USD", "up 40 percent"
+STATISTIC = re.compile(r"(?<![\d/.,])\d{1,3}(?:,\d{3})+(?![\d/])|\b\d+(?:\.\d+)?\s*(?:million|billion|per ?cent\b|%)")
 # date resolutions of happenings still ahead
-PLANNED = (Resolution.SCHEDULED, Resolution.AHEAD_OF_PUBLICATION, Resolution.WEEKDAY_AHEAD)
+PLANNED = (Resolution.SCHEDULED, Resolution.AHEAD_OF_PUBLICATION, Resolution.WEEKDAY_AHEAD, Resolution.TOMORROW)
 PLACE_NEAR = 50  # characters: a place this close to the date or its trigger is where it happened
 
 
@@ -152,12 +155,24 @@ def extract_events(sentences: pd.DataFrame, dates: pd.DataFrame, mentions: pd.Da
             rows += [(row, False) for row in _undated_event(r, actors, published.get(r.article_id), rules)]
     if articles is not None and "title" in articles:
         rows += [(row, True) for row in _occasion_events(articles, english)]
-    # A bare statement dated like a happening of its article ("Since 1994, ..." beside "- 1994 - IOM opened
-    # its office") is that happening; so is a speech's occasion that its text dates ("this conference today").
-    happening = {(row[0], row[2], row[4]) for row, bare in rows if not bare}
-    rows = [row for row, bare in rows if not bare or (row[0], row[2], row[4]) not in happening]
-    return pd.DataFrame(rows, columns=EVENT_COLUMNS).astype(
+    return pd.DataFrame(_without_restatements(rows), columns=EVENT_COLUMNS).astype(
         {"date": "datetime64[ns]", "date_end": "datetime64[ns]", "sentence_no": "int64"})
+
+
+def _without_restatements(rows: list[tuple[tuple, bool]]) -> list[tuple]:
+    """The events rows, each given with whether it is bare, without the bare ones that restate a happening.
+
+    A bare statement dated like a happening of its article ("Since 1994, ..." beside "- 1994 - IOM opened its
+    office") is that happening; so is a speech's occasion that its text dates ("this conference today"). A statistic
+    of that year is not ("sent 12,600 workers abroad in 2023" beside a job fair in 2023).
+
+    >>> row = lambda kind, text: ("a", 1, pd.Timestamp("2023-01-01"), None, "year", kind, *[None] * 6, text, "en")
+    >>> len(_without_restatements([(row("conference", "a fair"), False), (row("milestone", "It grew."), True)]))
+    1
+    """
+    happening = {(row[0], row[2], row[4]) for row, bare in rows if not bare}
+    return [row for row, bare in rows
+            if not bare or (row[0], row[2], row[4]) not in happening or STATISTIC.search(row[EVIDENCE])]
 
 
 def _rules_of(language: str, english):
@@ -198,7 +213,9 @@ def _people_by_sentence(mentions: pd.DataFrame | None) -> dict[tuple, list[tuple
     return people
 
 
-NAMED_HAPPENING = re.compile(r"\b(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and|the)\s+)?){1,6}"
+# a name of capitalised words, not a determiner that opens a sentence ("The Forum is in New York" names nothing)
+NAMED_HAPPENING = re.compile(r"\b(?!(?:The|This|That|Its|Their|Next|Last|A|An)\s)"
+                             r"(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and|the)\s+)?){1,6}"
                              r"(Forum|Conference|Meeting|Dialogue|Summit|Review|Workshop|Session)\b")
 # "the next forum", "this Conference": a bare head word that refers back to a happening named earlier
 BARE_HEAD = re.compile(r"\b(?:the|this|that|its|next|last)\s+(?:(?:next|last|first|second|coming)\s+)?$",
@@ -214,6 +231,44 @@ def _remember_names(text, named: dict[str, tuple[str, str]], rules: dict) -> Non
         phrase = next((p for p in trigger_phrases(m.group(), rules) if p[0] <= m.start(1) - m.start() < p[1]), None)
         if phrase is not None:
             named[m.group(1).lower()] = (phrase[3], m.group().strip())
+    for m in rules["instruments"][0].finditer(text) if rules["instruments"] else ():
+        named[INSTRUMENT + m.group().split()[0].lower()] = ("", m.group())
+    for kind, pattern in rules["kinds"]:
+        for m in pattern.finditer(text) if kind == "review" else ():
+            if (head := m.group().split()[-1]).islower():  # a common noun names the review: "national consultation"
+                named[SERIES + head.rstrip("s")] = (kind, m.group())
+
+
+INSTRUMENT = "instrument: "  # the key of an instrument's latest name among the named happenings: "instrument: law"
+SERIES = "review: "  # the key of a common noun the page uses for a step of a formal review: "review: consultation"
+
+
+def _series(text: str, trigger: int, kind: str, named: dict[str, tuple[str, str]]) -> str:
+    """The kind of a gathering the page's common noun for a step of a review names: "Today's consultation" or
+    "regional consultations in April" on a page about a national consultation on the GCM -> review; else `kind`.
+
+    >>> _series("Today's consultation shows it", 8, "meeting", {"review: consultation": ("review", "...")})
+    'review'
+    """
+    head = re.match(r"\w+", text[trigger:])
+    if kind not in GATHERINGS or head is None or SERIES + head.group().lower().rstrip("s") not in named:
+        return kind
+    return named[SERIES + head.group().lower().rstrip("s")][0]
+
+
+def _instrument(text: str, a: int, named: dict[str, tuple[str, str]], rules: dict) -> str | None:
+    """The name of the instrument a sentence calls by a bare noun before its date at `a`, when it names none itself:
+    "The law will take effect on 1 January 2022" after "Law No. 69/2020/QH14" -> "Law No. 69/2020/QH14".
+
+    >>> rules = load_event_rules()
+    >>> _instrument("The law takes effect on 1 July.", 24, {"instrument: law": ("", "Law No. 9/2019/QH14")}, rules)
+    'Law No. 9/2019/QH14'
+    """
+    if not rules["instruments"] or rules["instruments"][0].search(text):
+        return None
+    refer = [m for m in rules["instruments"][1].finditer(text, 0, a)]
+    name = named.get(INSTRUMENT + refer[-1].group(1).split()[0].lower()) if refer else None
+    return name[1] if name else None
 
 
 def _referent(text: str, trigger: int, kind: str, named: dict[str, tuple[str, str]]) -> tuple[str, str | None]:
@@ -248,6 +303,8 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
         bare, referent = kind is None, None
         if named and not bare:
             kind, referent = _referent(r.text, trigger, kind, named)
+            referent = referent or _instrument(r.text, a, named, rules)  # "the law" named earlier in the page
+            kind = _series(r.text, trigger, kind, named)  # "regional consultations" feeding the page's review
         clause = clause_around(r.text, a, b, rules["clause_break"])
         if bare and d.resolution != Resolution.PUBLICATION and not r.text.rstrip().endswith("?") \
                 and not _dates_nothing(r.text, d, a, found):
@@ -265,7 +322,7 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
         when = published_on
         ahead = d.resolution in PLANNED or when is not None \
             and pd.notna(when) and pd.notna(d.date) and d.date > when  # dated after its article: a plan
-        readings = [(kind, trigger, d.date, d.date_end, d.precision), *_also_on_the_date(
+        readings = [*_celebrated((kind, trigger, d.date, d.date_end, d.precision), r.text, clause), *_also_on_the_date(
             r.text, kind, d, (a, b), clause, local, phrases, rules)]
         for n, (kind, trigger, date, date_end, precision) in enumerate(readings):
             near = (min(a, trigger) - PLACE_NEAR, max(b, trigger) + PLACE_NEAR)
@@ -288,7 +345,7 @@ def _also_on_the_date(text: str, kind: str, d, span: tuple[int, int], clause: tu
     elif d.precision != "year" and (outcome := _gathering_and_outcome(
             text, kind, _between_dates(text, a, b, local), phrases, rules)) is not None:
         also.append((*outcome, d.date, d.date_end, d.precision))
-    if (founded := _anniversary(text, *clause, d.date)) is not None:
+    if (founded := _anniversary(text, *clause, d.date, [p for p in phrases if p[2] not in rules["weak"]])) is not None:
         also.append(founded)
     if kind != "milestone" and d.precision == "day" and (day := _observance(text, a, b, rules)) is not None:
         also.append(("milestone", day, d.date, d.date_end, d.precision))  # "on International Migrants Day"
@@ -353,7 +410,8 @@ def _coordinated(text: str, b: int, phrases: list[tuple], rules: dict) -> tuple[
     return first[3], m.end()
 
 
-OUTCOME_ACT = re.compile(r"\b(?:signed|signing|adopted|adopt|endorsed|agreed|ratified|approved)\b")
+OUTCOME_ACT = re.compile(r"\b(?:signed|signing|adopted|adopt|adoption|endorsed|endorsement|agreed|ratified|approved"
+                         r"|supported)\b")
 SIGNED = frozenset({"agreement"})  # what a gathering signs, adopts or agrees on its own day
 HELD_AT = frozenset({"conference"})  # a gathering an international text is adopted at: "adopted at a conference"
 
@@ -365,7 +423,10 @@ NOT_ON_THE_DAY = re.compile(r"\b(?:before|after|ahead of|eve of|since|until|foll
 def _observance(text: str, a: int, b: int, rules: dict) -> int | None:
     """Where the observance day that the date at text[a:b] is begins: "on 18 December, International Migrants
     Day" -> at "International"; None for "a day before International Migrants Day" or none near."""
-    for m in rules["observances"].finditer(text, max(0, a - OBSERVANCE_NEAR), b + OBSERVANCE_NEAR):
+    # the day's name starts near the date, however long it runs: "today held a forum to mark International Migrants Day"
+    for m in rules["observances"].finditer(text, max(0, a - OBSERVANCE_NEAR)):
+        if m.start() > b + OBSERVANCE_NEAR:
+            break
         between = text[b:m.start()] if m.start() >= b else text[m.end():a]
         if not NOT_ON_THE_DAY.search(between) and not NOT_ON_THE_DAY.search(text, max(0, m.start() - 12), m.start()):
             return m.start()
@@ -402,9 +463,10 @@ ORDINAL_WORDS = {"tenth": 10, "fifteenth": 15, "twentieth": 20, "twenty-fifth": 
                  "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75}
 
 
-def _anniversary(text: str, start: int, end: int, date) -> tuple | None:
-    """The start an anniversary dates: "marked its 20th anniversary in February 2024" -> founding, 2004; a project's
-    anniversary dates the project."""
+def _anniversary(text: str, start: int, end: int, date, phrases: list[tuple] = ()) -> tuple | None:
+    """The start an anniversary dates: "marked its 20th anniversary in February 2024" -> founding, 2004; the
+    anniversary of a project, a membership, relations or a conference (the first of the sentence's trigger
+    `phrases` within ORIGIN_REACH after "of") dates a happening of that kind (event-kind decision 6)."""
     m = ANNIVERSARY.search(text, start, end)
     if m is None or pd.isna(date):
         return None
@@ -412,7 +474,34 @@ def _anniversary(text: str, start: int, end: int, date) -> tuple | None:
     founded = pd.Timestamp(date.year - years, 1, 1)
     # "the 20th anniversary of Australia's first counter-trafficking project": the project began then
     of = OF_PROJECT.match(text, m.end())
-    return "project" if of else "founding", m.start(), founded, dg.period_end(founded, "year"), "year"
+    origin = next((p[3] for p in phrases if m.end() < p[0] <= m.end() + ORIGIN_REACH and p[3] in ORIGINS), None) \
+        if re.match(r"\s+of\b", text[m.end():]) else None
+    kind = origin or ("project" if of else "founding")
+    return kind, m.start(), founded, dg.period_end(founded, "year"), "year"
+
+
+MARKS_NOW = re.compile(r"\bmarks\b")  # "this year marks the 20th anniversary": no act on the date (decision 6)
+
+
+def _celebrated(main: tuple, text: str, clause: tuple[int, int]) -> list[tuple]:
+    """The main reading (kind, trigger, ...) of a date whose clause tells an anniversary: none when the date only marks
+    it ("This year marks the 20th anniversary of ..."; its origin is read apart), a milestone, the celebration, when
+    its trigger names the origin ("Last year we celebrated the 50th anniversary of diplomatic relations"); else as is.
+
+    >>> text = "Last year we celebrated the 50th anniversary of diplomatic relations."
+    >>> _celebrated(("agreement", text.index("diplomatic"), None, None, "year"), text, (0, len(text)))[0][0]
+    'milestone'
+    """
+    m = ANNIVERSARY.search(text, *clause)
+    if m is None:
+        return [main]
+    if MARKS_NOW.search(text, clause[0], m.start()):
+        return []
+    return [("milestone", *main[1:])] if m.start() <= main[1] <= m.end() + ORIGIN_REACH else [main]
+
+
+ORIGIN_REACH = 60  # characters after "anniversary" in which the trigger of what began then is looked for
+ORIGINS = frozenset({"founding", "membership", "agreement", "project", "conference"})  # what an anniversary dates
 
 
 def _event_row(r, date, date_end, precision, kind, label, actors, segment, status, certainty, date_text) -> tuple:

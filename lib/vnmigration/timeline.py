@@ -103,11 +103,15 @@ def _compare(a: EventKey, b: EventKey, a_terms: tuple | None = None, b_terms: tu
         return False, f"dates do not overlap ({a.date:%Y-%m-%d} {a.precision} vs {b.date:%Y-%m-%d} {b.precision})"
     if a.kind != b.kind:
         return False, f"different kinds ({a.kind} vs {b.kind})"
+    if "month" in (a.precision, b.precision) and "year" not in (a.precision, b.precision) \
+            and (a.date.year, a.date.month) != (b.date.year, b.date.month):
+        return False, f"different first months ({a.date:%Y-%m} vs {b.date:%Y-%m}): spans that overlap, not one start"
     a_terms, b_terms = a_terms or a.terms(), b_terms or b.terms()
     if not (shared := _shared_terms(a_terms, b_terms)):
         return False, "no shared terms"
     parties = set(a.participants) & set(b.participants) if a.kind in PARTY_KINDS else set()
-    if ("year" in (a.precision, b.precision) or a.precision != b.precision) \
+    statistic = a.kind == "milestone" and a_terms[3] & b_terms[3]  # one figure for one period: "16 billion USD in 2023"
+    if ("year" in (a.precision, b.precision) or a.precision != b.precision) and not statistic \
             and not _names_a_happening(a_terms[2] & b_terms[2] | parties, a.kind):  # a month or year holds many days
         return False, f"only the {max(a.precision, b.precision, key=PRECISION_RANK.get)} and the kind in common, " \
                       "no named object"
@@ -232,23 +236,30 @@ def _clue_candidates(keys: list[EventKey]) -> list[tuple[int, int]]:
 def _consolidate(keys: list[EventKey]) -> tuple[_Groups, dict[int, set[str]]]:
     """Merge distinct keys into happenings and collect, per key, why near same-kind keys stayed apart.
 
-    Matching pairs merge finest first (two days before a day and a month, before a year), the pair with more shared
-    names, then more shared terms, first, and a merge must leave the group a date every member allows: a
-    year-precision "endorsed the GCM in 2018" joins one December day's row and never chains it to another day's row.
+    Matching pairs merge finest first (two days before a day and a month, before a year; the coarser member decides),
+    then the pair with more shared names, then the one with the finer other member, then more shared terms: a year's
+    mention joins the row it shares most names with, a month's or a day's. A merge must leave the group a date every
+    member allows: a year-precision "endorsed the GCM in 2018" joins one December day's row and never chains it to
+    another day's row; and, for statistics, a figure every member that gives figures shares: a sentence with two
+    statistics of a year joins the row of one of them and never chains the two.
     """
     terms = [k.terms() for k in keys]
     groups = _Groups(len(keys))
     ranked = sorted((max(PRECISION_RANK[keys[i].precision], PRECISION_RANK[keys[j].precision]),
+                     -len(terms[i][2] & terms[j][2]),
                      min(PRECISION_RANK[keys[i].precision], PRECISION_RANK[keys[j].precision]),
-                     -len(terms[i][2] & terms[j][2]), -len(_shared_terms(terms[i], terms[j])), i, j)
+                     -len(_shared_terms(terms[i], terms[j])), i, j)
                     for i, j in _merge_candidates(keys, terms) if _compare(keys[i], keys[j], terms[i], terms[j])[0])
     span = {i: (k.date, k.date_end) for i, k in enumerate(keys)}  # per group: the dates every member allows
+    # per group of statistics (milestones): the figures every member with figures gives
+    figs = {i: t[3] if keys[i].kind == "milestone" else frozenset() for i, t in enumerate(terms)}
     for *_, i, j in ranked:
         a, b = groups.find(i), groups.find(j)
         start, end = max(span[a][0], span[b][0]), min(span[a][1], span[b][1])
-        if a != b and start <= end:
+        common = figs[a] & figs[b] if figs[a] and figs[b] else figs[a] | figs[b]
+        if a != b and start <= end and (common or not (figs[a] and figs[b])):
             groups.union(a, b)
-            span[groups.find(a)] = (start, end)
+            span[groups.find(a)], figs[groups.find(a)] = (start, end), common
     apart: dict[int, set[str]] = {}
     for i, j in _clue_candidates(keys):
         i, j = min(i, j), max(i, j)  # in reading order, as the clue's wording follows it

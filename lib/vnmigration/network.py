@@ -30,11 +30,17 @@ def actor_edges(mentions: pd.DataFrame) -> pd.DataFrame:
     5  Nguyen Van Lam  Park Mihyung          1         1
     """
     require(mentions, MENTIONS, "actor_edges", ["article_id", "sentence_no", "actor"])
+    by_sentence: dict[tuple, set[str]] = {}
+    by_article: dict[str, set[str]] = {}
+    for article, number, actor in zip(mentions["article_id"].tolist(), mentions["sentence_no"].tolist(),
+                                      mentions["actor"].tolist(), strict=True):  # plain lists: no frame per group
+        by_sentence.setdefault((article, number), set()).add(actor)
+        by_article.setdefault(article, set()).add(actor)
     pairs: dict[tuple[str, str], list[int]] = {}
-    for level, keys in (("sentences", ["article_id", "sentence_no"]), ("articles", ["article_id"])):
-        for _, group in mentions.groupby(keys, sort=True):
-            for a, b in combinations(sorted(set(group["actor"])), 2):
-                pairs.setdefault((a, b), [0, 0])[0 if level == "sentences" else 1] += 1
+    for level, groups in ((0, by_sentence.values()), (1, by_article.values())):
+        for group in groups:
+            for a, b in combinations(sorted(group), 2):
+                pairs.setdefault((a, b), [0, 0])[level] += 1
     rows = [(a, b, s, n) for (a, b), (s, n) in sorted(pairs.items())]
     return pd.DataFrame(rows, columns=["source", "target", "sentences", "articles"])
 

@@ -450,10 +450,13 @@ def cooperation_timeline(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame
     markers = event_kinds(timeline)
     kinds = list(markers)
     lanes = {k: i + 1 for i, k in enumerate(kinds)}
-    _timeline_markers(axes, timeline, markers, lanes, split_year)
     pubs = articles.dropna(subset=["published"])
+    _broken_axes(axes, timeline, pubs, split_year, kinds)  # limits first: ids are spaced in points
+    offsets = _timeline_markers(axes, timeline, markers, lanes, split_year)
+    # a lane holds its ids above and below it: grow the figure until the next lane's ids cannot reach them
+    per_lane = max(offsets, default=9) + 7 - min(min(offsets, default=-16), -16) + 7 + 4
+    make_room(new, ["lane"] * (len(kinds) + 2), fontsize=per_lane / 1.7)
     draw_dated_points(new, pubs["published"], pubs["published_precision"], [0] * len(pubs), "#444")
-    _broken_axes(axes, timeline, pubs, split_year, kinds)
     key = "\n".join(f"{r.event_id}  {date_at_precision(r.date, r.precision):<10} "
                     f"{'(planned) ' if r.status == 'planned' else ''}"
                     f"{event_caption(r.kind, r.participants, r.label)}"
@@ -466,19 +469,20 @@ def cooperation_timeline(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame
              "Axis broken before the GCM era.", transform=new.transAxes, fontsize=7.5, color="#555")
 
 
-ID_OFFSETS = (9, -16, 19, -26)  # points above (+) or below (-) a marker for its id, in turn for close neighbours
+NEAR_POINTS = 30  # two ids on one lane closer than this (in points) take different offsets
+ID_OFFSETS = (9, -16, 19, -26, 29, -36)  # points above (+) or below (-) a marker for its id: close ids take turns
 
 
 def _timeline_markers(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame, markers: dict[str, str],
-                      lanes: dict[str, int], split_year: int) -> None:
-    """Each event on its kind's lane, left of `split_year` on the narrow axis, with its id beside it."""
+                      lanes: dict[str, int], split_year: int) -> list[int]:
+    """Each event on its kind's lane, left of `split_year` on the narrow axis, with its id beside it; returns the
+    ids' offsets in points (above +, below -)."""
     old, new = axes
     kinds = list(markers)
-    last_x: dict[tuple, pd.Timestamp] = {}
-    run: dict[tuple, int] = {}  # how many close neighbours in a row: their ids take turns above and below
+    placed: dict[tuple, list[tuple[float, int]]] = {}  # per lane: each id's x in points and its offset
     for ax, part in ((old, timeline[timeline["date"].dt.year < split_year]),
                      (new, timeline[timeline["date"].dt.year >= split_year])):
-        span_days = 3650 if ax is old else 180
+        points = 72 / ax.figure.dpi  # display pixels to points
         for r in part.sort_values("date").itertuples():
             y, color = lanes[r.kind], PALETTE[kinds.index(r.kind) % len(PALETTE)]
             if r.precision != "day":
@@ -489,11 +493,13 @@ def _timeline_markers(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame, m
                     ls="none", zorder=3)
             if r.status == "planned":
                 ax.scatter([mid], [y], s=330, facecolors="none", edgecolors=color, linestyles="--", lw=1)
-            crowded = (ax, y) in last_x and (mid - last_x[(ax, y)]).days < span_days
-            run[(ax, y)] = run.get((ax, y), 0) + 1 if crowded else 0
-            ax.annotate(r.event_id, (mid, y), xytext=(0, ID_OFFSETS[run[(ax, y)] % len(ID_OFFSETS)]),
-                        textcoords="offset points", ha="center", fontsize=7)
-            last_x[(ax, y)] = mid
+            lane = placed.setdefault((ax, y), [])
+            x = ax.transData.transform((mdates.date2num(mid), y))[0] * points
+            taken = {dy for other, dy in lane if abs(x - other) < NEAR_POINTS}  # ids that would touch this one
+            dy = next((o for o in ID_OFFSETS if o not in taken), ID_OFFSETS[len(lane) % len(ID_OFFSETS)])
+            ax.annotate(r.event_id, (mid, y), xytext=(0, dy), textcoords="offset points", ha="center", fontsize=7)
+            lane.append((x, dy))
+    return [dy for lane in placed.values() for _, dy in lane]
 
 
 def _broken_axes(axes: tuple[plt.Axes, plt.Axes], timeline: pd.DataFrame, pubs: pd.DataFrame, split_year: int,

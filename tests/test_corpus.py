@@ -643,6 +643,15 @@ def test_a_list_of_files_is_read_as_given_and_a_missing_one_is_named(tmp_path):
     assert vn.kwic("IOM", vn.build_tables([str(page)]))["article_id"].tolist() == ["a"]  # the body, not the title
 
 
+@pytest.mark.parametrize("call", [lambda t: vn.build_tables(t["articles"]), lambda t: vn.timeline(t["sentences"]),
+                                  lambda t: vn.kwic("IOM", {"articles": t["articles"]}),
+                                  lambda t: vn.kwic("IOM", t["sentences"])])
+def test_a_table_where_a_folder_is_expected_is_one_clear_sentence(call, seed_dir):
+    from vnmigration.schema import SchemaError
+    with pytest.raises(SchemaError, match="takes a corpus folder"):
+        call(vn.build_tables(seed_dir))
+
+
 def test_sentences_given_for_articles_get_one_clear_sentence():
     sentences = vn.split_sentences(pd.DataFrame({"article_id": ["a"], "text": ["IOM met. It ended."]}))
     with pytest.raises(ValueError, match="takes the articles table"):

@@ -17,6 +17,7 @@ import pandas as pd
 
 from . import export
 from .paths import CACHE, PACKAGE, corpus_dir
+from .schema import SchemaError
 
 CACHE_VERSION = "1"  # bump to invalidate every cached table set
 
@@ -45,6 +46,8 @@ def build_tables(folder: str | Path | list | None = None, cache: bool = True) ->
     """
     if isinstance(folder, list | tuple):  # a list of files is read as given, without the cache
         return export.build_tables(list(folder))
+    if not isinstance(folder, str | os.PathLike | None):
+        raise SchemaError(f"build_tables takes a corpus folder or a list of files, not a {type(folder).__name__}")
     folder = Path(folder) if folder is not None else corpus_dir()
     if not cache or not folder.is_dir():
         return export.build_tables(folder)
@@ -105,6 +108,8 @@ def kwic(term: str, corpus: str | Path | dict | None = None, window: int = 60) -
     from .taxonomy import term_regex
 
     tables = corpus if isinstance(corpus, dict) else build_tables(corpus)
+    if "sentences" not in tables or "articles" not in tables:
+        raise SchemaError("kwic takes a corpus folder, a list of files or the tables of build_tables")
     hits = concordance(tables["sentences"], term_regex(term), window)
     about = tables["articles"][["article_id", "published", "outlet"]]
     return hits.merge(about, on="article_id", how="left")[KWIC_COLUMNS]

@@ -1,7 +1,7 @@
 """Command line: `export OUTDIR [--corpus DIR] [--format csv|parquet] [--partition-size N] [--engine pandas|dask]
 [--scheduler ADDRESS] [--jobs N]`, `evaluate [--language en|vi] [--gold F] [--corpus DIR] [--split S] [--out DIR]`,
 `search PATTERN [--corpus DIR] [--width N]`, `collect URLS --out DIR [--delay S] [--retries N] [--allow-private]`,
-`report [--corpus DIR] [--out DIR]` and `index REPORTS`, each as `python -m vnmigration COMMAND`."""
+`report [--corpus DIR] [--out DIR] [--jobs N]` and `index REPORTS`, each as `python -m vnmigration COMMAND`."""
 
 from __future__ import annotations
 
@@ -71,6 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", default=None, help="report folder, cleaned first (default: reports/ for the seeds, "
                         "reports/<corpus folder name> for any other corpus)")
     report.add_argument("--timeout", type=int, default=600, help="seconds any one cell may take (default 600)")
+    report.add_argument("--jobs", type=int, default=None,
+                        help="worker processes for a large corpus's stages (default: every core available)")
     return parser
 
 
@@ -147,7 +149,7 @@ def _report(args: argparse.Namespace) -> int:
     from .report import ReportError, build_report
 
     try:
-        print(build_report(args.corpus, args.out, args.timeout))
+        print(build_report(args.corpus, args.out, args.timeout, jobs=args.jobs))
     except (FileNotFoundError, CorpusError, CorrectionsError, ReportError) as e:
         print(f"vnmigration: {e}", file=sys.stderr)
         return 2

@@ -33,9 +33,11 @@ def _fingerprint(folder: Path) -> str:
     return digest.hexdigest()[:20]
 
 
-def build_tables(folder: str | Path | list | None = None, cache: bool = True) -> dict[str, pd.DataFrame]:
+def build_tables(folder: str | Path | list | None = None, cache: bool = True,
+                 jobs: int | None = None) -> dict[str, pd.DataFrame]:
     """Every table for a corpus folder (default: `paths.corpus_dir()`), cached in .cache/ by content; a list of
-    files is read as given (`build_tables(["a.txt", "b.html"])`), uncached.
+    files is read as given (`build_tables(["a.txt", "b.html"])`), uncached. A large corpus runs its stages in `jobs`
+    worker processes (default: every core; `export.build_tables`), with the tables of one process.
 
     The cache key is the folder's file names and bytes and the package's code and data, so adding an
     article or changing a rule recomputes, and re-running a notebook does not.
@@ -45,17 +47,17 @@ def build_tables(folder: str | Path | list | None = None, cache: bool = True) ->
     True
     """
     if isinstance(folder, list | tuple):  # a list of files is read as given, without the cache
-        return export.build_tables(list(folder))
+        return export.build_tables(list(folder), jobs=jobs)
     if not isinstance(folder, str | os.PathLike | None):
         raise SchemaError(f"build_tables takes a corpus folder or a list of files, not a {type(folder).__name__}")
     folder = Path(folder) if folder is not None else corpus_dir()
     if not cache or not folder.is_dir():
-        return export.build_tables(folder)
+        return export.build_tables(folder, jobs=jobs)
     path = CACHE / f"tables-{_fingerprint(folder)}.pkl"
     if path.is_file():
         with path.open("rb") as f:
             return pickle.load(f)
-    tables = export.build_tables(folder)
+    tables = export.build_tables(folder, jobs=jobs)
     CACHE.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(f".{os.getpid()}.tmp")
     with partial.open("wb") as f:

@@ -9,10 +9,11 @@ import pandas as pd
 from .actors import uncoded_candidates
 from .corpus import CorpusError, corpus_files, read_files, site_statements
 from .corrections import Correction, correct_table, corrections_table, count_placed, happening_of, load_corrections
+from .engines import available_cores
 from .events import statement_events
 from .network import actor_edges
 from .paths import corpus_dir
-from .pipeline import run_stages
+from .pipeline import POOL_PARTITION, run_stages_in_pool
 from .taxonomy import distinctive_terms
 from .timeline import build_timeline
 
@@ -36,12 +37,15 @@ def read_alone(paths: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
     return articles, problems.sort_values(["file", "reason"], ignore_index=True)
 
 
-def build_tables(corpus: str | Path | None = None, reading: str = "corpus") -> dict[str, pd.DataFrame]:
+def build_tables(corpus: str | Path | None = None, reading: str = "corpus",
+                 jobs: int | None = None) -> dict[str, pd.DataFrame]:
     """All exported tables by name, from one corpus folder: {"articles": ..., "sentences": ..., ...}.
 
     `reading="alone"` reads every page as if it were the only one (`read_alone`); the default reads the folder
     as one corpus. A folder with no readable article is a `CorpusError` that says why, in one sentence. The
-    folder's `corrections.yaml`, if any, is applied after the machine reading (`corrections.py`).
+    folder's `corrections.yaml`, if any, is applied after the machine reading (`corrections.py`). The per-article
+    stages run in `jobs` worker processes (default: every core this process may use) once the corpus fills two
+    partitions of `pipeline.POOL_PARTITION` articles; the tables are those of one process.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -61,18 +65,20 @@ def build_tables(corpus: str | Path | None = None, reading: str = "corpus") -> d
     if articles.empty:
         why = "; ".join(f"{r.file}: {r.reason}" for r in problems.itertuples()) or "it holds no .txt or .html file"
         raise CorpusError(f"no article to analyse in {corpus or corpus_dir()}: {why}")
-    return tables_of(articles, problems, load_corrections(corpus if corpus is not None else corpus_dir()))
+    return tables_of(articles, problems, load_corrections(corpus if corpus is not None else corpus_dir()),
+                     jobs=available_cores() if jobs is None else jobs)
 
 
 PER_ARTICLE_CORRECTED = ("events", "mentions", "roles", "quotes")  # corrected after the stages; articles before
 
 
-def tables_of(articles: pd.DataFrame, problems: pd.DataFrame,
-              corrections: tuple[Correction, ...] = ()) -> dict[str, pd.DataFrame]:
+def tables_of(articles: pd.DataFrame, problems: pd.DataFrame, corrections: tuple[Correction, ...] = (),
+              jobs: int = 1, partition_size: int = POOL_PARTITION) -> dict[str, pd.DataFrame]:
     """Every table from an `articles` table already read (and its `problems`): what `build_tables` returns.
 
     Hand `corrections` apply to the articles before the stages, to the other tables after them, and place event
-    mentions in the timeline; `corrections` (the table) says how many rows each matched.
+    mentions in the timeline; `corrections` (the table) says how many rows each matched. With `jobs` > 1 the
+    per-article stages run in worker processes, `partition_size` articles at a time (`run_stages_in_pool`).
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -84,7 +90,7 @@ def tables_of(articles: pd.DataFrame, problems: pd.DataFrame,
     articles = correct_table(articles, "articles", corrections, counts)
     dated = set(articles.loc[articles["published"].notna(), "file"])
     problems = problems[~((problems["reason"] == "no-date") & problems["file"].isin(dated))].reset_index(drop=True)
-    t = run_stages(articles)  # the per-article stages (pipeline.STAGES), then the cross-article merges
+    t = run_stages_in_pool(articles, jobs, partition_size)  # the per-article stages, then the cross-article steps
     statements = site_statements(articles)
     site_dates, site_events = statement_events(statements)
     t["events"] = pd.concat([t["events"], site_events], ignore_index=True)

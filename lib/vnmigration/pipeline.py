@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from time import perf_counter
 
+import numpy as np
 import pandas as pd
 
 from .actors import extract_mentions, extract_roles
@@ -79,4 +80,67 @@ def run_stages(articles: pd.DataFrame, until: str | None = None,
             timings[stage.name] = perf_counter() - start
         if stage.name == until:
             break
+    return tables
+
+
+POOL_PARTITION = 250  # articles per partition when the stages run in a pool of worker processes
+# Rows two stages add in a second pass over all their articles, after every article's first-pass rows: a speech
+# page's occasion read from its title (an event of sentence 0) and the titles a headline gives (roles from the
+# title). A pooled table puts them back after the others (a stable sort), so that it is the table of one call.
+SECOND_PASS = {"events": lambda t: t["sentence_no"] == 0, "roles": lambda t: t["source"] == "title"}
+
+
+def _stages_of(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """One partition's per-article tables, every stage but the corpus-wide theme profile (in a worker process)."""
+    return {name: table for name, table in run_stages(articles, until=STAGE_NAMES[-2]).items() if name != "articles"}
+
+
+def concat_parts(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Partitions' tables as the one table a single call makes: a text or date column that a partition left
+    `object` (all NA, or NAs of mixed kinds) takes the text or date type the others give it, as pandas infers it
+    over the whole.
+
+    >>> a = pd.DataFrame({"gender": pd.array(["female"], dtype="string")})
+    >>> concat_parts([a, pd.DataFrame({"gender": [None]})])["gender"].dtype == a["gender"].dtype
+    True
+    """
+    typed: dict[str, object] = {}
+    for part in parts:
+        for column, dtype in part.dtypes.items():
+            if isinstance(dtype, pd.StringDtype) or pd.api.types.is_datetime64_any_dtype(dtype):
+                typed.setdefault(column, dtype)
+    joined = pd.concat(parts, ignore_index=True)
+    return joined.astype({c: t for c, t in typed.items() if joined[c].dtype == object})
+
+
+def run_stages_in_pool(articles: pd.DataFrame, jobs: int, partition_size: int = POOL_PARTITION) -> dict:
+    """`run_stages` on partitions of `articles` in `jobs` worker processes, each table concatenated in article
+    order, so the tables are those of one call; the theme profile, whose columns are the corpus's themes, is
+    made once over the whole. Fewer than two partitions, or one job: `run_stages` in this process.
+
+    >>> articles = pd.DataFrame({"article_id": ["a1", "a2"], "published": [pd.Timestamp("2019-03-05")] * 2,
+    ...                          "published_precision": ["day"] * 2, "title": [None, None],
+    ...                          "text": ["IOM Viet Nam met the ministry on March 5.", "The IOM office opened."]})
+    >>> pooled = run_stages_in_pool(articles, jobs=2, partition_size=1)
+    >>> pooled["sentences"].equals(run_stages(articles)["sentences"])
+    True
+    """
+    from .engines import ProcessEngine
+
+    assert STAGE_NAMES[-1] == "theme_profile", "the theme profile must stay the last stage"
+    parts = [articles.iloc[i:i + partition_size] for i in range(0, len(articles), partition_size)]
+    if jobs < 2 or len(parts) < 2:
+        return run_stages(articles)
+    engine = ProcessEngine(jobs)
+    try:
+        results = list(engine.map(_stages_of, ((part,) for part in parts)))
+    finally:
+        engine.close()
+    tables = {"articles": articles}
+    for name in STAGE_NAMES[:-1]:
+        joined = concat_parts([r[name] for r in results])
+        if name in SECOND_PASS and len(joined):  # the second pass's rows after every first-pass row, as in one call
+            joined = joined.iloc[np.argsort(SECOND_PASS[name](joined).to_numpy(), kind="stable")]
+        tables[name] = joined.reset_index(drop=True)
+    tables["theme_profile"] = theme_profile(tables["themes"], tables["sentences"], articles)
     return tables

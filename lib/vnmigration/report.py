@@ -347,12 +347,13 @@ def default_out(corpus: Path) -> Path:
 
 
 def build_report(corpus: str | Path | None = None, out: str | Path | None = None, timeout: int = 600,
-                 notebooks: list[Path] | None = None) -> Path:
+                 notebooks: list[Path] | None = None, jobs: int | None = None) -> Path:
     """Execute every notebook against `corpus` into `out` (HTML with alt text, figures, tables, index.html).
 
     The committed notebooks are not touched: each runs in a fresh kernel with `$VNMIGRATION_CORPUS` and
     `$VNMIGRATION_REPORTS` set, every cell under `timeout` seconds. A failing notebook raises ReportError
-    with its name. Returns the index page.
+    with its name. The tables are built once (in `jobs` worker processes for a large corpus; default every core)
+    and cached, so each notebook reads them from the cache. Returns the index page.
 
     >>> import nbformat, tempfile
     >>> work = Path(tempfile.mkdtemp())
@@ -374,7 +375,7 @@ def build_report(corpus: str | Path | None = None, out: str | Path | None = None
     out = Path(out).resolve() if out is not None else default_out(corpus)
     out.mkdir(parents=True, exist_ok=True)
     _clean(out)
-    tables = build_tables(corpus)
+    tables = build_tables(corpus, jobs=jobs)
     write_tables(tables, out / "tables")
     env = os.environ | {CORPUS_VARIABLE: str(corpus), REPORTS_VARIABLE: str(out)}
     for notebook in notebooks or sorted(NOTEBOOKS.glob("*.ipynb")):

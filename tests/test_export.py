@@ -190,3 +190,18 @@ def test_build_tables_in_a_pool_of_two_gives_the_tables_of_one_process(tmp_path)
     two = tables_of(articles, problems, jobs=2, partition_size=30)
     for name in one:
         pd.testing.assert_frame_equal(two[name], one[name], check_exact=True, obj=name)
+
+
+def test_reading_in_a_pool_of_two_gives_the_articles_and_problems_of_one_read(tmp_path):
+    """The eval pages of both languages, a duplicate and an empty file, read 30 at a time in two processes."""
+    from vnmigration.corpus import corpus_files, read_files
+    from vnmigration.readings import both_languages
+    from vnmigration.stream import read_in_pool
+
+    folder = both_languages(tmp_path)
+    (folder / "zz-copy.txt").write_bytes(next(folder.glob("e01*.txt")).read_bytes())
+    (folder / "zz-empty.txt").write_text("")
+    one = read_files(corpus_files(folder))
+    two = read_in_pool(corpus_files(folder), jobs=2, partition_size=30)
+    for got, expected in zip(two, one, strict=True):
+        pd.testing.assert_frame_equal(got, expected, check_exact=True)

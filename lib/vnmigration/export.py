@@ -61,12 +61,16 @@ def build_tables(corpus: str | Path | None = None, reading: str = "corpus",
     if reading not in READINGS:
         raise ValueError(f"reading must be one of {READINGS}, not {reading!r}")
     paths = corpus_files(corpus)
-    articles, problems = read_files(paths) if reading == "corpus" or not paths else read_alone(paths)
+    jobs = available_cores() if jobs is None else jobs
+    if reading == "corpus" and jobs > 1 and len(paths) > POOL_PARTITION:  # the files read in worker processes too
+        from .stream import read_in_pool
+        articles, problems = read_in_pool(paths, jobs, POOL_PARTITION)
+    else:
+        articles, problems = read_files(paths) if reading == "corpus" or not paths else read_alone(paths)
     if articles.empty:
         why = "; ".join(f"{r.file}: {r.reason}" for r in problems.itertuples()) or "it holds no .txt or .html file"
         raise CorpusError(f"no article to analyse in {corpus or corpus_dir()}: {why}")
-    return tables_of(articles, problems, load_corrections(corpus if corpus is not None else corpus_dir()),
-                     jobs=available_cores() if jobs is None else jobs)
+    return tables_of(articles, problems, load_corrections(corpus if corpus is not None else corpus_dir()), jobs=jobs)
 
 
 PER_ARTICLE_CORRECTED = ("events", "mentions", "roles", "quotes")  # corrected after the stages; articles before

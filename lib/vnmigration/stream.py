@@ -157,6 +157,34 @@ def scan_partition(paths: list[Path]) -> list[tuple]:
     return out
 
 
+def read_in_pool(paths: list[Path], jobs: int, partition_size: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`corpus.read_files(paths)` with the files read in `jobs` worker processes, `partition_size` at a time: the
+    scan finds duplicates and site templates over the whole corpus first (as the export does), each partition is
+    read with them, and the date anchors and no-date problems are worked out over all the articles at the end.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> for name in ("a.txt", "b.txt", "c.txt"):  # b repeats a
+    ...     _ = (folder / name).write_text("Hanoi, March 5, 2019 - IOM opened an office." if name != "c.txt"
+    ...                                    else "IOM Viet Nam met again in May this year.")
+    >>> articles, problems = read_in_pool(sorted(folder.iterdir()), jobs=2, partition_size=1)
+    >>> articles["article_id"].tolist(), problems[["file", "reason"]].values.tolist()
+    (['a', 'c'], [['b.txt', 'duplicate'], ['c.txt', 'no-date']])
+    """
+    parts = [paths[i:i + partition_size] for i in range(0, len(paths), partition_size)]
+    engine = ProcessEngine(jobs)
+    try:
+        seens, templates = _scan(parts, engine.map(scan_partition, ((part,) for part in parts)))
+        read = list(engine.map(read_partition, ((part, seen, templates) for part, seen in zip(parts, seens,
+                                                                                          strict=True))))
+    finally:
+        engine.close()
+    articles = published.anchor_this_year(pd.concat([a for a, _ in read], ignore_index=True))
+    rows = [row for _, p in read for row in p.itertuples(index=False, name=None)] + cp.no_date_problems(articles)
+    problems = pd.DataFrame(rows, columns=cp.PROBLEM_COLUMNS).astype({"kept": bool})  # built as read_files builds it
+    return articles, problems.sort_values(["file", "reason"], ignore_index=True)
+
+
 def load_partition(paths: list[Path], seen: dict[str, str], templates: frozenset[str] | None = None,
                    corrections: tuple[Correction, ...] = ()) -> dict:
     """Read one partition of files (hand `corrections` applied to its articles) and run the stages on its dated

@@ -56,10 +56,13 @@ def page_name(url: str) -> str:
 
     >>> page_name("https://www.iom.int/news/viet-nam-và-iom-hop-tac?x=1")
     'iom.int-news-viet-nam-va-iom-hop-tac-72c35440'
+    >>> page_name("http://127.0.0.1:8765/news/returnees.html")
+    '127.0.0.1-news-returnees-b70bfc7a'
     """
     parts = urlsplit(url)
     host = parts.netloc.lower().removeprefix("www.").split(":")[0]
-    slug = re.sub(r"[^a-z0-9]+", "-", fold_diacritics(parts.path).lower()).strip("-")[-60:].strip("-")
+    path = re.sub(r"\.(?:html?|php|aspx?)$", "", parts.path, flags=re.IGNORECASE)  # the page's name, not its type
+    slug = re.sub(r"[^a-z0-9]+", "-", fold_diacritics(path).lower()).strip("-")[-60:].strip("-")
     digest = hashlib.sha1(url.encode("utf-8")).hexdigest()[:8]
     return "-".join(x for x in (host, slug, digest) if x)
 

@@ -168,12 +168,20 @@ def find_dates(text: str) -> list[DateMention]:
         build = next(b for names, b in VI_DATE_FORMS if any(g[n] for n in names))
         mention = build(m, g)
         if mention is not None:
-            found.append(_scheduled(mention, text) if mention.resolution == Resolution.ABSOLUTE else mention)
+            found.append(_scheduled(mention, text) if mention.resolution in STATED else mention)
     return found
 
 
+STATED = (Resolution.ABSOLUTE, Resolution.SINCE)  # dates a plan cue before them makes scheduled
+
+
 def _scheduled(mention: DateMention, text: str) -> DateMention:
-    """A stated date in a clause that plans ("sẽ", "dự kiến") is scheduled: `dự kiến vào tháng 10/2025`."""
+    """A stated date, or the start of a span ("từ năm 2027"), in a clause that plans ("sẽ", "dự kiến") is
+    scheduled: `dự kiến vào tháng 10/2025`, `dự kiến áp dụng từ năm 2027`.
+
+    >>> [d.resolution.value for d in find_dates("luật mới, dự kiến áp dụng từ năm 2027; từ năm 2009 đến nay")]
+    ['scheduled', 'since']
+    """
     before = re.split(r"[.!?;\n]", text[max(0, mention.start - 80):mention.start])[-1]
     if PLAN_CUE.search(before):
         return replace(mention, resolution=Resolution.SCHEDULED)

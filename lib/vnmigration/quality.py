@@ -137,3 +137,24 @@ def inferred_dates(articles: pd.DataFrame) -> pd.DataFrame:
     """
     cols = ["article_id", "published", "published_precision", "published_source", "published_evidence"]
     return articles.loc[~articles["published_source"].isin(["header", "dateline"]), cols].reset_index(drop=True)
+
+
+LATE_COLUMNS = ["event_id", "date", "precision", "kind", "article_ids", "evidence"]
+
+
+def late_happenings(timeline: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Happenings the timeline says took place after the newest article was published: a misread date, or a plan
+    read as done, for a researcher to check (and fix in corrections.yaml); none when no article is dated.
+
+    >>> timeline = pd.DataFrame({"event_id": ["E01", "E02"], "date": pd.to_datetime(["2020-05-01", "2027-01-01"]),
+    ...                          "precision": ["day", "year"], "kind": ["meeting", "law"], "status": "happened",
+    ...                          "article_ids": [["a"], ["b"]], "evidence": ["met", "applies from 2027"]})
+    >>> articles = pd.DataFrame({"published": pd.to_datetime(["2021-01-01", None])})
+    >>> late_happenings(timeline, articles)["event_id"].tolist()
+    ['E02']
+    """
+    newest = articles["published"].max()
+    if pd.isna(newest):
+        return pd.DataFrame(columns=LATE_COLUMNS)
+    late = (timeline["status"] == "happened") & timeline["date"].notna() & (timeline["date"] > newest)
+    return timeline.loc[late, LATE_COLUMNS].reset_index(drop=True)

@@ -13,7 +13,7 @@ from .dates import Resolution
 from .dates_vi import find_dates as find_dates_vi
 from .event_kinds import GATHERINGS, classify, clause_around, load_event_rules, make_label, trigger_phrases
 from .language import LANGUAGE
-from .matching import may_match
+from .matching import fold_case
 from .schema import ARTICLES, DATES, MENTIONS, SENTENCES, require
 
 DATE_COLUMNS = ["article_id", "sentence_no", "start", "end", "date_text", "date", "date_end", "precision",
@@ -234,9 +234,10 @@ def _remember_names(text, named: dict[str, tuple[str, str]], rules: dict) -> Non
             named[m.group(1).lower()] = (phrase[3], m.group().strip())
     for m in rules["instruments"][0].finditer(text) if rules["instruments"] else ():
         named[INSTRUMENT + m.group().split()[0].lower()] = ("", m.group())
-    for kind, pattern in rules["kinds"]:
-        if kind != "review" or not may_match(pattern, text):
-            continue
+    folded = fold_case(text)
+    for (kind, pattern), needles in zip(rules["kinds"], rules["needles"], strict=True):
+        if kind != "review" or needles is not None and not any(n in folded for n in needles):
+            continue  # the rule's own necessary literals (load_event_rules) say it cannot match here
         for m in pattern.finditer(text):
             if (head := m.group().split()[-1]).islower():  # a common noun names the review: "national consultation"
                 named[SERIES + head.rstrip("s")] = (kind, m.group())

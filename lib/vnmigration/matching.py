@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 import ahocorasick
 
@@ -158,27 +157,6 @@ def necessary_literals(pattern: re.Pattern) -> frozenset[str] | None:
         return _needles(sre_parser.parse(pattern.pattern, pattern.flags))
     except (AttributeError, TypeError, ValueError, IndexError):  # the private parser changed its shape
         return None
-
-
-@lru_cache(maxsize=256)
-def _pattern_needles(pattern: re.Pattern) -> frozenset[str] | None:
-    """`necessary_literals` of a compiled pattern, worked out once per pattern."""
-    return necessary_literals(pattern)
-
-
-def may_match(pattern: re.Pattern, text: str) -> bool:
-    """False only when `pattern` cannot match in `text`: none of its necessary literals is there (a cheap test
-    before a long alternation runs). "the forum met" and a pattern that needs "review" -> False.
-
-    >>> may_match(re.compile(r"(?i)\\breview(s|ed)? of\\b"), "The forum met in May."), \\
-    ...     may_match(re.compile(r"(?i)\\breview(s|ed)? of\\b"), "a Review of progress")
-    (False, True)
-    """
-    needles = _pattern_needles(pattern)
-    if needles is None:
-        return True
-    folded = fold_case(text)
-    return any(needle in folded for needle in needles)
 
 
 def _needles(items) -> frozenset[str] | None:

@@ -102,10 +102,11 @@ def _outlet(named: tuple[str | None, str | None], meta: PageMeta | None) -> tupl
     ("VNA", "(VNA)") + site name "Tuoi Tre News" -> ("Tuoi Tre News", "site name: Tuoi Tre News")."""
     if meta is not None and meta.site_name:
         return outlet_of_site_name(meta.site_name), f"site name: {meta.site_name}"
-    host = urlsplit(meta.url).netloc if meta is not None and meta.url else meta.host if meta is not None else None
-    if named[0] is None and outlet_of_host(host):
-        return outlet_of_host(host), f"web address: {host}"
-    return named
+    if named[0] is not None or meta is None:
+        return named
+    host = urlsplit(meta.url).netloc if meta.url else meta.host
+    listed = outlet_of_host(host)
+    return (listed, f"web address: {host}") if listed else named
 
 
 def _publication_date(page, body_text: str, meta: PageMeta | None) -> tuple:

@@ -192,6 +192,28 @@ def correct_table(table: pd.DataFrame, name: str, corrections: tuple[Correction,
     return out[keep].reset_index(drop=True)
 
 
+CORRECTED_AFTER_STAGES = ("events", "mentions", "roles", "quotes")  # the articles are corrected before the stages
+
+
+def correct_stages(tables: dict[str, pd.DataFrame], corrections: tuple[Correction, ...],
+                   counts: dict[int, int]) -> dict[str, pd.DataFrame]:
+    """The stages' tables with their corrections (those of `CORRECTED_AFTER_STAGES` that are there), and the event
+    mentions the timeline corrections name counted: the one correction step of `build_tables` and of each part of
+    the streaming export.
+
+    >>> fix = Correction(1, "events", (("article_id", "a"),), drop=True)
+    >>> counts = {}
+    >>> len(correct_stages({"events": pd.DataFrame({"article_id": ["a", "b"], "sentence_no": [1, 1]})},
+    ...                    (fix,), counts)["events"]), counts
+    (1, {1: 1})
+    """
+    out = tables | {name: correct_table(tables[name], name, corrections, counts)
+                    for name in CORRECTED_AFTER_STAGES if name in tables}
+    if "events" in out:
+        count_placed(out["events"], corrections, counts)
+    return out
+
+
 def happening_of(corrections: tuple[Correction, ...]) -> Callable[[Mapping], str | None] | None:
     """For the timeline: a function that tells which hand-made happening an event record belongs to, or None.
 

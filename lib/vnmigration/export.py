@@ -8,7 +8,7 @@ import pandas as pd
 
 from .actors import uncoded_candidates
 from .corpus import CorpusError, corpus_files, read_files, site_statements
-from .corrections import Correction, correct_table, corrections_table, count_placed, happening_of, load_corrections
+from .corrections import Correction, correct_stages, correct_table, corrections_table, happening_of, load_corrections
 from .engines import available_cores
 from .events import statement_events
 from .network import actor_edges
@@ -73,9 +73,6 @@ def build_tables(corpus: str | Path | None = None, reading: str = "corpus",
     return tables_of(articles, problems, load_corrections(corpus if corpus is not None else corpus_dir()), jobs=jobs)
 
 
-PER_ARTICLE_CORRECTED = ("events", "mentions", "roles", "quotes")  # corrected after the stages; articles before
-
-
 def tables_of(articles: pd.DataFrame, problems: pd.DataFrame, corrections: tuple[Correction, ...] = (),
               jobs: int = 1, partition_size: int = POOL_PARTITION) -> dict[str, pd.DataFrame]:
     """Every table from an `articles` table already read (and its `problems`): what `build_tables` returns.
@@ -97,10 +94,8 @@ def tables_of(articles: pd.DataFrame, problems: pd.DataFrame, corrections: tuple
     t = run_stages_in_pool(articles, jobs, partition_size)  # the per-article stages, then the cross-article steps
     statements = site_statements(articles)
     site_dates, site_events = statement_events(statements)
-    t["events"] = pd.concat([t["events"], site_events], ignore_index=True)
-    t |= {name: correct_table(t[name], name, corrections, counts) for name in PER_ARTICLE_CORRECTED}
+    t = correct_stages(t | {"events": pd.concat([t["events"], site_events], ignore_index=True)}, corrections, counts)
     events = t["events"]
-    count_placed(events, corrections, counts)
     return {
         "articles": articles, "sentences": t["sentences"], "problems": problems, "site_statements": statements,
         "mentions": t["mentions"], "uncoded": uncoded_candidates(t["sentences"], t["mentions"], roles=t["roles"]),

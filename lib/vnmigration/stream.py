@@ -52,10 +52,9 @@ from .actors import (
     merge_uncoded,
     uncoded_part,
 )
-from .corrections import Correction, correct_table, corrections_table, count_placed, happening_of, load_corrections
+from .corrections import Correction, correct_stages, correct_table, corrections_table, happening_of, load_corrections
 from .engines import DaskEngine, LocalEngine, ProcessEngine, available_cores
 from .events import statement_events
-from .export import PER_ARTICLE_CORRECTED
 from .network import actor_edges
 from .pipeline import run_stages
 from .sinks import EMPTY_COLUMNS, N_TERMS, PER_PARTITION, PROFILE_TAIL, TABLES, CsvSink, ParquetSink, labelled
@@ -83,8 +82,7 @@ def process(articles: pd.DataFrame, corrections: tuple[Correction, ...] = ()) ->
         return {}
     t = run_stages(articles)  # the per-article stages (pipeline.STAGES)
     counts: dict[int, int] = {}
-    t |= {name: correct_table(t[name], name, corrections, counts) for name in PER_ARTICLE_CORRECTED}
-    count_placed(t["events"], corrections, counts)
+    t = correct_stages(t, corrections, counts)
     return {**t, "edges": actor_edges(t["mentions"]), "uncoded": uncoded_part(t["sentences"], t["mentions"],
                                                                                roles=t["roles"]), "corrected": counts}
 
@@ -440,8 +438,7 @@ class _State:
         site_events = None
         if len(statements):  # dated once per site, as export.build_tables does
             site_dates, site_events = statement_events(statements)
-            site_events = correct_table(site_events, "events", self.corrections, self.counts)
-            count_placed(site_events, self.corrections, self.counts)
+            site_events = correct_stages({"events": site_events}, self.corrections, self.counts)["events"]
             sink.write("dates", labelled("dates", site_dates))
             sink.write("events", labelled("events", site_events))
         if site_events is not None:  # after every article's events, as in export.build_tables

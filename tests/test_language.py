@@ -2,8 +2,8 @@
 
 import pytest
 
-from vnmigration.language import language_data
-from vnmigration.paths import DATA
+from vnmigration.language import language_data, language_of, languages, script_language
+from vnmigration.paths import DATA, EVAL_ARTICLES, EVAL_VI_ARTICLES, SEEDS
 
 
 def test_language_data_is_frozen_for_every_caller():
@@ -36,3 +36,20 @@ def test_chrome_words_of_every_language_reach_every_page():
 
     assert "Chia sẻ" in all_languages("chrome")["share_words"]  # data/vi/chrome.yaml
     assert is_furniture("Chia sẻ") and is_furniture("Share")
+
+
+def test_chrome_picks_its_words_by_letters_as_the_language_guess_would():
+    """split_chrome chooses its label words by the page's letters (script_language), not by py3langid, before the body
+    is known; on every eval page, English and Vietnamese, and every seed, both choose the same language's words."""
+    pages = [*SEEDS.glob("*.txt"), *EVAL_ARTICLES.glob("*.txt"), *EVAL_VI_ARTICLES.glob("*.txt")]
+    assert len(pages) > 150
+    for page in pages:
+        text = page.read_text(encoding="utf-8", errors="replace")
+        guess = language_of(text)
+        assert script_language(text) == (guess if guess in languages() else "en"), page.name
+
+
+def test_letters_tell_the_two_languages_and_leave_others_to_english_words():
+    """A French page is not Vietnamese by its letters: it gets the English label words, as it did by the guess."""
+    assert script_language("Chia sẻ bài viết: Bộ Lao động tiếp đoàn Tổ chức Di cư quốc tế tại Hà Nội") == "vi"
+    assert script_language("Le ministère a reçu une délégation de l'OIM à Hanoï pour la migration sûre.") == "en"

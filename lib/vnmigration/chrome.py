@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from . import dates as dg
 from . import dates_vi
-from .language import LANGUAGE, all_languages, language_data, language_of, languages
+from .language import all_languages, language_data, script_language
 from .matching import any_of
 from .outlets import END_MARK, NEWSROOM_WORDS, OUTLET_NAMES
 from .persons import fold_diacritics, person_rules
@@ -294,8 +294,7 @@ def split_chrome(text: str) -> _Page:
     >>> page.body, page.boilerplate
     (['IOM opens an office in Hanoi', 'IOM opened an office in Hanoi, it said.'], ['Related news'])
     """
-    language = language_of(text)  # a Vietnamese word is a syllable: more of them to a label
-    words = language_data("chrome", language if language in languages() else LANGUAGE)
+    words = language_data("chrome", script_language(text))  # a Vietnamese word is a syllable: more of them to a label
     page = _Page(label_words=words["label_words"], headline_words=tuple(words["headline_words"]))
     lines = _page_lines(text, page)
     counts = Counter(lines)

@@ -235,6 +235,10 @@ def test_agency_dateline_names_the_outlet(corpus_dir):
     ("(14/11/2024)", "2024-11-14", "day"),
     ("14/11/2024 (GMT+7)", "2024-11-14", "day"),
     ("Thu, 14 Nov 2024 16:30:00 +0700", "2024-11-14", "day"),
+    # any zone abbreviation in capitals ending in T after a clock time (Malaysia, Japan, Australia)
+    ("Thursday, 18 Jun 2026 8:15 PM MYT", "2026-06-18", "day"),
+    ("26/11/2026 09:00 JST", "2026-11-26", "day"),
+    ("June 5, 2024 10:30 AEST", "2024-06-05", "day"),
 ])
 def test_dateline_forms(line, expected, precision):
     found = dg.parse_dateline(line)

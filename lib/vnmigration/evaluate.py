@@ -28,7 +28,7 @@ import pandas as pd
 import yaml
 
 from .dates import date_at_precision
-from .outlets import OUTLETS
+from .outlets import OUTLETS, outlet_of_site_name
 from .paths import EVAL_ARTICLES, EVAL_GOLD, EVAL_TIMELINE, EVAL_VI_ARTICLES, EVAL_VI_GOLD
 from .persons import fold_diacritics
 
@@ -202,11 +202,13 @@ def outlet_key(name: str) -> str:
 
 
 def _score_outlet(t: _Tally, article_id: str, g: dict, row) -> None:
-    """Right when the prediction is the canonical name or a form the page prints; counted again by listed site."""
+    """Right when the prediction is the canonical name or a form the page prints; counted again by listed site. A
+    gold outlet that is one of a listed outlet's names ("Báo Quốc tế") also takes that outlet's canonical name."""
     expected, got = g.get("outlet"), row["outlet"] if isinstance(row["outlet"], str) else None
-    forms = {outlet_key(f) for f in [expected, *(g.get("outlet_forms") or [])] if f}
+    canonical = outlet_of_site_name(expected)
+    forms = {outlet_key(f) for f in [expected, canonical, *(g.get("outlet_forms") or [])] if f}
     ok = expected is not None and got is not None and outlet_key(got) in forms
-    site = "outlet, listed site" if expected in LISTED_OUTLETS else "outlet, unlisted site"
+    site = "outlet, listed site" if canonical in LISTED_OUTLETS else "outlet, unlisted site"
     for field in ("outlet", site):
         t.add(field, int(expected is not None), int(got is not None), int(ok))
     if not ok and (expected or got):

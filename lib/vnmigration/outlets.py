@@ -8,7 +8,7 @@ import re
 import yaml
 
 from . import dates as dg
-from .language import READ_LANGUAGES, frozen
+from .language import READ_LANGUAGES, all_languages, frozen
 from .matching import automaton, fold_case, necessary_literals, starts
 from .paths import DATA
 from .persons import fold_diacritics, person_rules
@@ -155,7 +155,17 @@ def wire_agency(raw_text: str, head: int = 6000) -> tuple[str | None, str | None
     return (outlet_of_site_name(m.group(1)), m.group().strip()) if m else (None, None)
 
 
-COPYRIGHT_HOLDER = re.compile(r"^\s*(?:(?:©|\(c\)|Copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
+_COPYRIGHT = all_languages("chrome")  # every language's copyright words: a footer may be in the site's language
+
+
+def _alternation(words) -> str:
+    """One regex alternation of literal words, longest first: ["by", "thuộc về"] -> "thuộc\\ về|by"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+COPYRIGHT_HOLDER = re.compile(rf"^\s*(?:(?:{_alternation(_COPYRIGHT['copyright_words'])})\s*)+"
+                              r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+                              rf"(?:(?:{_alternation(_COPYRIGHT['holder_words'])})\s+)?"
                               r"([A-Z][^|]*?)(?:,?\s+\d{4}(?:\s*[-–]\s*\d{4})?)?"  # a year may follow the holder
                               r"(?:\.?\s+All rights reserved|\.\s|\s[|–—-]\s|[.,]?\s*$)",
                               re.IGNORECASE)
@@ -169,6 +179,8 @@ def copyright_holder(raw_text: str, tail: int = 15) -> tuple[str | None, str | N
     ('Lao Dong', '© 2024 Lao Dong Online. All rights reserved.')
     >>> copyright_holder("Story.\\n© UNFPA Viet Nam 2024")[0]
     'UNFPA Viet Nam'
+    >>> copyright_holder("Tin bài.\\n© Bản quyền thuộc về Báo Biên phòng - bienphong.com.vn")[0]
+    'Báo Biên phòng'
     >>> copyright_holder("Story.\\nA farmer at work. Photo: © UNICEF")
     (None, None)
     """

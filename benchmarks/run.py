@@ -3,6 +3,7 @@
     python benchmarks/run.py [--sizes 1000 10000] [--mb 50] [--sample 200]
     python benchmarks/run.py --cli 3000        # the whole export CLI, one core and all, beside the anchor
     python benchmarks/run.py --profile 3000    # where the whole export CLI's seconds go (cProfile, one core)
+    python benchmarks/run.py --scaling 1000    # the whole export CLI on 1,000 and 10,000 articles, one core and all
 
 Each measurement runs in its own subprocess so that peak memory (ru_maxrss) belongs to it alone.
 Pipeline: load -> sentences -> mentions -> dates/events -> themes -> roles -> quotes -> timeline (every stage
@@ -100,8 +101,9 @@ def pipeline_in_partitions(folder: Path, size: int) -> dict:
             "rss_peak_kb": peak, **{name: sum(map(len, parts)) for name, parts in outputs.items()}}
 
 
-def stream_export(folder: Path, size: int, fmt: str) -> dict:
-    """`vnmigration.stream.export` on a folder: seconds and peak RSS growth (libraries and caches loaded first)."""
+def stream_export(folder: Path, size: int, fmt: str, jobs: int | None = None) -> dict:
+    """`vnmigration.stream.export` on a folder: seconds and peak RSS growth (libraries and caches loaded first), of
+    this process and of the largest worker process (`jobs` processes; default every core, 1: this process alone)."""
     import pyarrow.parquet  # noqa: F401  (loaded before the baseline, as the codebook and taxonomy below)
     import scipy.sparse  # noqa: F401
     import sklearn.feature_extraction.text  # noqa: F401
@@ -110,26 +112,29 @@ def stream_export(folder: Path, size: int, fmt: str) -> dict:
     from vnmigration import stream
 
     out = HERE / "out" / f"stream-{folder.name}"
-    stream.export(out, None, fmt=fmt, partition_size=size, progress=False)  # warm: codebook, taxonomy, rules
+    stream.export(out, None, fmt=fmt, partition_size=size, progress=False, jobs=1)  # warm: codebook, taxonomy, rules
     files = _files(folder)
     n_bytes = sum(p.stat().st_size for p in files)
     rss_before = _rss_now_kb()
     t = time.perf_counter()
-    paths = stream.export(out, folder, fmt=fmt, partition_size=size, progress=False)
+    paths = stream.export(out, folder, fmt=fmt, partition_size=size, progress=False, jobs=jobs)
     total = time.perf_counter() - t
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     written = sum(f.stat().st_size for p in paths for f in ([p] if p.is_file() else p.glob("*")))
     shutil.rmtree(out, ignore_errors=True)
     return {"files": len(files), "bytes": n_bytes, "written": written, "total": total, "rss_before_kb": rss_before,
-            "rss_peak_kb": peak}
+            "rss_peak_kb": peak, "jobs": jobs,
+            "worker_peak_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}
 
 
 def _print_stream(r: dict, size: int) -> None:
     grow = (r["rss_peak_kb"] - r["rss_before_kb"]) * 1024
-    print(f"  {r['files']:,} files, {r['bytes'] / 1e6:,.1f} MB, partitions of {size}: {r['total']:.1f} s "
+    workers = "" if r["jobs"] == 1 else f", largest worker process {r['worker_peak_kb'] / 2**10:,.0f} MiB"
+    print(f"  {r['files']:,} files, {r['bytes'] / 1e6:,.1f} MB, partitions of {size}, --jobs {r['jobs'] or 'all'}: "
+          f"{r['total']:.1f} s "
           f"({r['bytes'] / 1e6 / r['total']:.2f} MB/s), peak RSS growth {grow / 2**20:,.0f} MiB = "
           f"{grow / r['bytes']:.2f}x the corpus bytes (target <= 2x), process peak {r['rss_peak_kb'] / 2**20:.2f} GiB; "
-          f"{r['written'] / 1e6:,.1f} MB written")
+          f"{r['written'] / 1e6:,.1f} MB written{workers}")
 
 
 def consolidate(folder: Path, n: int) -> dict:
@@ -233,6 +238,34 @@ def cli_side_by_side(n: int) -> None:
           f"{anchor:7.1f} s  ({anchor / one:.1f}x the one-core export; target >= 10x)")
 
 
+def scaling(n: int) -> None:
+    """The whole `python -m vnmigration export` on n and on 10n synthetic articles, on one core (`taskset`, --jobs 1)
+    and on every core: how the time grows with the data (target: 10x the data in <= 10.5x the time)."""
+    import os
+    import tempfile
+
+    sys.path.insert(0, str(HERE))
+    from synthetic import build
+
+    from vnmigration.engines import available_cores
+
+    times: dict[tuple[int, int], float] = {}
+    print(f"Whole export CLI, {n:,} and {10 * n:,} synthetic articles; load average before "
+          f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}:")
+    for size in (n, 10 * n):
+        folder = build(size)
+        mb = sum(p.stat().st_size for p in _files(folder)) / 1e6
+        for jobs in (1, available_cores()):
+            with tempfile.TemporaryDirectory() as out:
+                times[size, jobs] = _timed([sys.executable, "-m", "vnmigration", "export", out, "--corpus",
+                                            str(folder), "--jobs", str(jobs)], one_core=jobs == 1)
+            print(f"  {size:>7,} articles ({mb:6.1f} MB), --jobs {jobs}: {times[size, jobs]:7.1f} s")
+    for jobs in sorted({j for _, j in times}):
+        print(f"  --jobs {jobs}: 10x the data took {times[10 * n, jobs] / times[n, jobs]:.2f}x the time "
+              "(target <= 10.5x)")
+    print(f"  load average after {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
 def _module_of(file: str, func: str) -> str:
     """Which module a profiled function belongs to: the package's modules by name, libraries by package, the
     compiled-regex methods apart (they are the regex engine's own time): ".../vnmigration/dates.py" -> "dates"."""
@@ -276,6 +309,11 @@ def profile_cli(n: int, top: int = 12) -> None:
         print(f"  {name:<40} {ct:6.1f} s  {ct / total:6.1%}")
 
 
+def _jobs(args: argparse.Namespace) -> list[str]:
+    """The streaming export's --jobs for a child run, when one was given: ["--jobs", "1"] or []."""
+    return ["--jobs", str(args.jobs)] if args.jobs else []
+
+
 def _child(*args: str) -> dict:
     """Run this script in a fresh interpreter with `args` and return the JSON it prints."""
     done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=True)
@@ -295,6 +333,7 @@ def main() -> None:
     parser.add_argument("--consolidate", type=int, default=100_000, help="events for the timeline benchmark (0: skip)")
     parser.add_argument("--single-mb", type=float, default=20.0, help="size of the one-article export (0: skip)")
     parser.add_argument("--stream", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, default=None, help="processes for the streaming export (default: all)")
     parser.add_argument("--format", default="csv", choices=["csv", "parquet"], help="streaming export format")
     parser.add_argument("--stream-gb", type=float, default=0.0, help="also stream a synthetic corpus of this many GB")
     parser.add_argument("--stream-only", action="store_true", help="run only the streaming-export measurements")
@@ -302,7 +341,12 @@ def main() -> None:
                         help="only time the whole export CLI on this many articles, one core and all, with the anchor")
     parser.add_argument("--profile", type=int, default=0,
                         help="only profile the whole export CLI on this many articles (cProfile, one core)")
+    parser.add_argument("--scaling", type=int, default=0,
+                        help="only time the whole export CLI on this many articles and ten times as many")
     args = parser.parse_args()
+    if args.scaling:
+        scaling(args.scaling)
+        return
     if args.profile:
         profile_cli(args.profile)
         return
@@ -310,7 +354,7 @@ def main() -> None:
         cli_side_by_side(args.cli)
         return
     if args.stream:
-        print(json.dumps(stream_export(args.stream, args.partition_size, args.format)))
+        print(json.dumps(stream_export(args.stream, args.partition_size, args.format, args.jobs)))
         return
     if args.pipeline:
         print(json.dumps(pipeline(args.pipeline, args.limit)))
@@ -331,8 +375,8 @@ def main() -> None:
             [int(args.stream_gb * 1e9 / per_article)] if args.stream_gb else [])
         print("Streaming export (python -m vnmigration export):")
         for n in sizes:
-            r = _child("--stream", str(build(n)), "--partition-size", str(args.partition_size), "--format",
-                       args.format)
+            r = _child("--stream", str(build(n)), "--partition-size", str(args.partition_size), *_jobs(args),
+                       "--format", args.format)
             _print_stream(r, args.partition_size)
         if args.stream_only:
             return
@@ -367,8 +411,8 @@ def main() -> None:
               f"{r['bytes'] / 1e6 / r['total']:>6.2f} {extra_mb:>8.0f} {extra_mb * 1024 * 1024 / r['bytes']:>10.2f}")
     print("\nStreaming export (python -m vnmigration export) of the same corpora:")
     for n in sizes[-1:]:
-        _print_stream(_child("--stream", str(build(n)), "--partition-size", str(args.partition_size), "--format",
-                             args.format), args.partition_size)
+        _print_stream(_child("--stream", str(build(n)), "--partition-size", str(args.partition_size), *_jobs(args),
+                             "--format", args.format), args.partition_size)
     small, large = sizes[0], sizes[1] if len(sizes) > 1 else sizes[0]
     scale = (runs[large]["total"] / runs[small]["total"]) / (large / small)
     print(f"\nScaling {small:,} -> {large:,} articles: time x{runs[large]['total'] / runs[small]['total']:.1f} "

@@ -175,6 +175,24 @@ def classify(text: str, a: int, b: int, rules: dict | None = None, others: list[
     return None, None
 
 
+def tallied(text: str, clause: tuple[int, int], span: tuple[int, int], dates: list[tuple[int, int]],
+             rules: dict) -> bool:
+    """Whether the date at `span` is the period of a figure its clause counts: the first date of the clause after the
+    tally ("counselled 18,400 migrants between 2023 and 2025"), else the last before it ("Since 2018, it has trained
+    3,000 officers"). So "launched in 2023, counselled 18,400 migrants between 2023 and 2025" keeps the launch.
+
+    >>> text = "The pilot, launched in 2023, counselled 18,400 migrants between 2023 and 2025"
+    >>> launch, period = (23, 27), (56, 77)
+    >>> [tallied(text, (0, len(text)), span, [launch, period], load_event_rules()) for span in (launch, period)]
+    [False, True]
+    """
+    if (tally := rules["tallies"].search(text, *clause)) is None:
+        return False
+    inside = [s for s in dates if clause[0] <= s[0] and s[1] <= clause[1]] or [span]
+    after = [s for s in inside if s[0] >= tally.end()]
+    return span == (min(after) if after else max((s for s in inside if s[1] <= tally.start()), default=span))
+
+
 DATE_LEAD = re.compile(r"(?:\b(?:on|in|at|for|dated|scheduled for|beginning|starting|since|from)\s+)+$")
 NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|on)\s+)?)+$")
 PAREN = re.compile(r"\([^()]{0,60}\)")

@@ -11,7 +11,7 @@ import pandas as pd
 from . import dates as dg
 from .dates import Resolution
 from .dates_vi import find_dates as find_dates_vi
-from .event_kinds import GATHERINGS, classify, clause_around, load_event_rules, make_label, trigger_phrases
+from .event_kinds import GATHERINGS, classify, clause_around, load_event_rules, make_label, tallied, trigger_phrases
 from .language import LANGUAGE
 from .matching import fold_case
 from .schema import ARTICLES, DATES, MENTIONS, SENTENCES, require
@@ -288,6 +288,23 @@ def _referent(text: str, trigger: int, kind: str, named: dict[str, tuple[str, st
     return named[head.group().lower()]
 
 
+def _certainty(d, published_on) -> tuple[str, bool]:
+    """How a date is known, and whether it lies ahead of its article (a plan): "in 2019" -> ("stated", False)."""
+    certainty = "stated" if d.resolution in (Resolution.ABSOLUTE, Resolution.SINCE, Resolution.SCHEDULED) else (
+        "publication" if d.resolution == Resolution.PUBLICATION else "from-publication")
+    ahead = d.resolution in PLANNED or published_on is not None \
+        and pd.notna(published_on) and pd.notna(d.date) and d.date > published_on  # dated after its article: a plan
+    return certainty, ahead
+
+
+def _counts_a_figure(text: str, d, kind: str | None, clause: tuple[int, int], span: tuple[int, int],
+                     local: list[tuple[int, int]], rules: dict) -> bool:
+    """Whether a programme's or a training's date is the period of a figure its clause counts (event-kind decision
+    8): "Since 2018, the programme has trained 3,000 officers" -> a milestone; a project launched on a day stays."""
+    return kind in TALLIED and (d.precision != "day" or d.resolution == Resolution.SINCE) \
+        and tallied(text, clause, span, local, rules)
+
+
 def _dated_events(r, found: list, actors: list | None, published_on, rules: dict,
                   named: dict[str, tuple[str, str]] | None = None) -> list[tuple[tuple, bool]]:
     """The events rows of one sentence `r` from its dates `found`, each with whether it had no trigger.
@@ -302,30 +319,26 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
     for d in found:
         a, b = int(d.start - r.start), int(d.end - r.start)
         kind, trigger = classify(r.text, a, b, rules, [span for span in local if span != (a, b)], phrases)
-        if d.resolution == Resolution.PERIOD and kind is not None and kind != "milestone":
+        clause = clause_around(r.text, a, b, rules["clause_break"])
+        if d.resolution == Resolution.PERIOD and kind not in (None, "milestone") \
+                and not _counts_a_figure(r.text, d, kind, clause, (a, b), local, rules):
             continue  # "a conference on migration in the 2020-2021 period": the period is context, not the conference's
         bare, referent = kind is None, None
         if named and not bare:
             kind, referent = _referent(r.text, trigger, kind, named)
             referent = referent or _instrument(r.text, a, named, rules)  # "the law" named earlier in the page
             kind = _series(r.text, trigger, kind, named)  # "regional consultations" feeding the page's review
-        clause = clause_around(r.text, a, b, rules["clause_break"])
         if bare and d.resolution != Resolution.PUBLICATION and not r.text.rstrip().endswith("?") \
                 and not _dates_nothing(r.text, d, a, found):
             start = clause[0]
             if FRONTED.fullmatch(r.text, start, a):  # "Since 1994, IOM has ...": label what follows the date
                 start = FRONTED_TAIL.match(r.text, b).end()
             kind, trigger = ("project" if _ongoing_since(r.text, clause, a, b, d.resolution) else "milestone"), start
-        if kind in TALLIED and (d.precision != "day" or d.resolution == Resolution.SINCE) \
-                and rules["tallies"].search(r.text, *clause):
+        if _counts_a_figure(r.text, d, kind, clause, (a, b), local, rules):
             kind = "milestone"  # "Since 2018, the programme has trained 3,000 officers": a figure for a period
         if kind is None:
             continue  # "the presence of so many of you here today" is no dated happening
-        certainty = "stated" if d.resolution in (Resolution.ABSOLUTE, Resolution.SINCE, Resolution.SCHEDULED) else (
-            "publication" if d.resolution == Resolution.PUBLICATION else "from-publication")
-        when = published_on
-        ahead = d.resolution in PLANNED or when is not None \
-            and pd.notna(when) and pd.notna(d.date) and d.date > when  # dated after its article: a plan
+        certainty, ahead = _certainty(d, published_on)
         readings = [*_celebrated((kind, trigger, d.date, d.date_end, d.precision), r.text, clause), *_also_on_the_date(
             r.text, kind, d, (a, b), clause, local, phrases, rules)]
         for n, (kind, trigger, date, date_end, precision) in enumerate(readings):

@@ -244,6 +244,23 @@ def _keep_dateline(page: _Page, dateline: dg.Dateline, in_head: bool) -> None:
         page.dateline = page.dateline or dateline
 
 
+NAMES_ONLY = re.compile(r"[^\W\d_][\w'’.-]*(?:(?:\s+|\s*,\s*)(?:and\s+|&\s+)?[^\W\d_][\w'’.-]*){1,7}")
+
+
+def _after_credit(line: str, before_tail: bool) -> bool:
+    """Whether a date line's previous line credits the story: a byline ("By Minh Anh"), or, before the page's
+    trailing block, a line of names alone, as an op-ed prints its authors over its date: "Le Minh Chau and Rebecca
+    Thorne".
+
+    >>> _after_credit("Le Minh Chau and Rebecca Thorne", True), _after_credit("Read more", True)
+    (True, False)
+    """
+    if is_credit_line(line):
+        return True
+    return before_tail and NAMES_ONLY.fullmatch(line) is not None \
+        and all(w[0].isupper() for w in re.findall(r"[^\W\d_][\w'’.-]*", line) if w not in ("and",))
+
+
 HEAD_LINES = 60  # a site's menu is among a page's first lines
 
 
@@ -304,7 +321,7 @@ def split_chrome(text: str) -> _Page:
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if (dateline := parse_dateline(line)) is not None:
-            _keep_dateline(page, dateline, in_head or bool(i and is_credit_line(lines[i - 1])))
+            _keep_dateline(page, dateline, in_head or bool(i and _after_credit(lines[i - 1], i < tail)))
             (page.bylines if dateline.byline else page.boilerplate).append(line)  # "By X | date" is a credit
         elif i >= tail:
             (page.bylines if is_credit_line(line) else page.boilerplate).append(line)

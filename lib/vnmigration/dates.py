@@ -96,7 +96,7 @@ def list_item_year(line: str) -> int | None:
 
 
 # Words in the same clause before a date that make it a plan rather than a happening.
-SCHEDULED = re.compile(r"\b(scheduled|slated|planned|due|will|would|to be held|upcoming|expected|prepare for"
+SCHEDULED = re.compile(r"\b(scheduled|slated|planned|due|will|would|should|to be held|upcoming|expected|prepare for"
                        r"|preparing for|prepare to|preparing to|plans to|(?:we|they|also|still) plan to|planning to"
                        r"|aims? to|intends? to|is set to|ahead of"  # not the noun: "a national plan to implement"
                        r"|tomorrow"  # "falls tomorrow, 30 July"

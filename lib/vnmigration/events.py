@@ -288,6 +288,9 @@ def _referent(text: str, trigger: int, kind: str, named: dict[str, tuple[str, st
     return named[head.group().lower()]
 
 
+LIST_HEAD, LIST_TAIL = re.compile(r"[\s*•–—-]*"), re.compile(r"\s*[:|–—-]")  # "- 2018: ...", "2018 | ..."
+
+
 def _certainty(d, published_on) -> tuple[str, bool]:
     """How a date is known, and whether it lies ahead of its article (a plan): "in 2019" -> ("stated", False)."""
     certainty = "stated" if d.resolution in (Resolution.ABSOLUTE, Resolution.SINCE, Resolution.SCHEDULED) else (
@@ -320,6 +323,8 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
         a, b = int(d.start - r.start), int(d.end - r.start)
         kind, trigger = classify(r.text, a, b, rules, [span for span in local if span != (a, b)], phrases)
         clause = clause_around(r.text, a, b, rules["clause_break"])
+        if LIST_HEAD.fullmatch(r.text, 0, a) and LIST_TAIL.match(r.text, b) and _dates_nothing(r.text, d, a, found):
+            continue  # "- 2018: researchers attend the conference in Marrakech ... on 10-11 December": the day's year
         if d.resolution == Resolution.PERIOD and kind not in (None, "milestone") \
                 and not _counts_a_figure(r.text, d, kind, clause, (a, b), local, rules):
             continue  # "a conference on migration in the 2020-2021 period": the period is context, not the conference's
@@ -329,7 +334,7 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
             referent = referent or _instrument(r.text, a, named, rules)  # "the law" named earlier in the page
             kind = _series(r.text, trigger, kind, named)  # "regional consultations" feeding the page's review
         if bare and d.resolution != Resolution.PUBLICATION and not r.text.rstrip().endswith("?") \
-                and not _dates_nothing(r.text, d, a, found):
+                and not _dates_nothing(r.text, d, a, found, clause):
             start = clause[0]
             if FRONTED.fullmatch(r.text, start, a):  # "Since 1994, IOM has ...": label what follows the date
                 start = FRONTED_TAIL.match(r.text, b).end()
@@ -372,15 +377,17 @@ def _also_on_the_date(text: str, kind: str, d, span: tuple[int, int], clause: tu
 SPAN_END = re.compile(r"(?:\b(?:to|until|till|through)|[–—-])\s*$")  # "from July 2024 to| June 2027"
 
 
-def _dates_nothing(text: str, d, a: int, found: list) -> bool:
+def _dates_nothing(text: str, d, a: int, found: list, clause: tuple[int, int] | None = None) -> bool:
     """A date with no trigger that dates nothing of its own: a span's end ("from July 2024 to June 2027"), or a
-    coarse date a finer one of the sentence falls in ("three years ago, on 20 March 2020"; a table row's "2018 | On
-    10-11 December")."""
+    coarse date a finer one of its clause falls in ("three years ago, on 20 March 2020"; a table row's "2018 | On
+    10-11 December"; not "in 2025, ..., which took over in March 2025")."""
     others = [o for o in found if o is not d and pd.notna(o.date)]
     if SPAN_END.search(text, max(0, a - 12), a) and any(o.start < d.start for o in others):
         return True
+    shift = d.start - a  # the sentence's offset in its article
     return pd.notna(d.date) and any(PRECISION_RANK[o.precision] < PRECISION_RANK[d.precision]
-                                    and d.date <= o.date <= d.date_end for o in others)
+                                    and d.date <= o.date <= d.date_end for o in others
+                                    if clause is None or clause[0] <= o.start - shift and o.end - shift <= clause[1])
 
 
 # A programme of work that has run since a date: "Since 2018, the union and IOM have run safe migration clubs",

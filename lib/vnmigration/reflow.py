@@ -76,12 +76,17 @@ def reflow(text: str) -> str:
 
 
 def _broken_by_wrap(line: str, following: str, width: int) -> bool:
-    """Whether the wrap, not the writer, ended `line`: the first word of `following` would not have fitted after it.
+    """Whether the wrap, not the writer, ended `line`: the first word of `following` would not have fitted after it,
+    or `following` goes on in lower case (a headline a writer broke short) after a line that ends no sentence.
 
     >>> _broken_by_wrap("The meeting was opened by IOM Director General William", "Swing and ...", 60)
     True
     >>> _broken_by_wrap("Ha Noi, 14 March 2023", "The meeting was opened ...", 60)
     False
+    >>> _broken_by_wrap("Ngày Quốc tế Người di cư: Liên hợp quốc và Bộ Ngoại giao", "kêu gọi đưa kiều hối ...", 72)
+    True
     """
-    text = line.rstrip()
-    return bool(text.strip()) and len(text) + 1 + len(following.split()[0]) > width - 2
+    text, first = line.rstrip(), following.split()[0]
+    if text.strip() and first[0].islower() and "." not in first and not SENTENCE_END.search(text):
+        return True  # no line of the writer's starts in lower case: "... và Bộ Ngoại giao" / "kêu gọi đưa ..."
+    return bool(text.strip()) and len(text) + 1 + len(first) > width - 2

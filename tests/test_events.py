@@ -180,6 +180,20 @@ def test_unresolvable_relative_date_is_nat():
     ("Staff handed over 14 registration kits to the border post on 18 June 2024.", "project"),
     ("Police on the border handed over 45 Vietnamese citizens on 3 May 2024.", "milestone"),
     ("The second distribution of repair kits took place on 2 October 2024.", "project"),
+    # rules added 2026-12-06 with the fresh dev pages (sentences written for this test)
+    ("Laos rejoined the ASEAN working group in 2011.", "membership"),
+    ("Thailand, a WTO member since 1995, hosted the talks.", "membership"),
+    ("- 2004: The country joins the Colombo Process.", "membership"),
+    ("- March 2012: The Institute for Labour Studies is founded in Hue.", "founding"),
+    ("The Abu Dhabi Dialogue, set up in January 2008, meets every two years.", "founding"),
+    ("The Embassy of Finland in Hanoi opened in 1974.", "founding"),
+    ("The governor led a provincial delegation to Busan from 3 to 6 June 2025.", "visit"),
+    ("The partners will sit down again in April 2026 to take stock.", "meeting"),
+    ("The ministry will submit a draft decree on fees in the second quarter of 2026.", "decision"),
+    ("Its findings were published in May 2025.", "report"),
+    ("Researchers interviewed 900 returnees in three provinces in August 2024.", "project"),
+    ("The first phase of the programme began in Quang Tri in October 2018.", "project"),
+    ("The two ministries renewed their memorandum in July 2025 for three more years.", "agreement"),
 ])
 def test_event_kinds(text, kind):
     m = find_dates(text)[0]
@@ -701,3 +715,10 @@ def test_a_statistic_of_a_year_stays_beside_a_happening_of_that_year():
     assert sorted(ev["kind"]) == ["conference", "milestone"]
     one_happening = events_from(b="Since 1994, IOM has helped the province.\n- 1994 - IOM opened an office in Hue.")
     assert one_happening["kind"].tolist() == ["founding"]
+
+
+def test_a_figure_belongs_to_the_period_after_it_and_a_launch_before_it_stays_a_project():
+    """The tally rule (event-kind decision 8) turns into a milestone only the period it counts."""
+    events = events_from(a="The pilot, launched in Da Nang in 2021, trained 1,640 recruiters between 2021 and 2024.")
+    kinds = set(zip(events["date_text"], events["kind"], strict=True))
+    assert ("in 2021", "project") in kinds and ("between 2021 and 2024", "milestone") in kinds

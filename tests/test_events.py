@@ -300,6 +300,13 @@ def test_no_merge_for_lookalikes_that_share_only_a_year_or_differ_in_kind(a, b):
     assert len(timeline_of(a, b)) == 2
 
 
+def test_a_draft_law_submitted_and_the_law_passed_in_its_year_stay_two_rows():
+    t = timeline_of(event("a", "2019-01-01", "year", "law", "submit the draft Law on Overseas Workers to the National "
+                          "Assembly", "planned"),
+                    event("b", "2019-06-14", "day", "law", "the Law on Overseas Workers, passed by the National Assembly"))
+    assert len(t) == 2 and t["clues"].str.contains("draft law submitted").all()
+
+
 def test_no_merge_for_lookalike_conferences_a_year_apart():
     t = timeline_of(
         event("a", "2021-11-22", "day", "conference", "conference on reviewing the implementation of the GCM"),

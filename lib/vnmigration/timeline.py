@@ -16,6 +16,7 @@ from . import dates as dg
 from .corpus import SITE_PREFIX, outlet_label
 from .event_kinds import STOPWORDS
 from .events import PRECISION_RANK
+from .language import all_languages
 from .persons import fold_diacritics
 from .published import HAPPENING_NAME
 from .schema import ARTICLES, EVENTS, TIMELINE, require
@@ -91,6 +92,8 @@ def _names_a_happening(shared: frozenset, kind: str = "") -> bool:
     names ("Bali Process"), not one word that many stories share; one name for a joining or an appointment, which
     the body joined or the person appointed names ("became a Member State of IOM in 2009")."""
     return len(shared) >= (1 if kind in PARTY_KINDS else 2) or any("/" in t for t in shared)
+# a draft law before the legislature, in every language (data/<language>/event_rules.yaml `law_submission`)
+LAW_SUBMISSION = re.compile("|".join(all_languages("event_rules")["law_submission"]), re.IGNORECASE)
 CLUE_DAYS = 731  # same-kind events this close in time that stay apart say why, in `clues`
 CLUE_NEIGHBOURS = 8  # at most this many later same-kind events are explained per event, nearest first
 
@@ -103,6 +106,8 @@ def _compare(a: EventKey, b: EventKey, a_terms: tuple | None = None, b_terms: tu
         return False, f"dates do not overlap ({a.date:%Y-%m-%d} {a.precision} vs {b.date:%Y-%m-%d} {b.precision})"
     if a.kind != b.kind:
         return False, f"different kinds ({a.kind} vs {b.kind})"
+    if a.kind == "law" and bool(LAW_SUBMISSION.search(a.label)) != bool(LAW_SUBMISSION.search(b.label)):
+        return False, "a draft law submitted and a law passed or in force: two acts"
     if "month" in (a.precision, b.precision) and "year" not in (a.precision, b.precision) \
             and (a.date.year, a.date.month) != (b.date.year, b.date.month):
         return False, f"different first months ({a.date:%Y-%m} vs {b.date:%Y-%m}): spans that overlap, not one start"

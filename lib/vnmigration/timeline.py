@@ -66,18 +66,28 @@ COMMON_NAMES = frozenset("viet nam vietnam vietnamese government state party peo
 NAME_TOKEN = re.compile(r"[A-Za-z0-9][\w/.-]*[\w]|[A-Z]")
 
 
+# The name of a body (a ministry, a provincial department, an embassy) names who acted, not which happening: "the Ben
+# Tre Department of Labour, Invalids and Social Affairs" runs many projects in one year
+BODY_NAME = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,4}(?:Ministry|Department|Committee|Embassy|Consulate|Bureau|Agency"
+                       r"|Directorate|Administration|Authority|Secretariat|Federation)"
+                       r"(?:(?:\s+(?:of|for|on|and)\s+|,\s+|\s+)[A-Z][\w'’-]*)*")
+
+
 def named_objects(text: str, participants: tuple = ()) -> set[str]:
     """The names a sentence gives its happening: capitalised words (not the first), acronyms and document numbers,
     without its participants' names (but for a participant that is itself a gathering, such as a Forum or a Review),
-    calendar words and the country's name.
+    the names of bodies (`BODY_NAME`), calendar words and the country's name.
 
     >>> sorted(named_objects("Viet Nam joined the Bali Process in 2002, with IOM.", ("IOM",)))
     ['bali', 'process']
     >>> sorted(named_objects("It signed Decision No. 402/QD-TTg in March 2020."))
     ['402/qd-ttg', 'decision']
+    >>> sorted(named_objects("Since 2022, the Ben Tre Department of Labour, Invalids and Social Affairs ran the pilot."))
+    []
     """
     taken = COMMON_NAMES.union(w.lower() for p in participants if not HAPPENING_NAME.search(p)
                                for w in NAME_TOKEN.findall(p))
+    taken |= {w.lower() for body in BODY_NAME.findall(text) for w in NAME_TOKEN.findall(body)}
     tokens = NAME_TOKEN.findall(text)
     return {t.lower() for n, t in enumerate(tokens)
             if (n and t[0].isupper() and len(t) > 1 or "/" in t and any(c.isdigit() for c in t))

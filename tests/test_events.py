@@ -303,8 +303,24 @@ def test_no_merge_for_lookalikes_that_share_only_a_year_or_differ_in_kind(a, b):
 def test_a_draft_law_submitted_and_the_law_passed_in_its_year_stay_two_rows():
     t = timeline_of(event("a", "2019-01-01", "year", "law", "submit the draft Law on Overseas Workers to the National "
                           "Assembly", "planned"),
-                    event("b", "2019-06-14", "day", "law", "the Law on Overseas Workers, passed by the National Assembly"))
+                    event("b", "2019-06-14", "day", "law", "the Law on Overseas Workers, passed by the Assembly"))
     assert len(t) == 2 and t["clues"].str.contains("draft law submitted").all()
+
+
+def test_an_instrument_adopted_and_the_same_instrument_endorsed_are_two_acts():
+    """Event-kind decision 1: the compact adopted at a conference and endorsed by the General Assembly nine days later
+    are two happenings; a month's mention joins the one whose verb stands before its date."""
+    adopted = event("a", "2018-12-10", "day", "agreement", "the Compact adopted at the Marrakech Conference",
+                    evidence="The Compact was adopted at the Marrakech Conference on 10-11 December 2018.")
+    endorsed = event("b", "2018-12-19", "day", "agreement", "the Compact endorsed by the General Assembly",
+                     evidence="The General Assembly endorsed the Compact on 19 December 2018.")
+    coarse = event("c", "2018-12-01", "month", "agreement", "the Compact",
+                   evidence="The Compact, adopted in Marrakech in December 2018 and endorsed by the General Assembly "
+                            "in Resolution 73/195, has 23 objectives.")
+    for e, words in ((adopted, "10-11 December 2018"), (endorsed, "19 December 2018"), (coarse, "December 2018")):
+        e["date_text"] = words
+    t = timeline_of(adopted, endorsed, coarse)
+    assert sorted(map(sorted, t["article_ids"])) == [["a", "c"], ["b"]]
 
 
 def test_no_merge_for_lookalike_conferences_a_year_apart():

@@ -16,7 +16,7 @@ from . import dates as dg
 from .corpus import SITE_PREFIX, outlet_label
 from .event_kinds import STOPWORDS
 from .events import PRECISION_RANK
-from .language import all_languages
+from .language import all_languages, language_data, languages
 from .persons import fold_diacritics
 from .published import HAPPENING_NAME
 from .schema import ARTICLES, EVENTS, TIMELINE, require
@@ -51,6 +51,11 @@ class EventKey(NamedTuple):
     label: str
     participants: tuple
     evidence: str
+    date_text: str = ""
+
+    def act(self) -> str | None:
+        """What a state did to an agreement's instrument, by the verb nearest its date: "adoption", "endorsement"."""
+        return act_of(self.evidence, self.date_text) if self.kind == "agreement" else None
 
     def terms(self) -> tuple[frozenset, frozenset, frozenset, frozenset]:
         """The salient terms of the label and participants, of the evidence, the evidence's named objects, and
@@ -82,7 +87,7 @@ def named_objects(text: str, participants: tuple = ()) -> set[str]:
     ['bali', 'process']
     >>> sorted(named_objects("It signed Decision No. 402/QD-TTg in March 2020."))
     ['402/qd-ttg', 'decision']
-    >>> sorted(named_objects("Since 2022, the Ben Tre Department of Labour, Invalids and Social Affairs ran the pilot."))
+    >>> sorted(named_objects("Since 2022, the Ben Tre Department of Labour, Invalids and Social Affairs ran it."))
     []
     """
     taken = COMMON_NAMES.union(w.lower() for p in participants if not HAPPENING_NAME.search(p)
@@ -104,6 +109,32 @@ def _names_a_happening(shared: frozenset, kind: str = "") -> bool:
     return len(shared) >= (1 if kind in PARTY_KINDS else 2) or any("/" in t for t in shared)
 # a draft law before the legislature, in every language (data/<language>/event_rules.yaml `law_submission`)
 LAW_SUBMISSION = re.compile("|".join(all_languages("event_rules")["law_submission"]), re.IGNORECASE)
+# the acts on an instrument, in every language: {act: pattern} (data/<language>/event_rules.yaml `agreement_acts`)
+ACTS = tuple((act, re.compile(pattern, re.IGNORECASE)) for language in languages()
+             for act, pattern in (language_data("event_rules", language).get("agreement_acts") or {}).items())
+ACT_BEFORE, ACT_AFTER = 100, 40  # characters: how far from its date an act's verb is looked for
+
+
+def act_of(evidence: str, date_text: str) -> str | None:
+    """The act whose verb stands nearest before the date in the sentence, else just after it, else None:
+    "adopted in Marrakech in December 2018 and endorsed by the General Assembly" -> "adoption" for "December 2018".
+
+    >>> act_of("adopted in Marrakech in December 2018 and endorsed by the UN", "December 2018")
+    'adoption'
+    >>> act_of("Viet Nam voted for the compact in December 2018.", "December 2018")
+    'endorsement'
+    """
+    at = evidence.find(date_text) if date_text else -1
+    if at < 0:
+        return None
+    before = [(m.end(), act) for act, p in ACTS for m in p.finditer(evidence, max(0, at - ACT_BEFORE), at)]
+    if before:
+        return max(before)[1]
+    end = at + len(date_text)
+    after = [(m.start(), act) for act, p in ACTS for m in p.finditer(evidence, end, end + ACT_AFTER)]
+    return min(after)[1] if after else None
+
+
 CLUE_DAYS = 731  # same-kind events this close in time that stay apart say why, in `clues`
 CLUE_NEIGHBOURS = 8  # at most this many later same-kind events are explained per event, nearest first
 
@@ -116,6 +147,8 @@ def _compare(a: EventKey, b: EventKey, a_terms: tuple | None = None, b_terms: tu
         return False, f"dates do not overlap ({a.date:%Y-%m-%d} {a.precision} vs {b.date:%Y-%m-%d} {b.precision})"
     if a.kind != b.kind:
         return False, f"different kinds ({a.kind} vs {b.kind})"
+    if (act := a.act()) and (other := b.act()) and act != other:
+        return False, f"different acts on an instrument ({act} vs {other})"
     if a.kind == "law" and bool(LAW_SUBMISSION.search(a.label)) != bool(LAW_SUBMISSION.search(b.label)):
         return False, "a draft law submitted and a law passed or in force: two acts"
     if "month" in (a.precision, b.precision) and "year" not in (a.precision, b.precision) \
@@ -156,7 +189,7 @@ def figures(text: str) -> frozenset[str]:
 def _key_of(event) -> EventKey:
     """The compact key of one events row (a Series or a dict)."""
     return EventKey(event["status"], event["date"], event["date_end"], event["precision"], event["kind"],
-                event["label"], tuple(event["participants"]), event["evidence"])
+                event["label"], tuple(event["participants"]), event["evidence"], event.get("date_text") or "")
 
 
 def keys_of(events: pd.DataFrame) -> Iterator[EventKey]:

@@ -323,6 +323,18 @@ def test_an_instrument_adopted_and_the_same_instrument_endorsed_are_two_acts():
     assert sorted(map(sorted, t["article_ids"])) == [["a", "c"], ["b"]]
 
 
+def test_days_within_a_visit_join_the_visit_on_every_page():
+    """A page that gives the visit's days and pages that give one day of it are one row, whichever page joins first:
+    "13-15 March" holds "on 13 March" and "on 14 March", which share no day with each other."""
+    t = timeline_of(event("a", "2024-03-13", "day", "visit", "Director General Pope's visit to Viet Nam",
+                          participants=["Amy Pope"]),
+                    event("b", "2024-03-14", "day", "visit", "visit to Viet Nam by Director General Pope",
+                          participants=["Amy Pope"]),
+                    event("c", "2024-03-13", "day", "visit", "Pope's visit to Viet Nam, 13-15 March",
+                          participants=["Amy Pope"]) | {"date_end": pd.Timestamp("2024-03-15")})
+    assert len(t) == 1 and sorted(t["article_ids"].iloc[0]) == ["a", "b", "c"]
+
+
 def test_no_merge_for_lookalike_conferences_a_year_apart():
     t = timeline_of(
         event("a", "2021-11-22", "day", "conference", "conference on reviewing the implementation of the GCM"),

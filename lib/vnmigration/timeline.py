@@ -281,14 +281,50 @@ def _clue_candidates(keys: list[EventKey]) -> list[tuple[int, int]]:
     return pairs
 
 
+class _Span(NamedTuple):
+    """The dates a group of mentions allows: `allow`, what its coarse members (a month, a year) all allow; `hull` and
+    `common`, the first and last of its day-precision members' days and the days they share; `cover`, whether one
+    day member spans them all. Day members join when they share a day or one spans the others ("13-15 March" holds
+    "on 13 March" and "on 14 March"), and all of them must lie in what the coarse members allow."""
+
+    allow: tuple
+    hull: tuple | None
+    common: tuple | None
+    cover: bool
+
+    @classmethod
+    def of(cls, key: EventKey) -> _Span:
+        """One mention's span: a day's (or a span of days') own dates, or a coarse mention's allowance."""
+        if key.precision == "day":
+            return cls((pd.Timestamp.min, pd.Timestamp.max), (key.date, key.date_end), (key.date, key.date_end), True)
+        return cls((key.date, key.date_end), None, None, False)
+
+    def join(self, other: _Span) -> _Span | None:
+        """The span of two groups merged, or None when no date suits them all."""
+        allow = (max(self.allow[0], other.allow[0]), min(self.allow[1], other.allow[1]))
+        if allow[0] > allow[1]:
+            return None
+        if self.hull is None or other.hull is None:
+            hull, common, cover = self.hull or other.hull, self.common or other.common, self.cover or other.cover
+        else:
+            hull = (min(self.hull[0], other.hull[0]), max(self.hull[1], other.hull[1]))
+            common = (max(self.common[0], other.common[0]), min(self.common[1], other.common[1]))
+            cover = self.cover and self.hull == hull or other.cover and other.hull == hull
+            if common[0] > common[1] and not cover:
+                return None
+        if hull is not None and not allow[0] <= hull[0] <= hull[1] <= allow[1]:
+            return None
+        return _Span(allow, hull, common, cover)
+
+
 def _consolidate(keys: list[EventKey]) -> tuple[_Groups, dict[int, set[str]]]:
     """Merge distinct keys into happenings and collect, per key, why near same-kind keys stayed apart.
 
     Matching pairs merge finest first (two days before a day and a month, before a year; the coarser member decides),
     then the pair with more shared names, then the one with the finer other member, then more shared terms: a year's
     mention joins the row it shares most names with, a month's or a day's. A merge must leave the group a date every
-    member allows: a year-precision "endorsed the GCM in 2018" joins one December day's row and never chains it to
-    another day's row; and, for statistics, a figure every member that gives figures shares: a sentence with two
+    member allows (`_Span`): a year-precision "endorsed the GCM in 2018" joins one December day's row and never chains
+    it to another day's row; and, for statistics, a figure every member that gives figures shares: a sentence with two
     statistics of a year joins the row of one of them and never chains the two.
     """
     terms = [k.terms() for k in keys]
@@ -298,16 +334,16 @@ def _consolidate(keys: list[EventKey]) -> tuple[_Groups, dict[int, set[str]]]:
                      min(PRECISION_RANK[keys[i].precision], PRECISION_RANK[keys[j].precision]),
                      -len(_shared_terms(terms[i], terms[j])), i, j)
                     for i, j in _merge_candidates(keys, terms) if _compare(keys[i], keys[j], terms[i], terms[j])[0])
-    span = {i: (k.date, k.date_end) for i, k in enumerate(keys)}  # per group: the dates every member allows
+    span = {i: _Span.of(k) for i, k in enumerate(keys)}  # per group: the dates its members allow
     # per group of statistics (milestones): the figures every member with figures gives
     figs = {i: t[3] if keys[i].kind == "milestone" else frozenset() for i, t in enumerate(terms)}
     for *_, i, j in ranked:
         a, b = groups.find(i), groups.find(j)
-        start, end = max(span[a][0], span[b][0]), min(span[a][1], span[b][1])
+        both = span[a].join(span[b])
         common = figs[a] & figs[b] if figs[a] and figs[b] else figs[a] | figs[b]
-        if a != b and start <= end and (common or not (figs[a] and figs[b])):
+        if a != b and both is not None and (common or not (figs[a] and figs[b])):
             groups.union(a, b)
-            span[groups.find(a)], figs[groups.find(a)] = (start, end), common
+            span[groups.find(a)], figs[groups.find(a)] = both, common
     apart: dict[int, set[str]] = {}
     for i, j in _clue_candidates(keys):
         i, j = min(i, j), max(i, j)  # in reading order, as the clue's wording follows it

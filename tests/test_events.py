@@ -194,6 +194,7 @@ def test_unresolvable_relative_date_is_nat():
     ("Researchers interviewed 900 returnees in three provinces in August 2024.", "project"),
     ("The first phase of the programme began in Quang Tri in October 2018.", "project"),
     ("The two ministries renewed their memorandum in July 2025 for three more years.", "agreement"),
+    ("The ministers spoke on the margins of the 29th session of the ASEAN Labour Committee on 4 May 2025.", "meeting"),
 ])
 def test_event_kinds(text, kind):
     m = find_dates(text)[0]

@@ -44,7 +44,7 @@ def test_date_forms(text, published, expected):
 @pytest.mark.parametrize("text", [
     "the achievement of the 2030 Agenda", "Decision No. 402/QD-TTg was signed", "with 175 member states",
     "approximately 281 million people", "Hotline: 0913.378.918", "COVID-19 spread", "in 2030 Agenda terms",
-    "March 45 is no day", "May I ask", "the Vietnam Times 2022 Awards",
+    "March 45 is no day", "May I ask", "the Vietnam Times 2022 Awards", "the desk is open on Saturday mornings",
     # a plan's span names the plan: no date of a happening
     "under the ASEAN Work Programme 2021-2025, with funding", "a cooperation plan for the 2024-2025 period",
     "about 3/4 of the workers paid fees", "on 3/4 of the routes", "by 20/30 votes",
@@ -195,6 +195,8 @@ def test_unresolvable_relative_date_is_nat():
     ("The first phase of the programme began in Quang Tri in October 2018.", "project"),
     ("The two ministries renewed their memorandum in July 2025 for three more years.", "agreement"),
     ("The ministers spoke on the margins of the 29th session of the ASEAN Labour Committee on 4 May 2025.", "meeting"),
+    ("Mr. Hoa told the meeting that the district had opened a migrant resource centre in 2022.", "founding"),
+    ("Korea plans to fold its Industrial Training Program into a new scheme in 2028.", "project"),
 ])
 def test_event_kinds(text, kind):
     m = find_dates(text)[0]

@@ -67,7 +67,8 @@ DATE_PATTERN = re.compile(
   | (?P<mon>\b(?i:in|since|by|from|until|during|early|late|mid-|before|after)\s+(?:early\s+|late\s+|mid-)?
         (?P<m10>{_MONTH})\b(?!\.?\s*\d|\s+(?:of\s+)?(?:this|last|next)\s+year))
   | (?P<wday>\b(?i:on|last|this|next)\s+(?P<wd9>{_FULL_WEEKDAY})\b
-        (?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\.?\s+\d)))  # "on Friday, 18 August 2023"
+        (?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\.?\s+\d)  # "on Friday, 18 August 2023"
+         |\s+(?i:mornings|afternoons|evenings|nights)\b))  # opening hours: "on Saturday mornings"
   | (?P<wdverb>\b(?:said|agreed|announced|signed|met|told|held|opened|launched|released|began|ended|started|issued
         |approved|adopted|reported|visited|received|handed|arrived|left|returned|called|urged|pledged)\s+
         (?P<wd11>{_FULL_WEEKDAY})\b(?!,?\s+\d|,?\s+{_MONTH}))  # a wire's bare weekday: "agreed Tuesday"

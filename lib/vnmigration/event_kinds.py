@@ -68,14 +68,14 @@ def load_event_rules(path: str | Path | None = None, language: str = LANGUAGE) -
 # Where one clause ends and the next begins: a semicolon, a dash between spaces, a comma before a relative
 # pronoun or before "and" and a new subject or a fronted date ("..., and the ministry ...", "..., and in November
 # we upgraded ..."; not "safe, orderly, and regular"),
-# "and" before a new verb ("... in 2022 and now receives ..."), and what someone "said" ("Also attending the
-# meeting, X said the hotline received 3,200 calls this year").
+# "and" before a new verb ("... in 2022 and now receives ..."), and what someone "said" or "told the meeting" ("Also
+# attending the meeting, X said the hotline received 3,200 calls this year").
 CLAUSE_BREAK = re.compile(
     r";|:\s|\s[–—-]\s|,\s+(?=(?:while|whereas|which|who|where|when|after|before)\b)"
     r"|,?\s(?=(?:and|but)\s+(?:then|now|also|later|has|have|had|is|are|was|were|would|will|could|should|can|may"
     r"|must|plans?|aims?|expects?|hopes?)\b)"
     r"|,\s(?=(?:and|but)\s+(?:the|a|an|its|their|his|her|this|these|those|it|they|he|she|we|I|in|on|[A-Z]\w*)\b)"
-    r"|\b(?:said|says|added|noted|stressed|told\s+\w+)\s+(?:that\s+)?")
+    r"|\b(?:said|says|added|noted|stressed|told\s+(?:(?:the|a|an|his|her|their)\s+)?\w+)\s+(?:that\s+)?")
 
 
 AT_GATHERING = re.compile(r"\b(?:at|during)\s+(?:a|an|the|its)\s+(?:[\w'’-]+\s+){0,3}$")

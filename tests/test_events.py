@@ -760,3 +760,19 @@ def test_a_figure_belongs_to_the_period_after_it_and_a_launch_before_it_stays_a_
     events = events_from(a="The pilot, launched in Da Nang in 2021, trained 1,640 recruiters between 2021 and 2024.")
     kinds = set(zip(events["date_text"], events["kind"], strict=True))
     assert ("in 2021", "project") in kinds and ("between 2021 and 2024", "milestone") in kinds
+
+
+@pytest.mark.parametrize("text, kind", [
+    # rules added 2026-12-06 with the Vietnamese dev pages v33-v44 (sentences written for this test)
+    ("Lào là thành viên Tiến trình Colombo từ năm 2004.", "membership"),
+    ("Sáng 12/9/2024, Ủy ban Pháp luật tổ chức phiên giải trình về việc thi hành Luật Cư trú.", "review"),
+    ("Sở sẽ tổ chức Phiên giao dịch việc làm cho lao động về nước vào ngày 15/12/2024.", "conference"),
+    ("Kết quả Tổng điều tra dân số năm 2019 cho thấy nhiều người di cư.", "project"),
+    ("Tháng 6/2023, anh Tùng được giải cứu và đưa về nước an toàn.", "milestone"),
+])
+def test_vietnamese_event_kinds(text, kind):
+    articles = pd.DataFrame({"article_id": ["v"], "title": pd.NA, "language": "vi",
+                             "published": pd.Timestamp("2025-08-01"), "published_precision": "day", "text": [text]})
+    sentences = split_sentences(articles)
+    events = vn.extract_events(sentences, vn.extract_dates(sentences, articles), None, articles)
+    assert events["kind"].tolist()[:1] == [kind]

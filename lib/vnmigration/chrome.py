@@ -169,14 +169,22 @@ def _trailing_block(lines: list[str]) -> int:
     return k
 
 
+SIGNED_FOR = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s*/\s*([^/]{2,40})")  # "Name / Outlet"
+
+
 def is_credit_line(line: str) -> bool:
-    """A byline or credit line: a credit label first, then names, places and more labels, no other words.
+    """A byline or credit line: a credit label first, then names, places and more labels, no other words; or a
+    writer's name signed for a listed outlet after a slash.
 
     >>> is_credit_line("Reporting by Tran Khanh Vy in Hanoi; Editing by Clara Whitby"), is_credit_line("By Bich Thao")
     (True, True)
     >>> is_credit_line("By the end of the year, IOM will open two more centres.")
     False
+    >>> is_credit_line("Ngoc An / Tuoi Tre News"), is_credit_line("Safe Migration / Trafficking")
+    (True, False)
     """
+    if (signed := SIGNED_FOR.fullmatch(line.strip())) is not None:  # "Ngoc An / Tuoi Tre News"
+        return fold_diacritics(signed.group(2)).lower() in OUTLET_NAMES
     m = CREDIT_LABEL.match(line)
     if m is None or not line[m.end():m.end() + 1].isupper() or len(line.split()) > 30:
         return False

@@ -214,18 +214,18 @@ def authors_of(credits: str | None) -> list[str]:
     """The writers and photographers that credit lines name, in order, without outlets and places:
     `"Reporting by Tran Khanh Vy in Hanoi; Editing by Clara Whitby"` -> ["Tran Khanh Vy", "Clara Whitby"].
 
-    >>> authors_of("By Thu Hang - VET\\nStory and photos: Hoàng Bích | Tuoi Tre News")
+    >>> authors_of("By Thu Hang - VET\\nStory and photos: Hoàng Bích | Tuoi Tre News\\nHOÀNG BÍCH")
     ['Thu Hang', 'Hoàng Bích']
     """
-    names: list[str] = []
+    names: dict[str, str] = {}  # by folded name: a byline in capitals over the story and its signature below are one
     for part in re.split(r"[;|,/\n]|\s[–—-]\s|\s+(?:and|&)\s+", CREDIT_LABEL.sub("; ", credits or "")):
         name = re.sub(r"\s+(?:in|at)\s+[A-Z].*$", "", part).strip(" .")  # "Tran Khanh Vy in Hanoi"
         name = next((name[len(h):].strip() for h, _ in HONORIFICS if name.startswith(h + " ")), name)
-        words = name.split()
-        if 2 <= len(words) <= 5 and all(w[0].isupper() for w in words) and name not in names \
-                and not set(words) & NEWSROOM_WORDS and not _names_an_outlet(fold_diacritics(name).lower()):
-            names.append(name)
-    return names
+        words, key = name.split(), fold_diacritics(name).lower()
+        if 2 <= len(words) <= 5 and all(w[0].isupper() for w in words) and key not in names \
+                and not set(words) & NEWSROOM_WORDS and not _names_an_outlet(key):
+            names[key] = name
+    return list(names.values())
 
 
 def _is_furniture_or_teaser(line: str) -> bool:
@@ -242,13 +242,18 @@ def normalise_line(line: str) -> str:
     return " ".join(line.split())
 
 
+# the labels that make a date line the page's own wherever it stands: English, and every language's `published_labels`
+# (data/<language>/calendar.yaml: "Ngày đăng", "Cập nhật")
+DATE_LABELS = ("update", "last update", "published", "posted",
+               *(label.lower() for label in all_languages("calendar").get("published_labels", ())))
+
+
 def _keep_dateline(page: _Page, dateline: dg.Dateline, in_head: bool) -> None:
     """Keep a date line as the page's own: a repost's "Originally published: 8 Mar 2022" outranks its own date;
     else the first one in the page's head or after a credit, in a byline, or labelled ("Updated", "Posted")."""
     if dateline.original:
         page.dateline = dateline if page.dateline is None or not page.dateline.original else page.dateline
-    elif in_head or dateline.byline or dateline.text.lower().startswith(("update", "last update", "published",
-                                                                         "posted")):
+    elif in_head or dateline.byline or dateline.text.lower().startswith(DATE_LABELS):
         page.dateline = page.dateline or dateline
 
 

@@ -194,21 +194,35 @@ def _scheduled(mention: DateMention, text: str) -> DateMention:
 _LABEL = "|".join(sorted(map(re.escape, _CALENDAR["published_labels"]), key=len, reverse=True))
 _PLACE = r"[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4}"
 VI_DATELINE = re.compile(
-    rf"^\s*(?:(?P<label>{_LABEL})\s*:?\s*|(?P<place>{_PLACE}),\s*)(?:ngày\s+)?"
+    rf"^\s*(?:(?P<label>{_LABEL})\s*:?\s*(?:\d{{1,2}}[:h]\d{{2}}\s+)?|(?P<place>{_PLACE}),\s*|(?=ngày\s))(?:ngày\s+)?"
     rf"(?:(?P<d>{_D})[/.-](?P<m>{_M})[/.-](?P<y>{_Y})|(?P<wd>{_D})\s+tháng\s+(?P<wm>{_M}|{_MONTH_WORD}),?\s+năm\s+"
     rf"(?P<wy>{_Y}))(?:\s*[,|]?\s*\d{{1,2}}[:h]\d{{2}})?\s*(?P<dash>[–—-](?:\s+|$))?", re.IGNORECASE)
 
 
+# a writer's name, a dash and the date, on a line of its own: "Hoàng Giang - 03/12/2024"
+SIGNED_DATE = re.compile(r"([^\W\d_][\w'’.]*(?:\s+[^\W\d_][\w'’.]*){1,3})\s+[-–|]\s+(\d{1,2}/\d{1,2}/\d{4})")
+
+
 def parse_dateline(line: str, lead: bool = False) -> Dateline | None:
-    """A Vietnamese dateline, on a line of its own or (with `lead`) opening the story:
+    """A Vietnamese dateline, on a line of its own (after a label, a place, "Ngày", or a writer's name and a dash)
+    or (with `lead`) opening the story:
     `"Hà Nội, ngày 20 tháng Giêng năm 2015"` -> 2015-01-20, day.
 
     >>> parse_dateline("Hà Nội, ngày 20 tháng Giêng năm 2015").date
     Timestamp('2015-01-20 00:00:00')
     >>> parse_dateline("Hà Nội, ngày 2 tháng 10 năm 2023 – Bà Amy Pope ...", lead=True).lead_end
     35
+    >>> [parse_dateline(x).date.day for x in ("Cập nhật: 06:30 ngày 22/06/2025", "Ngày 24 tháng 10 năm 2025")]
+    [22, 24]
+    >>> parse_dateline("Hoàng Giang - 03/12/2024").byline
+    'Hoàng Giang'
     """
     m = VI_DATELINE.match(line)
+    if m is None and not lead and (signed := SIGNED_DATE.fullmatch(line.strip())) is not None \
+            and all(w[:1].isupper() for w in signed.group(1).split()) and not signed.group(1).isascii():
+        # "Hoàng Giang - 03/12/2024": a Vietnamese name, written with its diacritics ("Press Release - ..." is none)
+        dated = parse_dateline("ngày " + signed.group(2))
+        return replace(dated, text=line.strip(), evidence=line.strip(), byline=signed.group(1)) if dated else None
     if m is None or (m.end() < len(line.rstrip()) and not (lead and m.group("dash"))):
         return None
     y, mo, d = (int(m["y"]), int(m["m"]), int(m["d"])) if m["y"] else (int(m["wy"]), _month_of(m["wm"]), int(m["wd"]))

@@ -406,12 +406,23 @@ def _head_menu_runs(head: list[str], run: int = 3) -> set[int]:
 
 
 def _page_lines(text: str, page: _Page) -> list[str]:
-    """The non-empty stripped lines of a page; a leading `HEADER` (kept in `page.header`) cut from the first."""
+    """The non-empty stripped lines of a page; a leading `HEADER` (kept in `page.header`) cut from the first; before
+    the first prose line, a line that goes on in lower case joined to a headline-long line above it (a headline the
+    page breaks in two: "Tủa Chùa: Giúp những đứa trẻ theo mẹ trở về" / "có tên trong sổ hộ tịch")."""
     lines = [ln.strip() for ln in text.split("\n")]
     if lines and (m := HEADER.match(lines[0])):
         page.header = m.group(1)
         lines[0] = lines[0][m.end():]
-    return [ln for ln in lines if ln]
+    kept: list[str] = []
+    in_head = True
+    for line in filter(None, lines):
+        if in_head and kept and line[0].islower() and "." not in line.split()[0] and not TERMINAL.search(kept[-1]) \
+                and len(kept[-1].split()) >= page.headline_words[0] and not kept[-1].isupper():  # not a masthead
+            kept[-1] = f"{kept[-1]} {line}"
+        else:
+            kept.append(line)
+            in_head = in_head and not _is_prose(line)
+    return kept
 
 
 def template_lines(texts: list[str], outlets: list[str | None]) -> frozenset[str]:
@@ -508,7 +519,7 @@ def find_title(page: _Page) -> tuple[str | None, int | None]:
 def without_site_name(title: str, lines: frozenset[str]) -> str:
     """A headline without the site name a page's title bar appends to it: `"Viet Nam: Implementing the Compact |
     United Nations Network on Migration"` -> `"Viet Nam: Implementing the Compact"`, when the name is an outlet's
-    or stands on a line of its own on the page.
+    or stands on a line of its own on the page, in any case (a masthead in capitals).
 
     >>> without_site_name("IOM opens an office in Hanoi | VietnamPlus", frozenset())
     'IOM opens an office in Hanoi'
@@ -519,7 +530,7 @@ def without_site_name(title: str, lines: frozenset[str]) -> str:
     if m is None:
         return title
     site = m.group(2).strip()
-    if fold_diacritics(site).lower() in OUTLET_NAMES or site in lines:
+    if fold_diacritics(site).lower() in OUTLET_NAMES or site.casefold() in {line.casefold() for line in lines}:
         return m.group(1).strip()
     return title
 

@@ -196,6 +196,10 @@ def test_unresolvable_relative_date_is_nat():
     ("The two ministries renewed their memorandum in July 2025 for three more years.", "agreement"),
     ("The ministers spoke on the margins of the 29th session of the ASEAN Labour Committee on 4 May 2025.", "meeting"),
     ("Mr. Hoa told the meeting that the district had opened a migrant resource centre in 2022.", "founding"),
+    ("Under the plan, a second migrant resource centre will open in Hue next month.", "founding"),
+    ("The task force the two ministries set up last October meets every quarter.", "founding"),
+    ("The institute grew out of a teaching programme founded in Hue in 1998.", "founding"),
+    ("A sub-decree on labour brokers, signed by the Prime Minister in March 2025, took effect in May.", "decision"),
     ("Korea plans to fold its Industrial Training Program into a new scheme in 2028.", "project"),
 ])
 def test_event_kinds(text, kind):

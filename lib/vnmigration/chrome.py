@@ -111,10 +111,14 @@ def is_breadcrumb(line: str) -> bool:
 
     >>> is_breadcrumb("Country Networks > Asia and the Pacific > Viet Nam"), is_breadcrumb("Costs > benefits, it said.")
     (True, False)
+    >>> is_breadcrumb("Events > School of Public Policy")
+    True
     """
     crumbs = CRUMB_SEPARATOR.split(line)
     return bool(BREADCRUMB.match(line)) or (len(crumbs) >= 3 and all(
-        0 < len(c.split()) <= 5 and not TERMINAL.search(c) for c in crumbs))
+        0 < len(c.split()) <= 5 and not TERMINAL.search(c) for c in crumbs)) or (
+        len(crumbs) == 2 and len(crumbs[0].split()) <= 3 and 0 < len(crumbs[1].split()) <= 8
+        and not TERMINAL.search(line))  # a section and the page's place in it: "Events > Fulbright School"
 
 
 def is_menu_line(line: str, label_words: int = 4) -> bool:

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
+import pandas as pd
 import yaml
 
 from .language import LANGUAGE, frozen, language_path
@@ -15,6 +16,7 @@ from .matching import any_of, automaton, fold_case, necessary_literals, starts
 
 GATHERINGS = frozenset({"meeting", "visit", "conference", "workshop", "review"})  # where outcomes are signed
 ADOPTIONS = frozenset({"agreement", "decision", "law"})  # what a gathering adopts: "adopted at a conference"
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 STOPWORDS = frozenset("""a an the of on in for to and or with by at as from its their this that these those is
 was were be been has have had will would it which who into over under than then""".split())
@@ -191,6 +193,57 @@ def tallied(text: str, clause: tuple[int, int], span: tuple[int, int], dates: li
     inside = [s for s in dates if clause[0] <= s[0] and s[1] <= clause[1]] or [span]
     after = [s for s in inside if s[0] >= tally.end()]
     return span == (min(after) if after else max((s for s in inside if s[1] <= tally.start()), default=span))
+
+
+SPAN_END = re.compile(r"(?:\b(?:to|until|till|through)|[–—-])\s*$")  # "from July 2024 to| June 2027"
+
+
+def dates_nothing(text: str, d, a: int, found: list, clause: tuple[int, int] | None = None) -> bool:
+    """A date with no trigger that dates nothing of its own: a span's end ("from July 2024 to June 2027"), or a
+    coarse date a finer one of its clause falls in ("three years ago, on 20 March 2020"; a table row's "2018 | On
+    10-11 December"; not "in 2025, ..., which took over in March 2025")."""
+    others = [o for o in found if o is not d and pd.notna(o.date)]
+    if SPAN_END.search(text, max(0, a - 12), a) and any(o.start < d.start for o in others):
+        return True
+    shift = d.start - a  # the sentence's offset in its article
+    return pd.notna(d.date) and any(PRECISION_RANK[o.precision] < PRECISION_RANK[d.precision]
+                                    and d.date <= o.date <= d.date_end for o in others
+                                    if clause is None or clause[0] <= o.start - shift and o.end - shift <= clause[1])
+
+
+LIST_HEAD, LIST_TAIL = re.compile(r"[\s*•–—-]*"), re.compile(r"\s*[:|–—-]")  # "- 2018: ...", "2018 | ..."
+
+
+APPOSED = re.compile(r"\s*,\s*(?:on\s+|in\s+)?")  # "this year, on 21 May": the second date narrows the first
+
+
+def _narrowed(text: str, d, a: int, b: int, found: list) -> bool:
+    """Whether a coarse date is narrowed by a finer one set beside it, which dates the happening itself: "at the
+    first dialogue, held this year, on 21 May" -> "this year" dates nothing of its own."""
+    shift = d.start - a
+    return pd.notna(d.date) and any(
+        PRECISION_RANK[o.precision] < PRECISION_RANK[d.precision] and d.date <= o.date <= d.date_end
+        and o.start - shift >= b and APPOSED.fullmatch(text, b, o.start - shift) for o in found if o is not d)
+
+
+def own_dates(text: str, offset: int, found: list) -> list:
+    """A sentence's date mentions without those that date nothing of their own: a list item's year that a finer date
+    of its sentence falls in ("- 2018: ... on 10-11 December"), and a coarse date narrowed by a finer one set beside
+    it ("held this year, on 21 May"). `offset` is where the sentence starts in its article.
+
+    >>> from types import SimpleNamespace as Dated
+    >>> year = Dated(start=22, end=31, date=pd.Timestamp("2024-01-01"), date_end=pd.Timestamp("2024-12-31"),
+    ...              precision="year")
+    >>> day = Dated(start=36, end=42, date=pd.Timestamp("2024-05-21"), date_end=pd.Timestamp("2024-05-21"),
+    ...             precision="day")
+    >>> [d.precision for d in own_dates("The dialogue was held this year, on 21 May.", 0, [year, day])]
+    ['day']
+    """
+    def own(d) -> bool:
+        a, b = int(d.start - offset), int(d.end - offset)
+        listed = LIST_HEAD.fullmatch(text, 0, a) and LIST_TAIL.match(text, b) and dates_nothing(text, d, a, found)
+        return not (listed or _narrowed(text, d, a, b, found))
+    return [d for d in found if own(d)]
 
 
 DATE_LEAD = re.compile(r"(?:\b(?:on|in|at|for|dated|scheduled for|beginning|starting|since|from)\s+)+$")

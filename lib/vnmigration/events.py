@@ -11,7 +11,17 @@ import pandas as pd
 from . import dates as dg
 from .dates import Resolution
 from .dates_vi import find_dates as find_dates_vi
-from .event_kinds import GATHERINGS, classify, clause_around, load_event_rules, make_label, tallied, trigger_phrases
+from .event_kinds import (
+    GATHERINGS,
+    classify,
+    clause_around,
+    dates_nothing,
+    load_event_rules,
+    make_label,
+    own_dates,
+    tallied,
+    trigger_phrases,
+)
 from .language import LANGUAGE
 from .matching import fold_case
 from .schema import ARTICLES, DATES, MENTIONS, SENTENCES, require
@@ -20,7 +30,6 @@ DATE_COLUMNS = ["article_id", "sentence_no", "start", "end", "date_text", "date"
                 "resolution"]
 EVENT_COLUMNS = ["article_id", "sentence_no", "date", "date_end", "precision", "kind", "label", "place",
                  "participants", "status", "certainty", "date_text", "evidence", "language"]
-PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 EVIDENCE = EVENT_COLUMNS.index("evidence")
 # a figure a statistic gives: "12,600 workers", "16 billion USD", "up 40 percent"
 STATISTIC = re.compile(r"(?<![\d/.,])\d{1,3}(?:,\d{3})+(?![\d/])|\b\d+(?:\.\d+)?\s*(?:million|billion|per ?cent\b|%)")
@@ -288,9 +297,6 @@ def _referent(text: str, trigger: int, kind: str, named: dict[str, tuple[str, st
     return named[head.group().lower()]
 
 
-LIST_HEAD, LIST_TAIL = re.compile(r"[\s*•–—-]*"), re.compile(r"\s*[:|–—-]")  # "- 2018: ...", "2018 | ..."
-
-
 def _certainty(d, published_on) -> tuple[str, bool]:
     """How a date is known, and whether it lies ahead of its article (a plan): "in 2019" -> ("stated", False)."""
     certainty = "stated" if d.resolution in (Resolution.ABSOLUTE, Resolution.SINCE, Resolution.SCHEDULED) else (
@@ -317,14 +323,13 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
     milestone ("In 2008 alone, 87,000 workers left"), except in a question.
     """
     rows = []
+    found = own_dates(r.text, int(r.start), found)  # not "this year" in "held this year, on 21 May"
     local = [(int(d.start - r.start), int(d.end - r.start)) for d in found]
     phrases = trigger_phrases(r.text, rules)  # once per sentence, for all its dates
     for d in found:
         a, b = int(d.start - r.start), int(d.end - r.start)
         kind, trigger = classify(r.text, a, b, rules, [span for span in local if span != (a, b)], phrases)
         clause = clause_around(r.text, a, b, rules["clause_break"])
-        if LIST_HEAD.fullmatch(r.text, 0, a) and LIST_TAIL.match(r.text, b) and _dates_nothing(r.text, d, a, found):
-            continue  # "- 2018: researchers attend the conference in Marrakech ... on 10-11 December": the day's year
         if d.resolution == Resolution.PERIOD and kind not in (None, "milestone") \
                 and not _counts_a_figure(r.text, d, kind, clause, (a, b), local, rules):
             continue  # "a conference on migration in the 2020-2021 period": the period is context, not the conference's
@@ -334,7 +339,7 @@ def _dated_events(r, found: list, actors: list | None, published_on, rules: dict
             referent = referent or _instrument(r.text, a, named, rules)  # "the law" named earlier in the page
             kind = _series(r.text, trigger, kind, named)  # "regional consultations" feeding the page's review
         if bare and d.resolution != Resolution.PUBLICATION and not r.text.rstrip().endswith("?") \
-                and not _dates_nothing(r.text, d, a, found, clause):
+                and not dates_nothing(r.text, d, a, found, clause):
             start = clause[0]
             if FRONTED.fullmatch(r.text, start, a):  # "Since 1994, IOM has ...": label what follows the date
                 start = FRONTED_TAIL.match(r.text, b).end()
@@ -372,22 +377,6 @@ def _also_on_the_date(text: str, kind: str, d, span: tuple[int, int], clause: tu
     if kind != "milestone" and d.precision == "day" and (day := _observance(text, a, b, rules)) is not None:
         also.append(("milestone", day, d.date, d.date_end, d.precision))  # "on International Migrants Day"
     return also
-
-
-SPAN_END = re.compile(r"(?:\b(?:to|until|till|through)|[–—-])\s*$")  # "from July 2024 to| June 2027"
-
-
-def _dates_nothing(text: str, d, a: int, found: list, clause: tuple[int, int] | None = None) -> bool:
-    """A date with no trigger that dates nothing of its own: a span's end ("from July 2024 to June 2027"), or a
-    coarse date a finer one of its clause falls in ("three years ago, on 20 March 2020"; a table row's "2018 | On
-    10-11 December"; not "in 2025, ..., which took over in March 2025")."""
-    others = [o for o in found if o is not d and pd.notna(o.date)]
-    if SPAN_END.search(text, max(0, a - 12), a) and any(o.start < d.start for o in others):
-        return True
-    shift = d.start - a  # the sentence's offset in its article
-    return pd.notna(d.date) and any(PRECISION_RANK[o.precision] < PRECISION_RANK[d.precision]
-                                    and d.date <= o.date <= d.date_end for o in others
-                                    if clause is None or clause[0] <= o.start - shift and o.end - shift <= clause[1])
 
 
 # A programme of work that has run since a date: "Since 2018, the union and IOM have run safe migration clubs",

@@ -14,8 +14,7 @@ import pandas as pd
 
 from . import dates as dg
 from .corpus import SITE_PREFIX, outlet_label
-from .event_kinds import STOPWORDS
-from .events import PRECISION_RANK
+from .event_kinds import PRECISION_RANK, STOPWORDS
 from .language import all_languages, language_data, languages
 from .persons import fold_diacritics
 from .published import HAPPENING_NAME

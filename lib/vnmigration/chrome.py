@@ -158,6 +158,9 @@ def _is_headline_like(line: str) -> bool:
     return not TERMINAL.search(line) and len(line.split()) <= 25
 
 
+TAIL_REACH = 15  # lines from the end within which a section marker opens the trailing block
+
+
 def _trailing_block(lines: list[str]) -> int:
     """Where the furniture after the story begins: share bars, tags, related-news teasers, footers.
 
@@ -170,6 +173,12 @@ def _trailing_block(lines: list[str]) -> int:
         k -= 1
     while k < len(lines) and not (_is_furniture_or_teaser(lines[k]) or _is_short_label(lines[k])):
         k += 1
+    # A section marker ("Related Content") near the end opens the block even when the site's closing sentence
+    # follows its teasers ("ReliefWeb is a service provided by ...").
+    marker = next((i for i in range(len(lines) - 1, max(-1, len(lines) - 1 - TAIL_REACH), -1)
+                   if _nav_key(lines[i]) in SECTION_MARKERS), None)
+    if marker is not None and sum(map(_is_prose, lines[marker + 1:])) <= 1:
+        k = min(k, marker)
     return k
 
 

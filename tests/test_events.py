@@ -200,6 +200,9 @@ def test_unresolvable_relative_date_is_nat():
     ("The task force the two ministries set up last October meets every quarter.", "founding"),
     ("The institute grew out of a teaching programme founded in Hue in 1998.", "founding"),
     ("A sub-decree on labour brokers, signed by the Prime Minister in March 2025, took effect in May.", "decision"),
+    ("The two countries became Comprehensive Strategic Partners in September 2023.", "agreement"),
+    ("When I presented my credentials in March 2025, I spoke of our workers.", "appointment"),
+    ("The ministries will take stock at the Joint Committee in Tokyo in May 2027.", "meeting"),
     ("Korea plans to fold its Industrial Training Program into a new scheme in 2028.", "project"),
 ])
 def test_event_kinds(text, kind):
@@ -757,6 +760,13 @@ def test_a_statistic_of_a_year_stays_beside_a_happening_of_that_year():
     assert sorted(ev["kind"]) == ["conference", "milestone"]
     one_happening = events_from(b="Since 1994, IOM has helped the province.\n- 1994 - IOM opened an office in Hue.")
     assert one_happening["kind"].tolist() == ["founding"]
+
+
+def test_a_span_end_alone_and_a_count_of_documents_issued_are_no_happening_of_their_own():
+    """"would run until 2029" names the end of a span and no start; "issued 9,850 visas in 2025" is a figure."""
+    assert events_from(a="The new phase would run until 2029 and add a helpline.").empty
+    counted = events_from(b="In the first ten months of 2025 the embassy issued 9,850 employment visas.")
+    assert counted["kind"].tolist() == ["milestone"]
 
 
 def test_a_figure_belongs_to_the_period_after_it_and_a_launch_before_it_stays_a_project():

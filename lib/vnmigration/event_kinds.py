@@ -195,15 +195,18 @@ def tallied(text: str, clause: tuple[int, int], span: tuple[int, int], dates: li
     return span == (min(after) if after else max((s for s in inside if s[1] <= tally.start()), default=span))
 
 
+UNTIL = re.compile(r"\b(?:until|till)\s+$")  # the end of a span that names no start: "would run until 2029"
+UNTIL_WORDS = re.compile(r"(?:until|till)\b", re.IGNORECASE)  # ... the grammar's own "until 2029"
 SPAN_END = re.compile(r"(?:\b(?:to|until|till|through)|[–—-])\s*$")  # "from July 2024 to| June 2027"
 
 
 def dates_nothing(text: str, d, a: int, found: list, clause: tuple[int, int] | None = None) -> bool:
-    """A date with no trigger that dates nothing of its own: a span's end ("from July 2024 to June 2027"), or a
-    coarse date a finer one of its clause falls in ("three years ago, on 20 March 2020"; a table row's "2018 | On
-    10-11 December"; not "in 2025, ..., which took over in March 2025")."""
+    """A date with no trigger that dates nothing of its own: a span's end ("from July 2024 to June 2027", "would run
+    until 2029"), or a coarse date a finer one of its clause falls in ("three years ago, on 20 March 2020"; a table
+    row's "2018 | On 10-11 December"; not "in 2025, ..., which took over in March 2025")."""
     others = [o for o in found if o is not d and pd.notna(o.date)]
-    if SPAN_END.search(text, max(0, a - 12), a) and any(o.start < d.start for o in others):
+    if SPAN_END.search(text, max(0, a - 12), a) and any(o.start < d.start for o in others) \
+            or UNTIL.search(text, max(0, a - 8), a) or UNTIL_WORDS.match(str(getattr(d, "date_text", ""))):
         return True
     shift = d.start - a  # the sentence's offset in its article
     return pd.notna(d.date) and any(PRECISION_RANK[o.precision] < PRECISION_RANK[d.precision]

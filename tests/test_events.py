@@ -318,15 +318,15 @@ def test_a_draft_law_submitted_and_the_law_passed_in_its_year_stay_two_rows():
 
 
 def test_an_instrument_adopted_and_the_same_instrument_endorsed_are_two_acts():
-    """Event-kind decision 1: the compact adopted at a conference and endorsed by the General Assembly nine days later
-    are two happenings; a month's mention joins the one whose verb stands before its date."""
+    """Event-kind decision 1: the compact adopted at a conference and the Assembly's endorsement nine days later are
+    two happenings; a month's mention joins the one whose verb stands before its date."""
     adopted = event("a", "2018-12-10", "day", "agreement", "the Compact adopted at the Marrakech Conference",
                     evidence="The Compact was adopted at the Marrakech Conference on 10-11 December 2018.")
-    endorsed = event("b", "2018-12-19", "day", "agreement", "the Compact endorsed by the General Assembly",
-                     evidence="The General Assembly endorsed the Compact on 19 December 2018.")
+    endorsed = event("b", "2018-12-19", "day", "agreement", "the Assembly's endorsement of the Compact",
+                     evidence="On 19 December 2018 the UN Assembly endorsed the Compact in New York.")
     coarse = event("c", "2018-12-01", "month", "agreement", "the Compact",
-                   evidence="The Compact, adopted in Marrakech in December 2018 and endorsed by the General Assembly "
-                            "in Resolution 73/195, has 23 objectives.")
+                   evidence="The Compact, adopted in Marrakech in December 2018 and later endorsed at the UN Assembly "
+                            "in New York through Resolution 73/195, has 23 objectives.")
     for e, words in ((adopted, "10-11 December 2018"), (endorsed, "19 December 2018"), (coarse, "December 2018")):
         e["date_text"] = words
     t = timeline_of(adopted, endorsed, coarse)

@@ -116,9 +116,9 @@ ACT_BEFORE, ACT_AFTER = 100, 40  # characters: how far from its date an act's ve
 
 def act_of(evidence: str, date_text: str) -> str | None:
     """The act whose verb stands nearest before the date in the sentence, else just after it, else None:
-    "adopted in Marrakech in December 2018 and endorsed by the General Assembly" -> "adoption" for "December 2018".
+    "adopted in Marrakech in December 2018, then endorsed in New York" -> "adoption" for "December 2018".
 
-    >>> act_of("adopted in Marrakech in December 2018 and endorsed by the UN", "December 2018")
+    >>> act_of("adopted in Marrakech in December 2018, then endorsed in New York", "December 2018")
     'adoption'
     >>> act_of("Viet Nam voted for the compact in December 2018.", "December 2018")
     'endorsement'

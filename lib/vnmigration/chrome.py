@@ -177,8 +177,8 @@ def _trailing_block(lines: list[str]) -> int:
     # follows its teasers ("ReliefWeb is a service provided by ...").
     marker = next((i for i in range(len(lines) - 1, max(-1, len(lines) - 1 - TAIL_REACH), -1)
                    if _nav_key(lines[i]) in SECTION_MARKERS), None)
-    if marker is not None and sum(map(_is_prose, lines[marker + 1:])) <= 1:
-        k = min(k, marker)
+    if marker is not None and sum(map(_is_prose, lines[marker + 1:])) <= 1 and any(map(_is_prose, lines[:marker])):
+        k = min(k, marker)  # after the story, not a menu's "Most read" above it
     return k
 
 

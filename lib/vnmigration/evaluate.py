@@ -56,11 +56,11 @@ def fold(text: str) -> str:
 
 
 def gold_files(path: str | Path | None = None) -> list[Path]:
-    """The article gold files: `path` alone, or eval/gold.yaml and every eval/gold_*.yaml beside it (the site
-    groups), but not the timeline gold.
+    """The article gold files: `path` alone, or eval/gold.yaml and every eval/gold_*.yaml beside it (the later dev
+    pages, the site groups), but not the timeline gold.
 
     >>> [p.name for p in gold_files()][:2]
-    ['gold.yaml', 'gold_sitegroups_a.yaml']
+    ['gold.yaml', 'gold_dev_c.yaml']
     """
     if path is not None:
         return [Path(path)]

@@ -102,8 +102,8 @@ def pipeline_in_partitions(folder: Path, size: int) -> dict:
 
 
 def stream_export(folder: Path, size: int, fmt: str, jobs: int | None = None) -> dict:
-    """`vnmigration.stream.export` on a folder: seconds and peak RSS growth (libraries and caches loaded first), of
-    this process and of the largest worker process (`jobs` processes; default every core, 1: this process alone)."""
+    """`vnmigration.stream.export` on a folder: seconds and this process's peak RSS growth (libraries and caches loaded
+    first), with `jobs` processes (default every core; 1: this process alone, so the growth is the whole export's)."""
     import pyarrow.parquet  # noqa: F401  (loaded before the baseline, as the codebook and taxonomy below)
     import scipy.sparse  # noqa: F401
     import sklearn.feature_extraction.text  # noqa: F401
@@ -112,6 +112,7 @@ def stream_export(folder: Path, size: int, fmt: str, jobs: int | None = None) ->
     from vnmigration import stream
 
     out = HERE / "out" / f"stream-{folder.name}"
+    stream.system_arrow_memory()  # as `python -m vnmigration export` does
     stream.export(out, None, fmt=fmt, partition_size=size, progress=False, jobs=1)  # warm: codebook, taxonomy, rules
     files = _files(folder)
     n_bytes = sum(p.stat().st_size for p in files)
@@ -123,18 +124,16 @@ def stream_export(folder: Path, size: int, fmt: str, jobs: int | None = None) ->
     written = sum(f.stat().st_size for p in paths for f in ([p] if p.is_file() else p.glob("*")))
     shutil.rmtree(out, ignore_errors=True)
     return {"files": len(files), "bytes": n_bytes, "written": written, "total": total, "rss_before_kb": rss_before,
-            "rss_peak_kb": peak, "jobs": jobs,
-            "worker_peak_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}
+            "rss_peak_kb": peak, "jobs": jobs}
 
 
 def _print_stream(r: dict, size: int) -> None:
     grow = (r["rss_peak_kb"] - r["rss_before_kb"]) * 1024
-    workers = "" if r["jobs"] == 1 else f", largest worker process {r['worker_peak_kb'] / 2**10:,.0f} MiB"
     print(f"  {r['files']:,} files, {r['bytes'] / 1e6:,.1f} MB, partitions of {size}, --jobs {r['jobs'] or 'all'}: "
           f"{r['total']:.1f} s "
           f"({r['bytes'] / 1e6 / r['total']:.2f} MB/s), peak RSS growth {grow / 2**20:,.0f} MiB = "
           f"{grow / r['bytes']:.2f}x the corpus bytes (target <= 2x), process peak {r['rss_peak_kb'] / 2**20:.2f} GiB; "
-          f"{r['written'] / 1e6:,.1f} MB written{workers}")
+          f"{r['written'] / 1e6:,.1f} MB written" + ("" if r["jobs"] == 1 else "; the workers' memory is not counted"))
 
 
 def consolidate(folder: Path, n: int) -> dict:

@@ -205,3 +205,19 @@ def test_reading_in_a_pool_of_two_gives_the_articles_and_problems_of_one_read(tm
     two = read_in_pool(corpus_files(folder), jobs=2, partition_size=30)
     for got, expected in zip(two, one, strict=True):
         pd.testing.assert_frame_equal(got, expected, check_exact=True)
+
+
+@pytest.mark.parametrize("chosen, expected", [(None, "system"), ("mimalloc", "mimalloc")])
+def test_the_export_takes_arrow_memory_from_the_system_unless_the_user_chose_a_pool(chosen, expected):
+    """Arrow's default pool keeps freed memory; the export uses the system allocator, and a user's choice stands."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    if chosen:
+        env["ARROW_DEFAULT_MEMORY_POOL"] = chosen
+    code = ("from vnmigration.stream import system_arrow_memory; import pyarrow; system_arrow_memory(); "
+            "print(pyarrow.default_memory_pool().backend_name)")
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == expected

@@ -91,7 +91,9 @@ def _collect_parser(commands) -> None:
 def _export(args: argparse.Namespace) -> int:
     """Stream every table into OUTDIR and print the paths; a missing corpus or bad option is one clear message."""
     from .stream import export as stream_export
+    from .stream import system_arrow_memory
 
+    system_arrow_memory()
     engine = "dask" if args.scheduler else args.engine
     try:
         paths = stream_export(args.outdir, args.corpus, fmt=args.format, partition_size=args.partition_size,

@@ -53,14 +53,21 @@ class EventKey(NamedTuple):
     date_text: str = ""
 
     def act(self) -> str | None:
-        """What a state did to an agreement's instrument, by the verb nearest its date: "adoption", "endorsement"."""
-        return act_of(self.evidence, self.date_text) if self.kind == "agreement" else None
+        """The act a mention tells, where one instrument has several: what a state did to an agreement's instrument,
+        by the verb nearest its date ("adoption", "endorsement"), or for a law a draft submitted ("submission") or the
+        law itself ("law"); None for other kinds."""
+        if self.kind == "agreement":
+            return act_of(self.evidence, self.date_text)
+        if self.kind == "law":
+            return "submission" if LAW_SUBMISSION.search(self.label) else "law"
+        return None
 
-    def terms(self) -> tuple[frozenset, frozenset, frozenset, frozenset]:
-        """The salient terms of the label and participants, of the evidence, the evidence's named objects, and
-        its figures: what `_compare` reads of the key, computed once per key."""
+    def terms(self) -> tuple[frozenset, frozenset, frozenset, frozenset, str | None]:
+        """The salient terms of the label and participants, of the evidence, the evidence's named objects, its
+        figures, and its act: what `_compare` reads of the key, computed once per key."""
         return (frozenset(_terms(self.label + " " + " ".join(self.participants))), frozenset(_terms(self.evidence)),
-                frozenset(named_objects(self.evidence + " " + self.label, self.participants)), figures(self.evidence))
+                frozenset(named_objects(self.evidence + " " + self.label, self.participants)), figures(self.evidence),
+                self.act())
 
 
 # Capitalised words every story of this corpus holds: they name no particular happening
@@ -106,6 +113,8 @@ def _names_a_happening(shared: frozenset, kind: str = "") -> bool:
     names ("Bali Process"), not one word that many stories share; one name for a joining or an appointment, which
     the body joined or the person appointed names ("became a Member State of IOM in 2009")."""
     return len(shared) >= (1 if kind in PARTY_KINDS else 2) or any("/" in t for t in shared)
+
+
 # a draft law before the legislature, in every language (data/<language>/event_rules.yaml `law_submission`)
 LAW_SUBMISSION = re.compile("|".join(all_languages("event_rules")["law_submission"]), re.IGNORECASE)
 # the acts on an instrument, in every language: {act: pattern} (data/<language>/event_rules.yaml `agreement_acts`)
@@ -146,14 +155,13 @@ def _compare(a: EventKey, b: EventKey, a_terms: tuple | None = None, b_terms: tu
         return False, f"dates do not overlap ({a.date:%Y-%m-%d} {a.precision} vs {b.date:%Y-%m-%d} {b.precision})"
     if a.kind != b.kind:
         return False, f"different kinds ({a.kind} vs {b.kind})"
-    if (act := a.act()) and (other := b.act()) and act != other:
-        return False, f"different acts on an instrument ({act} vs {other})"
-    if a.kind == "law" and bool(LAW_SUBMISSION.search(a.label)) != bool(LAW_SUBMISSION.search(b.label)):
-        return False, "a draft law submitted and a law passed or in force: two acts"
+    a_terms, b_terms = a_terms or a.terms(), b_terms or b.terms()
+    if (act := a_terms[4]) and (other := b_terms[4]) and act != other:
+        return False, "a draft law submitted and a law passed or in force: two acts" if a.kind == "law" \
+            else f"different acts on an instrument ({act} vs {other})"
     if "month" in (a.precision, b.precision) and "year" not in (a.precision, b.precision) \
             and (a.date.year, a.date.month) != (b.date.year, b.date.month):
         return False, f"different first months ({a.date:%Y-%m} vs {b.date:%Y-%m}): spans that overlap, not one start"
-    a_terms, b_terms = a_terms or a.terms(), b_terms or b.terms()
     if not (shared := _shared_terms(a_terms, b_terms)):
         return False, "no shared terms"
     parties = set(a.participants) & set(b.participants) if a.kind in PARTY_KINDS else set()

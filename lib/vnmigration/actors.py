@@ -12,7 +12,7 @@ import pandas as pd
 from .codebook import Codebook, load_codebook
 from .dates import MONTHS
 from .language import LANGUAGE
-from .matching import automaton, word_matches
+from .matching import automaton, literal_alternation, word_matches
 from .persons import (
     ENDS_IN_CONJUNCTION,
     detect_persons,
@@ -42,11 +42,6 @@ def default_codebook() -> Codebook:
     True
     """
     return load_codebook()
-
-
-def _alternation(texts) -> str:
-    """A regex that prefers the longest of `texts` at any position: ["IOM", "IOM Vietnam"] -> IOM Vietnam|IOM."""
-    return "|".join(re.escape(t) for t in sorted(set(texts), key=lambda t: (-len(t), t)))
 
 
 @cache
@@ -242,7 +237,7 @@ def uncoded_part(sentences: pd.DataFrame, mentions: pd.DataFrame, roles: pd.Data
     covered: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for r in mentions.itertuples():
         covered.setdefault((r.article_id, r.sentence_no), []).append((r.start, r.end))
-    non_actor_re = re.compile(rf"(?<!\w)(?:{_alternation(codebook.non_actors)})(?!\w)")
+    non_actor_re = re.compile(rf"(?<!\w)(?:{literal_alternation(codebook.non_actors)})(?!\w)")
     found: dict[str, list] = {}
     for r in sentences.itertuples():
         spans = covered.get((r.article_id, r.sentence_no), [])

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from . import dates as dg
 from . import dates_vi
 from .language import all_languages, language_data, script_language
-from .matching import any_of
+from .matching import any_of, literal_alternation
 from .outlets import END_MARK, NEWSROOM_WORDS, OUTLET_NAMES
 from .persons import fold_diacritics, person_rules
 
@@ -55,7 +55,7 @@ NAV_WORDS = SECTION_MARKERS | {w.lower() for w in _CHROME["share_words"]}
 HEAD_FIELD = re.compile(rf"^(?:{'|'.join(re.escape(f) for f in _CHROME['head_fields'])})\s*:\s*\S.{{0,80}}$",
                         re.IGNORECASE)
 NOTICE = any_of(_CHROME["notices"], re.IGNORECASE)
-_CREDITS = "|".join(re.escape(c) for c in sorted(_CHROME["caption_credits"], key=len, reverse=True))
+_CREDITS = literal_alternation(_CHROME["caption_credits"])
 CAPTION = re.compile(rf"(\((?:{_CREDITS})\s*:[^)]*\)\s*\|?\s*$|(^|\s)(?:{_CREDITS})\s*:\s*[\w .&/©-]{{1,40}}\.?\s*$"
                      r"|(?-i:\.\s+[A-Z]{2,}(?:/[A-Z][\w.'’ -]{1,30})+\s*$)"  # a wire credit: "... REUTERS/Staff"
                      r"|(?-i:\.\s+\((?!END\))[A-Z][A-Za-z]{1,15}\)\s*$)"  # "... in Hanoi. (Kyodo)", not "(END)"

@@ -16,13 +16,14 @@ import pandas as pd
 
 from .dates import Dateline, DateMention, Resolution, day_ok
 from .language import language_data
+from .matching import literal_alternation
 
 _CALENDAR = language_data("calendar", "vi")  # data/vi/calendar.yaml
 MONTH_WORDS = {name.lower(): number for number, names in enumerate(_CALENDAR["months"], 1) for name in names}
-_MONTH_WORD = "|".join(sorted((re.escape(w) for w in MONTH_WORDS), key=len, reverse=True))
+_MONTH_WORD = literal_alternation(MONTH_WORDS)
 _CUE = "|".join(_CALENDAR["day_cues"])  # "ngày", "chiều", "hôm": a bare "14/11" is a date only after one
 _SHIFT = {word: int(shift) for shift, words in _CALENDAR["year_shifts"].items() for word in words}
-_YEAR_SHIFT = "|".join(sorted(map(re.escape, _SHIFT), key=len, reverse=True))
+_YEAR_SHIFT = literal_alternation(_SHIFT)
 _PAST, _AHEAD = "|".join(_CALENDAR["past_words"]), "|".join(_CALENDAR["ahead_words"])
 PAST, AHEAD = re.compile(_PAST, re.IGNORECASE), re.compile(_AHEAD, re.IGNORECASE)
 PLAN_CUE = re.compile(rf"\b(?:{'|'.join(_CALENDAR['plan_cues'])})\b", re.IGNORECASE)  # "sẽ", "dự kiến"
@@ -191,7 +192,7 @@ def _scheduled(mention: DateMention, text: str) -> DateMention:
 # A Vietnamese page's own date: a label ("Ngày đăng: 28/11/2023", "Cập nhật lần cuối: 05/03/2025") or a place
 # ("Hà Nội, ngày 2 tháng 10 năm 2023 –", "Giơ-ne-vơ, ngày 28/11/2023 -"), then the date, a clock time, and a dash
 # when the story follows on the same line.
-_LABEL = "|".join(sorted(map(re.escape, _CALENDAR["published_labels"]), key=len, reverse=True))
+_LABEL = literal_alternation(_CALENDAR["published_labels"])
 _PLACE = r"[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4}"
 VI_DATELINE = re.compile(
     rf"^\s*(?:(?P<label>{_LABEL})\s*:?\s*(?:\d{{1,2}}[:h]\d{{2}}\s+)?|(?P<place>{_PLACE}),\s*|(?=ngày\s))(?:ngày\s+)?"

@@ -86,6 +86,18 @@ def word_matches(words: ahocorasick.Automaton, text: str) -> list[tuple[int, int
     return out
 
 
+def literal_alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words that prefers the longest at any position: ["IOM", "IOM Vietnam"] ->
+    "IOM Vietnam" first.
+
+    >>> re.fullmatch(literal_alternation(["IOM", "IOM Vietnam", "IOM"]), "IOM Vietnam") is not None
+    True
+    >>> literal_alternation(["by", "via", "at"])
+    'via|at|by'
+    """
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 def any_of(patterns: Iterable[str], flags: int = 0) -> re.Pattern:
     """One pattern that matches where any of `patterns` does; none: a pattern that never matches.
 

@@ -9,7 +9,7 @@ import yaml
 
 from . import dates as dg
 from .language import READ_LANGUAGES, all_languages, frozen
-from .matching import automaton, fold_case, necessary_literals, starts
+from .matching import automaton, fold_case, literal_alternation, necessary_literals, starts
 from .paths import DATA
 from .persons import fold_diacritics, person_rules
 
@@ -158,14 +158,9 @@ def wire_agency(raw_text: str, head: int = 6000) -> tuple[str | None, str | None
 _COPYRIGHT = all_languages("chrome")  # every language's copyright words: a footer may be in the site's language
 
 
-def _alternation(words) -> str:
-    """One regex alternation of literal words, longest first: ["by", "thuộc về"] -> "thuộc\\ về|by"."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-COPYRIGHT_HOLDER = re.compile(rf"^\s*(?:(?:{_alternation(_COPYRIGHT['copyright_words'])})\s*)+"
+COPYRIGHT_HOLDER = re.compile(rf"^\s*(?:(?:{literal_alternation(_COPYRIGHT['copyright_words'])})\s*)+"
                               r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
-                              rf"(?:(?:{_alternation(_COPYRIGHT['holder_words'])})\s+)?"
+                              rf"(?:(?:{literal_alternation(_COPYRIGHT['holder_words'])})\s+)?"
                               r"([A-Z][^|]*?)(?:,?\s+\d{4}(?:\s*[-–]\s*\d{4})?)?"  # a year may follow the holder
                               r"(?:\.?\s+All rights reserved|\.\s|\s[|–—-]\s|[.,]?\s*$)",
                               re.IGNORECASE)

@@ -196,7 +196,7 @@ def tallied(text: str, clause: tuple[int, int], span: tuple[int, int], dates: li
 
 
 UNTIL = re.compile(r"\b(?:until|till)\s+$")  # the end of a span that names no start: "would run until 2029"
-UNTIL_WORDS = re.compile(r"(?:until|till)\b", re.IGNORECASE)  # ... the grammar's own "until 2029"
+UNTIL_WORDS = re.compile(r"(?:until|till)\b", re.IGNORECASE)  # ... where the date's own words start so: "until 2029"
 SPAN_END = re.compile(r"(?:\b(?:to|until|till|through)|[–—-])\s*$")  # "from July 2024 to| June 2027"
 
 
@@ -206,12 +206,17 @@ def dates_nothing(text: str, d, a: int, found: list, clause: tuple[int, int] | N
     row's "2018 | On 10-11 December"; not "in 2025, ..., which took over in March 2025")."""
     others = [o for o in found if o is not d and pd.notna(o.date)]
     if SPAN_END.search(text, max(0, a - 12), a) and any(o.start < d.start for o in others) \
-            or UNTIL.search(text, max(0, a - 8), a) or UNTIL_WORDS.match(str(getattr(d, "date_text", ""))):
+            or UNTIL.search(text, max(0, a - 8), a) or UNTIL_WORDS.match(text, a):
         return True
     shift = d.start - a  # the sentence's offset in its article
-    return pd.notna(d.date) and any(PRECISION_RANK[o.precision] < PRECISION_RANK[d.precision]
-                                    and d.date <= o.date <= d.date_end for o in others
-                                    if clause is None or clause[0] <= o.start - shift and o.end - shift <= clause[1])
+    return any(_finer_within(o, d) for o in others
+               if clause is None or clause[0] <= o.start - shift and o.end - shift <= clause[1])
+
+
+def _finer_within(o, d) -> bool:
+    """Whether the date `o` is finer than `d` and falls in it: "on 20 March 2020" within "in 2020"."""
+    return pd.notna(d.date) and pd.notna(o.date) and PRECISION_RANK[o.precision] < PRECISION_RANK[d.precision] \
+        and d.date <= o.date <= d.date_end
 
 
 LIST_HEAD, LIST_TAIL = re.compile(r"[\s*•–—-]*"), re.compile(r"\s*[:|–—-]")  # "- 2018: ...", "2018 | ..."
@@ -224,9 +229,8 @@ def _narrowed(text: str, d, a: int, b: int, found: list) -> bool:
     """Whether a coarse date is narrowed by a finer one set beside it, which dates the happening itself: "at the
     first dialogue, held this year, on 21 May" -> "this year" dates nothing of its own."""
     shift = d.start - a
-    return pd.notna(d.date) and any(
-        PRECISION_RANK[o.precision] < PRECISION_RANK[d.precision] and d.date <= o.date <= d.date_end
-        and o.start - shift >= b and APPOSED.fullmatch(text, b, o.start - shift) for o in found if o is not d)
+    return any(_finer_within(o, d) and o.start - shift >= b and APPOSED.fullmatch(text, b, o.start - shift)
+               for o in found if o is not d)
 
 
 def own_dates(text: str, offset: int, found: list) -> list:

@@ -87,6 +87,8 @@ def _broken_by_wrap(line: str, following: str, width: int) -> bool:
     True
     """
     text, first = line.rstrip(), following.split()[0]
-    if text.strip() and first[0].islower() and "." not in first and not SENTENCE_END.search(text):
+    if not text.strip():
+        return False
+    if first[0].islower() and "." not in first and not SENTENCE_END.search(text):
         return True  # no line of the writer's starts in lower case: "... và Bộ Ngoại giao" / "kêu gọi đưa ..."
-    return bool(text.strip()) and len(text) + 1 + len(first) > width - 2
+    return len(text) + 1 + len(first) > width - 2

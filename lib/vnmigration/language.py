@@ -112,6 +112,7 @@ def vietnamese_lower(text: str) -> str:
 # is unsure (80 characters of an English lead gave "bcl"), so a short text is Vietnamese when a fifth of its words
 # carry letters only Vietnamese writes, else English, as before.
 LANGUAGE_SAMPLE, LANGUAGE_MIN_WORDS = 1000, 30
+LETTER_RUN = re.compile(r"[^\W\d_]+")
 VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
 
@@ -124,11 +125,16 @@ def language_of(text: str) -> str:
     >>> language_of("Chiều 14/11, Bộ Ngoại giao tiếp đoàn IOM")
     'vi'
     """
-    words = re.findall(r"[^\W\d_]+", text[:LANGUAGE_SAMPLE])
+    words = _sample_words(text)
     if len(words) < LANGUAGE_MIN_WORDS:
         return _by_letters(words)
     import py3langid
     return py3langid.classify(text[:LANGUAGE_SAMPLE])[0]
+
+
+def _sample_words(text: str) -> list[str]:
+    """The words of a page's first LANGUAGE_SAMPLE characters, letters only: "Bộ 12 Ngoại" -> ["Bộ", "Ngoại"]."""
+    return LETTER_RUN.findall(text[:LANGUAGE_SAMPLE])
 
 
 def _by_letters(words: list[str]) -> str:
@@ -146,4 +152,4 @@ def script_language(text: str) -> str:
     >>> script_language("The ministry and the IOM met in Hanoi"), script_language("Bộ Ngoại giao tiếp đoàn IOM")
     ('en', 'vi')
     """
-    return _by_letters(re.findall(r"[^\W\d_]+", text[:LANGUAGE_SAMPLE]))
+    return _by_letters(_sample_words(text))

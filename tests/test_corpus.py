@@ -413,6 +413,18 @@ def test_a_file_or_an_empty_folder_is_one_clear_error(corpus_dir, capsys):
     ("Viet Nam, IOM sign deal on migrant data\nShare\nTweet\nDelegates at the signing in Hanoi\n"
      "Viet Nam and IOM signed an agreement on Monday to share data on returning migrants, officials said.",
      "Viet Nam, IOM sign deal on migrant data"),
+    # a headline as short as a menu label, under a breadcrumb and over the story
+    ("About us\nOur work\nNews\nHome > About us > History\nHistory of our mission\n"
+     "The organization opened its first office in Hanoi in 1991, with a staff of four.",
+     "History of our mission"),
+    # a section label (kicker) over a long headline: the headline, not the label
+    ("Home\nSociety\nLaw\nMigration and climate change\nFamilies from the delta rebuild their lives in the city after the "
+     "floods of last year\nWhen the river took their land, the Nguyen family moved to the city with two bags.",
+     "Families from the delta rebuild their lives in the city after the floods of last year"),
+    # but a short headline over a longer subtitle stays the headline
+    ("Home\nSociety\nViet Nam and IOM sign migrant data deal\nThe two sides agree to share records on returning "
+     "workers from next year onwards\nViet Nam and IOM signed an agreement on Monday to share data, officials said.",
+     "Viet Nam and IOM sign migrant data deal"),
 ])
 def test_headlines_and_not_mastheads_taglines_breadcrumbs_or_interview_questions(page, title):
     assert find_title(split_chrome(page))[0] == title

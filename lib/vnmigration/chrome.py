@@ -497,7 +497,7 @@ def find_title(page: _Page) -> tuple[str | None, int | None]:
     """
     candidates, menus = [], []
     for i, line in enumerate(page.body):
-        if is_menu_line(line, page.label_words):
+        if is_menu_line(line, page.label_words) and not _under_breadcrumb(page.body, i, page.headline_words[0]):
             if _nav_key(line) not in NAV_WORDS:  # a site's sections, not a share bar
                 menus.append(i)
             continue
@@ -526,7 +526,36 @@ def find_title(page: _Page) -> tuple[str | None, int | None]:
     lines = frozenset(page.body)
     title_bar = [i for i in candidates if without_site_name(page.body[i], lines) != page.body[i]]  # "X | Site"
     first = (title_bar or after_menu or candidates or [None])[0]
+    if first is not None and not title_bar and _kicker(page, first, candidates):
+        first += 1
     return (None, None) if first is None else (without_site_name(page.body[first], lines), first)
+
+
+def _kicker(page: _Page, i: int, candidates: list[int]) -> bool:
+    """A section label over the headline: a line at most one word longer than a menu label, directly over a longer
+    candidate that the story's first prose line follows ("Phụ nữ và biến đổi khí hậu" over the headline).
+
+    >>> page = split_chrome("Women and climate change\\nWomen who were sold abroad return home and rebuild their lives\\n"
+    ...                     "They came back in May after two years away from their village.")
+    >>> _kicker(page, 0, [0, 1])
+    True
+    """
+    lines = page.body
+    return i + 1 in candidates and i + 2 < len(lines) and _is_prose(lines[i + 2]) \
+        and len(lines[i].split()) <= page.label_words + 1 < len(lines[i + 1].split())
+
+
+def _under_breadcrumb(lines: list[str], i: int, min_words: int) -> bool:
+    """A line of headline length right under a breadcrumb trail and right over the story's first prose line: the
+    headline of a page whose title is as short as a menu label ("Lịch sử IOM tại Việt Nam").
+
+    >>> _under_breadcrumb(["Home > About > History", "Our history", "IOM opened an office in Hanoi in 1991."], 1, 4)
+    False
+    >>> _under_breadcrumb(["Home > History", "History of IOM", "IOM opened its office in Hanoi in 1994."], 1, 3)
+    True
+    """
+    return 0 < i < len(lines) - 1 and len(lines[i].split()) >= min_words and is_breadcrumb(lines[i - 1]) \
+        and not is_breadcrumb(lines[i]) and _is_prose(lines[i + 1])
 
 
 def without_site_name(title: str, lines: frozenset[str]) -> str:

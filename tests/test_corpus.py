@@ -418,8 +418,8 @@ def test_a_file_or_an_empty_folder_is_one_clear_error(corpus_dir, capsys):
      "The organization opened its first office in Hanoi in 1991, with a staff of four.",
      "History of our mission"),
     # a section label (kicker) over a long headline: the headline, not the label
-    ("Home\nSociety\nLaw\nMigration and climate change\nFamilies from the delta rebuild their lives in the city after the "
-     "floods of last year\nWhen the river took their land, the Nguyen family moved to the city with two bags.",
+    ("Home\nSociety\nLaw\nMigration and climate change\nFamilies from the delta rebuild their lives in the city "
+     "after the floods of last year\nWhen the river took their land, the Nguyen family moved to the city with a bag.",
      "Families from the delta rebuild their lives in the city after the floods of last year"),
     # but a short headline over a longer subtitle stays the headline
     ("Home\nSociety\nViet Nam and IOM sign migrant data deal\nThe two sides agree to share records on returning "

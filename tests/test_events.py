@@ -240,6 +240,14 @@ def test_a_dated_statement_without_a_trigger_is_a_milestone_labelled_by_its_clau
                                                       ["milestone", "87,000 workers left"]]
 
 
+def test_a_gathering_dates_no_act_that_the_sentence_sets_before_or_after_it():
+    ev = events_from(a="The union opened a photo exhibition on 3 March 2025, two weeks after the ministers signed "
+                       "a memorandum on labour migration.",
+                     b="The ministers held talks on 3 March 2025 and signed a memorandum on labour migration.")
+    assert sorted(ev.loc[ev["article_id"] == "a", "kind"]) == ["conference"]
+    assert sorted(ev.loc[ev["article_id"] == "b", "kind"]) == ["agreement", "meeting"]
+
+
 def test_a_bare_statement_dated_like_another_happening_of_its_article_is_that_happening():
     ev = events_from(a="Since 1994, IOM has worked with Viet Nam.\n- 1994 - IOM opened its office in Hanoi.")
     assert ev[["kind", "date"]].values.tolist() == [["founding", pd.Timestamp("1994-01-01")]]

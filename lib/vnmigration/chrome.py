@@ -535,7 +535,7 @@ def _kicker(page: _Page, i: int, candidates: list[int]) -> bool:
     """A section label over the headline: a line at most one word longer than a menu label, directly over a longer
     candidate that the story's first prose line follows ("Phụ nữ và biến đổi khí hậu" over the headline).
 
-    >>> page = split_chrome("Women and climate change\\nWomen who were sold abroad return home and rebuild their lives\\n"
+    >>> page = split_chrome("Women and climate change\\nWomen who were sold abroad come home and rebuild their lives\\n"
     ...                     "They came back in May after two years away from their village.")
     >>> _kicker(page, 0, [0, 1])
     True

@@ -426,6 +426,7 @@ def _coordinated(text: str, b: int, phrases: list[tuple], rules: dict) -> tuple[
 
 OUTCOME_ACT = re.compile(r"\b(?:signed|signing|adopted|adopt|adoption|endorsed|endorsement|agreed|ratified|approved"
                          r"|supported)\b")
+ACT_REACH = 40  # characters before an outcome's verb where "after", "before" or "since" set it at another time
 SIGNED = frozenset({"agreement"})  # what a gathering signs, adopts or agrees on its own day
 HELD_AT = frozenset({"conference"})  # a gathering an international text is adopted at: "adopted at a conference"
 
@@ -458,10 +459,12 @@ def _gathering_and_outcome(text: str, kind: str, span: tuple[int, int], phrases:
                            rules: dict) -> tuple[str, int] | None:
     """The other half of a gathering and what it adopted on one date, two events by the event-kind decisions 1-2:
     "adopted at an intergovernmental conference in Marrakech on 10-11 December" -> ("conference", its start);
-    "the workshop agreed on a set of recommendations on 20 August" -> ("agreement", "agreed")."""
+    "the workshop agreed on a set of recommendations on 20 August" -> ("agreement", "agreed"); but "opened an
+    exhibition today, a week after 164 countries adopted the compact" -> None."""
     inside = [p for p in phrases if span[0] <= p[0] and p[1] <= span[1] and p[2] not in rules["weak"]]
-    if kind in GATHERINGS:
-        act = next((p for p in inside if p[3] in SIGNED and OUTCOME_ACT.search(text, p[0], p[1])), None)
+    if kind in GATHERINGS:  # not an act the sentence sets at another time: "a week after 164 countries adopted"
+        act = next((p for p in inside if p[3] in SIGNED and OUTCOME_ACT.search(text, p[0], p[1])
+                    and not NOT_ON_THE_DAY.search(text, max(span[0], p[0] - ACT_REACH), p[0])), None)
     elif kind in SIGNED and OUTCOME_ACT.search(text, *span):
         act = next((p for p in inside if p[3] in HELD_AT), None)
     else:

@@ -255,10 +255,9 @@ def normalise_line(line: str) -> str:
     return " ".join(line.split())
 
 
-# the labels that make a date line the page's own wherever it stands: English, and every language's `published_labels`
-# (data/<language>/calendar.yaml: "Ngày đăng", "Cập nhật")
-DATE_LABELS = ("update", "last update", "published", "posted",
-               *(label.lower() for label in all_languages("calendar").get("published_labels", ())))
+# the labels that make a date line the page's own wherever it stands: every language's `published_labels`
+# (data/<language>/calendar.yaml: "Posted", "Ngày đăng", "Cập nhật")
+DATE_LABELS = tuple(label.lower() for label in all_languages("calendar").get("published_labels", ()))
 
 
 def _keep_dateline(page: _Page, dateline: dg.Dateline, in_head: bool) -> None:

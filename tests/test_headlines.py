@@ -163,11 +163,13 @@ def test_review_cycle_spans_14_months(gaps):
     assert gaps["review_gap"] == 14
 
 
-def test_10_of_23_objectives_touched(coverage):
+def test_9_of_23_objectives_touched(coverage):
+    # objective 6 (fair recruitment) went with the themes guideline (eval/GUIDELINES.md C, 2026-12-06): "migrant
+    # workers" and "labor migrants" name a population, and no seed speaks of fees, brokers or contracts
     assert len(coverage) == 23
-    assert int((coverage["n_sentences"] > 0).sum()) == 10
+    assert int((coverage["n_sentences"] > 0).sum()) == 9
     assert coverage.loc[coverage["n_sentences"] == 0, "objective"].tolist() == [
-        4, 8, 9, 11, 12, 13, 14, 16, 17, 18, 19, 20, 22]
+        4, 6, 8, 9, 11, 12, 13, 14, 16, 17, 18, 19, 20, 22]
 
 
 @pytest.mark.parametrize("theme, before, after", [

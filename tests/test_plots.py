@@ -274,7 +274,7 @@ def test_long_labels_are_cut_at_word_boundaries(tables, cut_labels):
                 match = [f for f in full if f.startswith(head)]
                 assert match, text
                 assert all(f[len(head)] in " ,;:" for f in match), f"cut inside a word: {text!r}"
-    assert len(seen) > 10
+    assert len(seen) >= 10  # enough cut labels to test (10 on the seeds since the 2026-12-06 themes guideline)
 
 
 def test_short_cuts_at_a_word_boundary():

@@ -239,6 +239,13 @@ def test_agency_dateline_names_the_outlet(corpus_dir):
     ("Thursday, 18 Jun 2026 8:15 PM MYT", "2026-06-18", "day"),
     ("26/11/2026 09:00 JST", "2026-11-26", "day"),
     ("June 5, 2024 10:30 AEST", "2024-06-05", "day"),
+    # a reading time, places in a row with the date in brackets, a series number, an e-mail's Sent:, other bylines
+    ("3 Mar 2025 · 4 min read", "2025-03-03", "day"),
+    ("HANOI / GENEVA (5 May 2025) –", "2025-05-05", "day"),
+    ("WORKING PAPER No. 7/2025 | June 2025", "2025-06-01", "month"),
+    ("Sent: Friday, March 7, 2025 9:12 AM", "2025-03-07", "day"),
+    ("By Lan Anh // 4 April 2025", "2025-04-04", "day"),
+    ("Author(s): Lan Anh and Tom Berg | 4 April 2025", "2025-04-04", "day"),
 ])
 def test_dateline_forms(line, expected, precision):
     found = dg.parse_dateline(line)

@@ -35,6 +35,15 @@ def one(text, published=None, precision="day"):
     ("during the 2020-2021 period.", None, ("2020-01-01", "year", "period")),
     ("date 2023-11-20 on the site.", None, ("2023-11-20", "day", "absolute")),
     ("It will take place every four years beginning in 2022.", None, ("2022-01-01", "year", "scheduled")),
+    # a season or the end of a year; New Year's Day; a day of this or last month; a day range without a year
+    ("The pilot started towards the end of 2023.", None, ("2023-01-01", "year", "absolute")),
+    ("They moved in the spring of 2024.", None, ("2024-01-01", "year", "absolute")),
+    ("in force since New Year's Day 2016.", None, ("2016-01-01", "day", "since")),
+    ("They met on the 12th of last month.", "2025-04-20", ("2025-03-12", "day", "this-month")),
+    ("At the closing session on the 25th, IOM spoke.", "2025-04-20", ("2025-03-25", "day", "day-of-month")),
+    ("On the 3rd, they met again.", "2025-04-20", ("2025-04-03", "day", "day-of-month")),
+    ("a course held on 9-11/4 in Vinh.", "2025-04-20", ("2025-04-09", "day", "year-from-publication")),
+    ("held in the first week of March.", "2025-04-20", ("2025-03-01", "month", "year-from-publication")),
 ])
 def test_date_forms(text, published, expected):
     date, precision, resolution = one(text, published)

@@ -21,7 +21,7 @@ CONTACT = re.compile(r"^(Hotline|Tel|Phone|Fax|E-?mail)\s*:", re.IGNORECASE)
 # Editing by Y") or a story-and-photo credit ("Story and photos: X", "Interview by X", "Author: X").
 _CREDIT_LABEL = (r"(?:(?:Additional\s+)?(?:Reporting|Writing|Editing|Translation|Compilation)\s+by"
                  r"|(?:Translated|Written|Reported|Compiled|Edited|Interview(?:ed)?|Photos?|Text|Story|Article)"
-                 r"(?:\s+(?:and|&)\s+(?:photos?|text|video))?(?:\s+by\b|\s*:)|(?:Author|Authors|Reporter)\s*:|By\b"
+                 r"(?:\s+(?:and|&)\s+(?:photos?|text|video))?(?:\s+by\b|\s*:)|(?:Author|Authors|Author\(s\)|Reporter)\s*:|By\b"
                  # and the labels of other languages (data/<language>/chrome.yaml): "Bài và ảnh:"
                  + "".join(rf"|{re.escape(label)}\s*:" for label in all_languages("chrome")["credit_labels"]) + ")")
 CREDIT_LABEL = re.compile(rf"\b{_CREDIT_LABEL}\s*", re.IGNORECASE)

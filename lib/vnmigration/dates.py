@@ -28,10 +28,12 @@ _WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _FULL_WEEKDAY = "(?:" + "|".join(WEEKDAY_NAMES) + ")"  # "Friday, 18 August 2023": one date
 MONTH_PATTERN, YEAR_PATTERN = _MONTH, _YEAR  # for other modules: a month name, a year 1800-2099
-_PREPOSITIONS = r"(?i:in|since|by|from|until|till|during|before|after|beginning in|starting in|as of|throughout)"
-# "mid-2020", "early 2021", "the end of 2019", "the first quarter of 2022", "the first eight months of 2023": the year,
-# at year precision
+_PREPOSITIONS = (r"(?i:in|since|by|from|until|till|during|before|after|beginning in|starting in|as of|throughout"
+                 r"|towards?)")
+# "mid-2020", "early 2021", "the end of 2019", "the first quarter of 2022", "the first eight months of 2023", "the
+# autumn of 2025": the year, at year precision
 _PART_OF_YEAR = (r"(?:(?i:early|mid|late)[-\s]|(?i:the\s+)?(?i:end|beginning|start|middle|(?:first|second)\s+half"
+                 r"|spring|summer|autumn|fall|winter"
                  r"|(?:first|second|third|fourth|last)\s+quarter|(?:first|last)\s+(?:\w+\s+)?months)\s+of\s+)")
 
 _TO = r"\s*(?:-|–|to|and|&)\s*"
@@ -64,7 +66,12 @@ DATE_PATTERN = re.compile(
   | (?P<ayear>\b(?i:a|an|the|its|their)\s+(?P<y11>{_YEAR})\s+
         (?=(?:[\w-]+\s+){{0,3}}?(?i:survey|report|study|census|assessment|review|strategy|action\s+plan|forum
         |conference|summit)s?\b))  # "the 2019 Population and Housing Census", "the 2026 ... Review Forum"
-  | (?P<mon>\b(?i:in|since|by|from|until|during|early|late|mid-|before|after)\s+(?:early\s+|late\s+|mid-)?
+  | (?P<nyd>\b(?i:New\s+Year['’]s\s+Day),?\s+(?P<y13>{_YEAR})\b)
+  | (?P<ordm>\b(?i:the)\s+(?P<od>\d{{1,2}})(?i:st|nd|rd|th)\s+(?i:of)\s+(?P<rel14>(?i:this|last|next))\s+(?i:month)\b)
+  | (?P<ordd>\b(?i:on\s+(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?the)\s+(?P<od2>\d{{1,2}})(?i:st|nd|rd|th)\b
+        (?!\s+(?:of\s+)?(?:{_MONTH}|(?i:this|last|next|century|anniversary|session|floor|round|day|time))\b))
+  | (?P<mon>\b(?:(?i:in|since|by|from|until|during|early|late|mid-|before|after)
+        |(?i:for\s+)?(?i:the\s+(?:first|second|third|fourth|last|final)\s+week\s+of))\s+(?:early\s+|late\s+|mid-)?
         (?P<m10>{_MONTH})\b(?!\.?\s*\d|\s+(?:of\s+)?(?:this|last|next)\s+year))
   | (?P<wday>\b(?i:on|last|this|next)\s+(?P<wd9>{_FULL_WEEKDAY})\b
         (?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\.?\s+\d)  # "on Friday, 18 August 2023"
@@ -74,7 +81,7 @@ DATE_PATTERN = re.compile(
         (?P<wd11>{_FULL_WEEKDAY})\b(?!,?\s+\d|,?\s+{_MONTH}))  # a wire's bare weekday: "agreed Tuesday"
   | (?P<week>\b(?P<rel12>(?i:last|next|this))\s+week\b)
   | (?P<dm>\b(?i:on|of|from|since|by)\s+(?:the\s+(?i:morning|afternoon|evening)\s+of\s+)?
-        (?P<dd>\d{{1,2}})/(?P<mm>\d{{1,2}})
+        (?P<dd>\d{{1,2}})(?:\s*[-–]\s*(?P<dd2>\d{{1,2}}))?/(?P<mm>\d{{1,2}})
         (?!\d|[/.,]\d|\s*(?:%|per\s?cent)|\s+of\b))  # "On the afternoon of 20/5": day first, the year from the page
   | (?P<ago>\b(?P<n_ago>(?i:one|two|three|four|five|six|seven|eight|nine|ten)|\d{{1,2}})\s+years?\s+ago\b)
   | (?P<prep>\b(?:(?P<pw>{_PREPOSITIONS})\s+{_PART_OF_YEAR}?|(?i:at)\s+{_PART_OF_YEAR}|(?i:early|mid|late)[-\s])
@@ -123,7 +130,8 @@ class Resolution(StrEnum):
     YEAR_FROM_PUBLICATION = "year-from-publication"  # the latest such day up to publication: "on Nov. 22"
     AHEAD_OF_PUBLICATION = "ahead-of-publication"  # the next such day after publication: "will open on Nov. 22"
     THIS_YEAR = "this-year"  # publication year, shifted: "this year", "last March", "two years ago"
-    THIS_MONTH = "this-month"  # publication month, shifted: "last month"
+    THIS_MONTH = "this-month"  # publication month, shifted: "last month", "the 19th of last month"
+    DAY_OF_MONTH = "day-of-month"  # the latest such day of a month up to publication: "on the 29th"
     WEEK = "week"  # the month of the day a week from publication: "last week"
     WEEKDAY = "weekday"  # the latest such weekday up to publication: "on Wednesday"
     WEEKDAY_AHEAD = "weekday-ahead"  # the next such weekday: "will meet on Wednesday"
@@ -204,12 +212,14 @@ def _at(m: re.Match, precision: str, resolution: str, **fields) -> DateMention:
 
 
 def _day_month(m: re.Match, g: dict, text: str) -> DateMention | None:
-    """"20/5" (day first, no year) -> 20 May of the page's year; None for "45/13"."""
+    """"20/5" (day first, no year) -> 20 May of the page's year, "9-10/4" -> 9 to 10 April; None for "45/13"."""
     day, month = int(g["dd"]), int(g["mm"])
-    if not (1 <= month <= 12 and day_ok(None, month, day)):
+    end = int(g["dd2"]) if g["dd2"] else None
+    if not (1 <= month <= 12 and day_ok(None, month, day)) or end is not None and not (day < end and
+                                                                                       day_ok(None, month, end)):
         return None
-    return DateMention(m.start("dd"), m.end(), m.group("dd") + "/" + m.group("mm"), None, month, day, "day",
-                       Resolution.YEAR_FROM_PUBLICATION)
+    return DateMention(m.start("dd"), m.end(), text[m.start("dd"):m.end()], None, month, day, "day",
+                       Resolution.YEAR_FROM_PUBLICATION, day_end=end)
 
 
 def _weekday(m: re.Match, g: dict, text: str) -> DateMention:
@@ -261,6 +271,14 @@ DATE_FORMS = (
                                                 "year", Resolution.ABSOLUTE), True),
     (("mon",), lambda m, g, text: _at(m, "month", Resolution.YEAR_FROM_PUBLICATION, month=MONTHS[g["m10"].lower()]),
      True),
+    (("nyd",), lambda m, g, text: DateMention(m.start(), m.end(), m.group(), int(g["y13"]), 1, 1, "day",
+                                              Resolution.ABSOLUTE), True),
+    # "the 19th of last month", "on the 29th": a day of the page's month (or the one before or after)
+    (("ordm",), lambda m, g, text: DateMention(m.start(), m.end(), m.group(), None, None, int(g["od"]), "day",
+                                               Resolution.THIS_MONTH, month_shift=_RELATIVE_SHIFT[g["rel14"].lower()]),
+     True),
+    (("ordd",), lambda m, g, text: DateMention(m.start("od2") - 4, m.end(), text[m.start("od2") - 4:m.end()], None,
+                                               None, int(g["od2"]), "day", Resolution.DAY_OF_MONTH), True),
     (("mth",), lambda m, g, text: _at(m, "month", Resolution.THIS_MONTH,
                                       month_shift=_RELATIVE_SHIFT[g["rel8"].lower()]), False),
     # "agreed Tuesday": the latest such day
@@ -399,10 +417,16 @@ def resolve(mention: DateMention, published: pd.Timestamp | None = None,
     """
     if mention.resolution == Resolution.PUBLICATION:
         return pd.NaT if published is None else published
-    if mention.resolution == Resolution.THIS_MONTH:
-        if published is None or pd.isna(published) or published_precision not in ("day", "month"):
+    if mention.resolution in (Resolution.THIS_MONTH, Resolution.DAY_OF_MONTH):
+        if published is None or pd.isna(published) or published_precision not in ("day", "month") \
+                or mention.resolution == Resolution.DAY_OF_MONTH and published_precision != "day":
             return pd.NaT
-        return published.replace(day=1) + pd.DateOffset(months=mention.month_shift)
+        shift = mention.month_shift or (-1 if mention.resolution == Resolution.DAY_OF_MONTH
+                                        and mention.day > published.day else 0)
+        month = published.replace(day=1) + pd.DateOffset(months=shift)
+        if mention.day is None:
+            return month
+        return month.replace(day=mention.day) if day_ok(month.year, month.month, mention.day) else pd.NaT
     if mention.resolution == Resolution.WEEK:  # the month holding the day a week before or after publication
         if published is None or pd.isna(published) or published_precision != "day":
             return pd.NaT
@@ -502,23 +526,31 @@ _DATELINE_DATE = rf"""
     | (?P<mony>(?P<m3>{_MONTH})\.?,?\s+(?P<y3>{_YEAR}))
     )"""
 # a byline may come first: "By Minh Anh | June 12, 2023", "By Hoang Phong   March 6, 2025"
-_PREFIX = (r"(?P<prefix>(?:(?P<byline>By\s+[A-Z][\w.'’ -]{1,40}?)(?:\s*[|–—-]\s*|\s{2,}))?"
+_PREFIX = (r"(?P<prefix>(?:(?P<byline>(?:By|Authors?(?:\(s\))?:)\s+[A-Z][\w.'’ -]{1,40}?)"
+           r"(?:\s*(?:[|–—-]|//)\s*|\s{2,}))?"
            r"(?:(?:Last\s+|(?P<original>Originally\s+|First\s+))?"
            r"(?:(?:Publish(?:ed)?|Publication|Post(?:ed)?|Release|Issue|Update|Posting)\s+date|Date\s+(?:of\s+)?"
            r"(?:publication|issue|release|posting)|Date\s+(?:published|posted|issued)"
-           r"|Updated?|Modified|Published|Posted|Issued|Released|Date|Created)"
+           r"|Updated?|Modified|Published|Posted|Issued|Released|Date|Created|Sent)"
            rf"(?:\s+(?:on|at))?\s*:?\s*(?:{_CLOCK}\s*,?\s*(?:on\s+)?)?)?)")  # "Updated at 10:20 on 18/09/2024"
-_PLACE = r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,3})"
+_PLACE_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,3}"
+_PLACE = rf"(?P<place>{_PLACE_NAME}(?:\s*/\s*{_PLACE_NAME})*)"  # "Hanoi", "BANGKOK / HA NOI"
+# after the place, a comma, or the date in brackets: "Hanoi, 5 June 2012", "BANGKOK / HA NOI (21 October 2026) –"
+_AFTER_PLACE = r"(?:\s*,\s*|\s*\(\s*(?=[^)]*\)))"
 _TIME = (r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"  # ISO 8601: 2023-06-12T09:15:00+07:00
          rf"|\s*[,|-]?\s*(?:at\s+)?{_CLOCK}|{_ZONE})?")  # "at 4:30 pm", a zone alone: "14/11/2024 (GMT+7)"
-# a site's name in capitals before the date, and its sections after it: "KYODO NEWS - Oct 8, 2024 - 18:05 | World, All"
-_SITE = r"(?-i:[A-Z][A-Z0-9.&' ]{1,30}\s+[|–—-]\s+)"
+# a site's or a series' name in capitals before the date, and its sections after it: "KYODO NEWS - Oct 8, 2024 - 18:05 |
+# World, All", "POLICY BRIEF No. 03/2026 | December 2026"
+_SITE = r"(?P<site>(?-i:[A-Z][A-Z0-9.&' ]{1,30}(?:No\.\s*[\d/-]+)?\s+[|–—-]\s+))"
+# a reading time after the date: "21 Oct 2026 · 5 min read"
+_READING = r"(?:\s*[·•|]\s*\d{1,3}\s*min(?:ute)?s?\s+read)?"
 _SECTIONS = r"(?:\s*\|\s*(?-i:[A-Z])[\w&]*(?:[ ,]+(?-i:[A-Z])[\w&]*){0,4})?"
 DATELINE_LINE = re.compile(
-    rf"^\s*\(?{_SITE}?{_PREFIX}?(?:{_PLACE}\s*,\s*)?{_DATELINE_DATE}{_TIME}{_SECTIONS}\s*\)?\s*[|–—-]?\s*$",
+    rf"^\s*\(?{_SITE}?{_PREFIX}?(?:{_PLACE}{_AFTER_PLACE})?{_DATELINE_DATE}{_TIME}{_READING}{_SECTIONS}"
+    rf"\s*\)?\s*[|–—-]?\s*$",
     re.VERBOSE | re.IGNORECASE)
-DATELINE_LEAD = re.compile(rf"^\s*(?:{_PLACE}\s*,\s*)?{_DATELINE_DATE}\s*(?:\([A-Za-z]{{2,10}}\)\s*)?[–—-]+\s+(?=\S)",
-                           re.VERBOSE | re.IGNORECASE)
+DATELINE_LEAD = re.compile(rf"^\s*(?:{_PLACE}{_AFTER_PLACE})?{_DATELINE_DATE}\s*\)?\s*(?:\([A-Za-z]{{2,10}}\)\s*)?"
+                           r"[–—-]+\s+(?=\S)", re.VERBOSE | re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -554,7 +586,7 @@ def _dateline_date(m: re.Match) -> tuple[pd.Timestamp, str, str] | None:
         mo = MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")]
         d, y, note = int(re.match(r"\d+", g["d1"] or g["d2"]).group()), int(g["y1"] or g["y2"]), ""
     elif g["mnum"] or g["mony"]:
-        if not (g.get("prefix") or g.get("place")):
+        if not (g.get("prefix") or g.get("place") or g.get("site")):
             return None  # a bare "March 2024" line is a heading, not a dateline
         mo = int(g["mn"]) if g["mnum"] else MONTHS[g["m3"].lower()]
         if not 1 <= mo <= 12:

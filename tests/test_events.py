@@ -155,6 +155,12 @@ def test_unresolvable_relative_date_is_nat():
     ("It applies the ASEAN Convention against Trafficking, which entered into force in March 2017.", "agreement"),
     ("Our Can Tho sub-office, which opened in late 2023, works with provinces.", "founding"),
     ("The new ambassador presented his credentials to the President on 5 May 2023.", "appointment"),
+    # news idiom (added 2026-12-06, session 4)
+    ("Viet Nam and Japan inked a labour deal on 5 May 2025.", "agreement"),
+    ("The two ministries put pen to paper on 5 May 2025.", "agreement"),
+    ("She was tapped to lead the office in March 2024.", "appointment"),
+    ("The ministry gave the green light to the plan on 5 May 2025.", "decision"),
+    ("The survey was unveiled in Hanoi in May 2025.", "report"),
     ("The two ministers held a phone call on 5 May 2023.", "meeting"),
     ("More than 300 workers were repatriated from Angola in June 2020.", "milestone"),
     ("On Monday, the project opened its fourth pre-departure class in Ky Anh.", "workshop"),

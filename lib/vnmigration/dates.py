@@ -79,11 +79,11 @@ DATE_PATTERN = re.compile(
   | (?P<wdverb>\b(?:said|agreed|announced|signed|met|told|held|opened|launched|released|began|ended|started|issued
         |approved|adopted|reported|visited|received|handed|arrived|left|returned|called|urged|pledged)\s+
         (?P<wd11>{_FULL_WEEKDAY})\b(?!,?\s+\d|,?\s+{_MONTH}))  # a wire's bare weekday: "agreed Tuesday"
-  | (?P<week>\b(?P<rel12>(?i:last|next|this))\s+week\b)
+  | (?P<week>\b(?P<rel12>(?i:last|next|this))\s+week\b|\b(?i:earlier|later)\s+in\s+the\s+week\b)
   | (?P<dm>\b(?i:on|of|from|since|by)\s+(?:the\s+(?i:morning|afternoon|evening)\s+of\s+)?
         (?P<dd>\d{{1,2}})(?:\s*[-–]\s*(?P<dd2>\d{{1,2}}))?/(?P<mm>\d{{1,2}})
         (?!\d|[/.,]\d|\s*(?:%|per\s?cent)|\s+of\b))  # "On the afternoon of 20/5": day first, the year from the page
-  | (?P<ago>\b(?P<n_ago>(?i:one|two|three|four|five|six|seven|eight|nine|ten)|\d{{1,2}})\s+years?\s+ago\b)
+  | (?P<ago>\b(?P<n_ago>(?i:a|one|two|three|four|five|six|seven|eight|nine|ten)|\d{{1,2}})\s+years?\s+ago\b)
   | (?P<prep>\b(?:(?P<pw>{_PREPOSITIONS})\s+{_PART_OF_YEAR}?|(?i:at)\s+{_PART_OF_YEAR}|(?i:early|mid|late)[-\s])
         (?P<y6>{_YEAR})\b
         (?![-–/]\d|\s*(?:million|billion|per\b|%)|\s+[A-Z]))
@@ -117,7 +117,7 @@ FRONT = re.compile(r"\W*(?:(?:first|second|third|fourth|fifth|finally|also|meanw
                    r"(?:(?:on|in|at|from|by|during|since|until)\s+)?", re.IGNORECASE)
 FUTURE_AFTER = re.compile(r"\b(?:will|would|(?:is|are) (?:due|scheduled|set) to)\b", re.IGNORECASE)
 _RELATIVE_SHIFT = {"this": 0, "last": -1, "next": 1}
-NUMBER_WORDS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())}
+NUMBER_WORDS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())} | {"a": 1}
 
 
 class Resolution(StrEnum):
@@ -286,7 +286,7 @@ DATE_FORMS = (
                                                  Resolution.WEEKDAY, weekday=WEEKDAYS[g["wd11"].lower()]), False),
     # "last week": the month of the day a week before (or after) publication
     (("week",), lambda m, g, text: _at(m, "month", Resolution.WEEK,
-                                       month_shift=_RELATIVE_SHIFT[g["rel12"].lower()]), False),
+                                       month_shift=_RELATIVE_SHIFT[(g["rel12"] or "this").lower()]), False),
     (("dm",), _day_month, True),
     (("wday",), _weekday, False),
     (("mrange",), _month_range, True),

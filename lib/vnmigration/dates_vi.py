@@ -189,13 +189,15 @@ def _scheduled(mention: DateMention, text: str) -> DateMention:
     return mention
 
 
-# A Vietnamese page's own date: a label ("Ngày đăng: 28/11/2023", "Cập nhật lần cuối: 05/03/2025") or a place
+# A Vietnamese page's own date: a label ("Ngày đăng: 28/11/2023", "Cập nhật lần cuối: 05/03/2025", with a clock time
+# before the date: "Cập nhật lúc 17:05 ngày 14/04/2023", "Cập nhật 06:30, 12/05/2025") or a place
 # ("Hà Nội, ngày 2 tháng 10 năm 2023 –", "Giơ-ne-vơ, ngày 28/11/2023 -"), then the date, a clock time, and a dash
 # when the story follows on the same line.
 _LABEL = literal_alternation(_CALENDAR["published_labels"])
 _PLACE = r"[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4}"
 VI_DATELINE = re.compile(
-    rf"^\s*(?:(?P<label>{_LABEL})\s*:?\s*(?:\d{{1,2}}[:h]\d{{2}}\s+)?|(?P<place>{_PLACE}),\s*|(?=ngày\s))(?:ngày\s+)?"
+    rf"^\s*(?:(?P<label>{_LABEL})\s*:?\s*(?:(?:lúc\s+)?\d{{1,2}}[:h]\d{{2}}\s*,?\s+)?|(?P<place>{_PLACE}),\s*|(?=ngày\s))"
+    rf"(?:ngày\s+)?"
     rf"(?:(?P<d>{_D})[/.-](?P<m>{_M})[/.-](?P<y>{_Y})|(?P<wd>{_D})\s+tháng\s+(?P<wm>{_M}|{_MONTH_WORD}),?\s+năm\s+"
     rf"(?P<wy>{_Y}))(?:\s*[,|]?\s*\d{{1,2}}[:h]\d{{2}})?\s*(?P<dash>[–—-](?:\s+|$))?", re.IGNORECASE)
 
@@ -213,8 +215,9 @@ def parse_dateline(line: str, lead: bool = False) -> Dateline | None:
     Timestamp('2015-01-20 00:00:00')
     >>> parse_dateline("Hà Nội, ngày 2 tháng 10 năm 2023 – Bà Amy Pope ...", lead=True).lead_end
     35
-    >>> [parse_dateline(x).date.day for x in ("Cập nhật: 06:30 ngày 22/06/2025", "Ngày 24 tháng 10 năm 2025")]
-    [22, 24]
+    >>> [parse_dateline(x).date.day for x in ("Cập nhật: 06:30 ngày 22/06/2025", "Ngày 24 tháng 10 năm 2025",
+    ...                                       "Cập nhật lúc 17:05 ngày 14/04/2023", "Cập nhật 06:30, 12/05/2025")]
+    [22, 24, 14, 12]
     >>> parse_dateline("Hoàng Giang - 03/12/2024").byline
     'Hoàng Giang'
     """

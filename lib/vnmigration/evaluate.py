@@ -227,8 +227,10 @@ def _score_chrome(t: _Tally, article_id: str, g: dict, row) -> None:
     # the gold counts a credit line (`byline`) as neither chrome nor body: taking it out is neither a hit nor a loss
     removed = [line.strip() for col in ("boilerplate", "captions") if isinstance(row[col], str)
                for line in row[col].split("\n") if line.strip()]
+    own_date = row.get("published_evidence")  # the line the page's date was read from is furniture, not body
     lost = [line for line in removed if line not in known and len(LETTER_WORD.findall(line)) >= BODY_LINE_WORDS
-            and not (g.get("dateline") and g["dateline"] in line)]
+            and not (g.get("dateline") and g["dateline"] in line)
+            and not (isinstance(own_date, str) and line in own_date)]
     t.add("chrome", n_gold, n_gold - len(missed) + len(lost), n_gold - len(missed))
     for line in missed:
         t.error(article_id, "chrome", "left in text", line, None)

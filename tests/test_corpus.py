@@ -561,6 +561,17 @@ def test_a_title_bar_a_menu_under_it_and_a_breadcrumb_leave_the_text(corpus_dir)
     assert row["text"] == "The network in Viet Nam brings together twelve UN entities to support the Government."
 
 
+def test_a_title_bar_over_a_masthead_a_kicker_and_the_headline_leaves_the_story_alone(corpus_dir):
+    headline = "Tập huấn phòng, chống mua bán người cho cán bộ xã biên giới"
+    write(corpus_dir, "a.txt", f"{headline} - Cổng thông tin điện tử tỉnh Lào Cai\n"
+          "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH LÀO CAI\nTrang chủ\nTin tức\nKinh tế\nVĂN HÓA - XÃ HỘI\n"
+          f"{headline}\n22-11-2024 | 15:30\n"
+          "Sở Lao động tỉnh đã tổ chức lớp tập huấn hai ngày cho 40 cán bộ xã biên giới vào tuần trước.\n")
+    row = vn.load_articles(corpus_dir).iloc[0]
+    assert row["title"] == headline
+    assert row["text"] == "Sở Lao động tỉnh đã tổ chức lớp tập huấn hai ngày cho 40 cán bộ xã biên giới vào tuần trước."
+
+
 def test_the_headline_follows_the_navigation_not_a_label_under_it(corpus_dir):
     write(corpus_dir, "a.txt", "REGIONAL COMMISSION\nThe Commission for the Region and Its Peoples\nAbout\nOur Work\n"
           "Events\nPublications\nHome › News › Press Releases\n"

@@ -589,6 +589,10 @@ def drop_head_menu(page: _Page, title_at: int | None) -> list[int]:
     """
     prose_at = next((i for i, line in enumerate(page.body) if _is_prose(line)), len(page.body))
     end = title_at if title_at is not None else (prose_at if prose_at < len(page.body) else 0)
+    if title_at is not None:  # a title bar ("Headline - Site") over the page's own headline: down to that headline
+        headline = without_site_name(page.body[title_at], frozenset(page.body))
+        end = next((j + 1 for j in range(title_at + 1, prose_at) if page.body[j] == headline != page.body[title_at]),
+                   end)
     above = {i for i in range(end)
              if is_menu_line(page.body[i], page.label_words) or (title_at is not None and not _is_prose(page.body[i]))}
     crumbs = {i for i in range(prose_at) if is_breadcrumb(page.body[i])}  # a trail under the headline too

@@ -270,6 +270,15 @@ def test_a_gathering_dates_no_act_that_the_sentence_sets_before_or_after_it():
     assert sorted(ev.loc[ev["article_id"] == "b", "kind"]) == ["agreement", "meeting"]
 
 
+def test_an_instrument_is_named_by_the_same_parties_within_a_month():
+    ev = events_from(a="The Ministry of Home Affairs and IOM signed a memorandum on 22 July 2025 in Hanoi.",
+                     b="In July, the Ministry of Home Affairs signed a memorandum with IOM on recruitment costs.",
+                     c="The Ministry of Public Security and IOM signed a memorandum on migrant data on 10 July 2025.")
+    rows = build_timeline(ev)
+    cited = sorted(sorted(ids) for ids in rows.loc[rows["kind"] == "agreement", "article_ids"])
+    assert cited == [["a", "b"], ["c"]]
+
+
 def test_a_bare_statement_dated_like_another_happening_of_its_article_is_that_happening():
     ev = events_from(a="Since 1994, IOM has worked with Viet Nam.\n- 1994 - IOM opened its office in Hanoi.")
     assert ev[["kind", "date"]].values.tolist() == [["founding", pd.Timestamp("1994-01-01")]]

@@ -106,6 +106,9 @@ def named_objects(text: str, participants: tuple = ()) -> set[str]:
 
 
 PARTY_KINDS = frozenset({"membership", "appointment"})  # happenings a body or person has once: one name is enough
+# an instrument is named by its parties within a month: "MOHA and IOM signed a memorandum on 22 September" and "the
+# memorandum MOHA signed with IOM in September" (the same two or more parties, no other; a year holds several)
+SIGNED_BY_PARTIES = frozenset({"agreement"})
 
 
 def _names_a_happening(shared: frozenset, kind: str = "") -> bool:
@@ -164,7 +167,8 @@ def _compare(a: EventKey, b: EventKey, a_terms: tuple | None = None, b_terms: tu
         return False, f"different first months ({a.date:%Y-%m} vs {b.date:%Y-%m}): spans that overlap, not one start"
     if not (shared := _shared_terms(a_terms, b_terms)):
         return False, "no shared terms"
-    parties = set(a.participants) & set(b.participants) if a.kind in PARTY_KINDS else set()
+    parties = set(a.participants) & set(b.participants) if a.kind in PARTY_KINDS or a.kind in SIGNED_BY_PARTIES \
+        and "year" not in (a.precision, b.precision) and set(a.participants) == set(b.participants) else set()
     statistic = a.kind == "milestone" and a_terms[3] & b_terms[3]  # one figure for one period: "16 billion USD in 2023"
     if ("year" in (a.precision, b.precision) or a.precision != b.precision) and not statistic \
             and not _names_a_happening(a_terms[2] & b_terms[2] | parties, a.kind):  # a month or year holds many days

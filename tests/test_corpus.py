@@ -437,6 +437,15 @@ def test_headlines_and_not_mastheads_taglines_breadcrumbs_or_interview_questions
     assert find_title(split_chrome(page))[0] == title
 
 
+def test_a_photo_caption_that_ends_with_a_copyright_credit_is_a_caption(corpus_dir):
+    write(corpus_dir, "a.txt", "Officials trained on safe migration\nPosted: 3 March 2025\n"
+          "Forty officials from three provinces finished a course on safe migration in Hanoi on Friday.\n"
+          "Trainees at the closing session in Hanoi. © UN Viet Nam/Lan Anh\n")
+    row = vn.load_articles(corpus_dir).iloc[0]
+    assert row["captions"] == "Trainees at the closing session in Hanoi. © UN Viet Nam/Lan Anh"
+    assert "Lan Anh" in row["authors"] and "©" not in row["text"]
+
+
 def test_an_umbrella_masthead_yields_to_the_office_site_that_carries_it():
     from vnmigration.outlets import find_outlet
     page = "IOM UN MIGRATION\nOfficials met in Bangkok.\nIOM Asia and the Pacific | roasiapacific.iom.int\n"

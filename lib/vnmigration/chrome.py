@@ -60,7 +60,9 @@ CAPTION = re.compile(rf"(\((?:{_CREDITS})\s*:[^)]*\)\s*\|?\s*$|(^|\s)(?:{_CREDIT
                      r"|(?-i:\.\s+[A-Z]{2,}(?:/[A-Z][\w.'’ -]{1,30})+\s*$)"  # a wire credit: "... REUTERS/Staff"
                      r"|(?-i:\.\s+\((?!END\))[A-Z][A-Za-z]{1,15}\)\s*$)"  # "... in Hanoi. (Kyodo)", not "(END)"
                      # a credit after the caption: "... Photo by VnExpress/Hoang Phong", "... Photo courtesy of IOM"
-                     r"|\.\s+(?:Photos?|Image)\s+(?:by|courtesy of)\s+[\w .&/-]{1,40}$)",
+                     r"|\.\s+(?:Photos?|Image)\s+(?:by|courtesy of)\s+[\w .&/-]{1,40}$"
+                     # a copyright credit after the caption: "... Lao Cai province. © OHCHR/Dao Thu Linh"
+                     r"|\.\s+©\s*[\w .&'’/-]{1,50}$)",
                      re.IGNORECASE)
 
 
@@ -206,17 +208,18 @@ def is_credit_line(line: str) -> bool:
 
 
 # The credit a photo caption ends with: "(Ảnh: Phạm Kiên/TTXVN)", "Photo: Nguyen Hong"
-CAPTION_CREDIT = re.compile(rf"(?:\(|(?<!\w))(?:{_CREDITS})\s*:\s*([^()|]{{1,60}}?)\s*\)?\s*\|?\s*$", re.IGNORECASE)
+CAPTION_CREDIT = re.compile(rf"(?:\(|(?<!\w))(?:{_CREDITS})\s*:\s*([^()|]{{1,60}}?)\s*\)?\s*\|?\s*$"
+                            r"|\.\s+©\s*([\w .&'’/-]{1,50}?)\s*$", re.IGNORECASE)  # "... © OHCHR/Dao Thu Linh"
 
 
 def caption_credits(captions: list[str]) -> list[str]:
     """The credits photo captions end with, for `authors_of` to find the photographers in:
     `["Khai trương điểm tư vấn. (Ảnh: Phạm Kiên/TTXVN)"]` -> `["Phạm Kiên/TTXVN"]`.
 
-    >>> caption_credits(["Khai trương điểm tư vấn. (Ảnh: Phạm Kiên/TTXVN)", "No credit here."])
-    ['Phạm Kiên/TTXVN']
+    >>> caption_credits(["Khai trương điểm tư vấn. (Ảnh: Phạm Kiên/TTXVN)", "No credit here.", "At home. © UN/Lan Anh"])
+    ['Phạm Kiên/TTXVN', 'UN/Lan Anh']
     """
-    return [m.group(1) for line in captions if (m := CAPTION_CREDIT.search(line))]
+    return [m.group(1) or m.group(2) for line in captions if (m := CAPTION_CREDIT.search(line))]
 
 def _names_an_outlet(key: str) -> bool:
     """A credit that is an outlet's name or opens one ("tuoi tre" of "Tuoi Tre News"): an outlet, not a person."""

@@ -51,6 +51,14 @@ def test_western_names_need_a_cue_and_keep_their_appositive_title():
     assert roles.loc[roles["person"] == "Erik Lund", "role"].tolist() == ["IOM programme manager for climate migration"]
 
 
+def test_a_speech_verb_or_the_body_spoken_for_is_a_cue_but_not_for_an_outlet_or_a_rank():
+    _, mentions, _, _ = tables(
+        a="Marta Kowalczyk says the hard part is making fair recruitment real. "
+          "Jonas Berg, for the International Labour Organization (ILO), said the forum would open next week. "
+          "Thanh Nien said the ministry would publish the data. Lt. Gen Sophal said the border was calm.")
+    assert set(mentions.loc[mentions["match"] == "detected", "actor"]) == {"Marta Kowalczyk", "Jonas Berg"}
+
+
 def test_short_forms_resolve_within_the_article_only():
     _, mentions, _, quotes = tables(
         a="Ambassador Nguyen Thi Lan met IOM officials. Lan said the plan was ready.",

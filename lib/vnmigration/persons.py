@@ -79,6 +79,9 @@ def person_rules(language: str = LANGUAGE) -> MappingProxyType:
     names = yaml.safe_load((DATA / "persons.yaml").read_text(encoding="utf-8"))  # names, in any language
     data = {**names, **language_data("persons", language)}  # the words around them (data/<language>/persons.yaml)
     places = yaml.safe_load((DATA / "places.yaml").read_text(encoding="utf-8"))
+    # an outlet's name is never a person's: "Thanh Nien said", "the Saigon Times reported" (data/outlets.yaml)
+    outlets = [n for o in yaml.safe_load((DATA / "outlets.yaml").read_text(encoding="utf-8"))["outlets"]
+               for n in [o["name"], *o.get("names", [])]]
     fold = fold_diacritics if language == LANGUAGE else str  # English pages are read folded, others as written
     families = sorted({fold(f) for f in data["vietnamese_family_names"]}, key=len, reverse=True)
     honorifics = {fold(h): g for h, g in data["honorifics"].items()}
@@ -107,11 +110,15 @@ def person_rules(language: str = LANGUAGE) -> MappingProxyType:
         "cue_comma": re.compile(rf"(?:{office_before}|{lower_title}|\b(?:{_relations(data)})),\s+$"),
         "western": re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:(?:van|von|de|da|del|der|di|du)\s+)?"
                               r"(?:[OD]['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}\b"),  # "Sarah O'Connell"
+        # a speech verb right after a name, or the body a speaker speaks for: "Tomasz Wierzbicki says", "Paola
+        # Ferri, for the International Organization for Migration (IOM), said" (verbs: data/<language>/speech.yaml)
+        "speaks_after": re.compile(r"^(?:\s+(?:" + "|".join(language_data("speech", language)["verbs"]) + r")\b"
+                                   r"|,\s+for\s+(?:the\s+)?[A-Z])"),
         "title_words": re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’&()-]+\s+){{0,5}}?(?:{title_words})\b",
                                   re.IGNORECASE),
         "organisation_words": frozenset(fold(w) for w in data["organisation_words"]),
         "office_words": frozenset(w for o in offices for w in re.split(r"[\s-]", o)) | {"Excellency"},
-        "not_persons": frozenset(fold_diacritics(n) for n in data["not_persons"] + sum(places.values(), [])),
+        "not_persons": frozenset(fold_diacritics(n) for n in data["not_persons"] + sum(places.values(), []) + outlets),
         # YAML reads an unquoted No as False: kept as read, so "No" is no stop word (as before folding)
         "not_name_words": frozenset(fold(w) if isinstance(w, str) else w for w in data["not_name_words"]),
         "newsroom_words": frozenset(data["newsroom_words"]),
@@ -238,7 +245,9 @@ def _names_in(folded: str, rules: dict) -> list[tuple[int, int, str | None]]:
         cued = start >= cue_from and rules["cue"].search(folded, 0, start) is not None \
             and not CONNECTOR_BEFORE.search(folded, 0, start) \
             or APPOSITIVE_END.match(folded, m.end()) and rules["cue_comma"].search(folded, 0, start) is not None
-        if (cued or rules["title_words"].match(folded[m.end():])) and not re.match(r"\s+[A-Z]", folded[m.end():]):
+        after = folded[m.end():]
+        if (cued or rules["title_words"].match(after) or rules["speaks_after"].match(after)) \
+                and not re.match(r"\s+[A-Z]", after):
             found.append((start, m.end(), _gender_before(folded, start, rules)))
     return sorted(found)
 

@@ -829,3 +829,15 @@ def test_vietnamese_event_kinds(text, kind):
     sentences = split_sentences(articles)
     events = vn.extract_events(sentences, vn.extract_dates(sentences, articles), None, articles)
     assert events["kind"].tolist()[:1] == [kind]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Vietnamese day forms added 2026-12-06 (session 4) with the dev pages v55-v66 (sentences written for this test)
+    ("Từ ngày 8 đến 12/7, lớp tập huấn diễn ra tại Vinh.", ("2025-07-08", 12)),
+    ("Nhân Ngày Quốc tế Phụ nữ 8/3 tới, Hội tổ chức diễn đàn.", ("2025-03-08", None)),
+    ("Đoàn công dân đã về đến sân bay Nội Bài chiều qua.", ("2025-03-05", None)),
+])
+def test_vietnamese_day_forms(text, expected):
+    from vnmigration.dates_vi import find_dates as find_vi_dates
+    (found,) = find_vi_dates(text)
+    assert (str(resolve(found, pd.Timestamp("2025-03-06"), "day").date()), found.day_end) == expected

@@ -35,7 +35,10 @@ _D, _M = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
 VI_DATE_PATTERN = re.compile(
     rf"(?P<full>(?<![\d/.-])(?P<f_d>{_D})(?:\s*-\s*(?P<f_e>{_D}))?[/.-](?P<f_m>{_M})[/.-](?P<f_y>{_Y})(?![\d/]))"
     rf"|(?P<words>(?:ngày\s+)?(?P<w_d>{_D})\s+tháng\s+(?P<w_m>{_M}|{_MONTH_WORD})(?:,?\s+năm\s+(?P<w_y>{_Y}))?\b)"
-    rf"|(?P<dm>(?:(?:{_CUE})\s+(?:ngày\s+)?|\()(?P<dm_d>{_D})(?:\s*-\s*(?P<dm_e>{_D}))?[/-](?P<dm_m>{_M})(?![\d/]|[/.-]\d)"
+    # a day and month after a cue, in brackets, or marked as past or ahead: "chiều 14/4", "từ ngày 8 đến 12/7",
+    # "(18/12)", "8/3 tới"
+    rf"|(?P<dm>(?:(?:{_CUE})\s+(?:ngày\s+)?|\(|(?<![\w/.-])(?={_D}/{_M}\s+(?:{_AHEAD}|{_PAST})\b))"
+    rf"(?P<dm_d>{_D})(?:\s*(?:-|đến(?:\s+ngày)?)\s*(?P<dm_e>{_D}))?[/-](?P<dm_m>{_M})(?![\d/]|[/.-]\d)"
     rf"(?:\s+(?P<dm_rel>{_PAST}|{_AHEAD}))?)"
     rf"|(?P<my>tháng\s+(?P<my_m>{_M})\s*(?:[/-]|\s+năm\s+)(?P<my_y>{_Y})\b)"
     rf"|(?P<mrel>tháng\s+(?P<mrel_m>{_M}|{_MONTH_WORD})\s+năm\s+(?P<mrel_w>{_YEAR_SHIFT})\b)"
@@ -47,7 +50,7 @@ VI_DATE_PATTERN = re.compile(
     rf"|(?P<ayear>(?P<ay_w>năm|từ năm|đến năm|tới năm|vào năm|trong năm|cuối năm|đầu năm|giữa năm)\s+(?P<ay>{_Y})\b"
     rf"(?P<ay_now>\s+(?:đến|tới)\s+nay)?)"
     rf"|(?P<ryear>(?:năm|tháng|tuần)\s+(?P<ry>{_YEAR_SHIFT})\b)"
-    rf"|(?P<today>hôm\s+nay)|(?P<yday>hôm\s+qua)"
+    rf"|(?P<today>hôm\s+nay)|(?P<yday>(?:hôm|sáng|trưa|chiều|tối|đêm)\s+qua\b)"
     rf"|(?P<recent>(?<!\w)mới\s+đây\b)"
     rf"|(?P<bare>(?<![\w/.,-]){_Y}(?![\w/]|[.,]\d|\s\d))",
     re.IGNORECASE)
@@ -86,7 +89,8 @@ def _relative(word: str | None) -> Resolution:
 
 
 def _day_month(m: re.Match, g: dict) -> DateMention | None:
-    """`chiều 14/4`, `từ ngày 13-15/11`, `(30/7)` -> that day of the page's year; None for `45/13`."""
+    """`chiều 14/4`, `từ ngày 13-15/11`, `từ ngày 8 đến 12/7`, `(30/7)`, `8/3 tới` -> that day of the page's year;
+    None for `45/13`."""
     mo, d = int(g["dm_m"]), int(g["dm_d"])
     last = int(g["dm_e"]) if g["dm_e"] else None
     if not day_ok(None, mo, d) or (last is not None and not (d < last and day_ok(None, mo, last))):

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import vnmigration as vn
-from vnmigration import dates as dg
+from vnmigration import datelines as dg
 from vnmigration.chrome import find_title, split_chrome
 from vnmigration.corpus import decode, read_corpus
 from vnmigration.published import infer_published

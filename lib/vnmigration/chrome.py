@@ -7,8 +7,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from . import datelines, dates_vi
 from . import dates as dg
-from . import dates_vi
 from .language import all_languages, language_data, script_language
 from .matching import any_of, literal_alternation
 from .outlets import END_MARK, NEWSROOM_WORDS, OUTLET_NAMES
@@ -82,7 +82,7 @@ class _Page:
     # how many words a menu label and a headline have in the page's language (data/<language>/chrome.yaml)
     label_words: int = 4
     headline_words: tuple[int, int] = (4, 30)
-    dateline: dg.Dateline | None = None
+    dateline: datelines.Dateline | None = None
 
 
 
@@ -263,7 +263,7 @@ def normalise_line(line: str) -> str:
 DATE_LABELS = tuple(label.lower() for label in all_languages("calendar").get("published_labels", ()))
 
 
-def _keep_dateline(page: _Page, dateline: dg.Dateline, in_head: bool) -> None:
+def _keep_dateline(page: _Page, dateline: datelines.Dateline, in_head: bool) -> None:
     """Keep a date line as the page's own: a repost's "Originally published: 8 Mar 2022" outranks its own date;
     else the first one in the page's head or after a credit, in a byline, or labelled ("Updated", "Posted")."""
     if dateline.original:
@@ -320,13 +320,13 @@ def _glued_capitals(line: str, label_words: int) -> str | None:
     return m.group() if m and len(m.group().split()) <= label_words else None
 
 
-def parse_dateline(line: str, lead: bool = False) -> dg.Dateline | None:
-    """A page's dateline in any language the package reads: `dates.parse_dateline`, else `dates_vi.parse_dateline`.
+def parse_dateline(line: str, lead: bool = False) -> datelines.Dateline | None:
+    """A page's dateline in any language the package reads: `datelines.parse_dateline`, else `dates_vi.parse_dateline`.
 
     >>> parse_dateline("Hanoi, March 5, 2019").precision, parse_dateline("Hà Nội, ngày 2 tháng 10 năm 2023").precision
     ('day', 'day')
     """
-    return dg.parse_dateline(line, lead) or dates_vi.parse_dateline(line, lead)
+    return datelines.parse_dateline(line, lead) or dates_vi.parse_dateline(line, lead)
 
 
 def split_chrome(text: str) -> _Page:
@@ -542,17 +542,14 @@ def _kicker(page: _Page, i: int, candidates: list[int]) -> bool:
     >>> _kicker(page, 0, [0, 1])
     True
     """
-    lines = page.body
-    return i + 1 in candidates and i + 2 < len(lines) and _is_prose(lines[i + 2]) \
-        and len(lines[i].split()) <= page.label_words + 1 < len(lines[i + 1].split())
+    return i + 1 in candidates and i + 2 < len(page.body) and _is_prose(page.body[i + 2]) \
+        and len(page.body[i].split()) <= page.label_words + 1 < len(page.body[i + 1].split())
 
 
 def _under_breadcrumb(lines: list[str], i: int, min_words: int) -> bool:
     """A line of headline length right under a breadcrumb trail and right over the story's first prose line: the
     headline of a page whose title is as short as a menu label ("Lịch sử IOM tại Việt Nam").
 
-    >>> _under_breadcrumb(["Home > About > History", "Our history", "IOM opened an office in Hanoi in 1991."], 1, 4)
-    False
     >>> _under_breadcrumb(["Home > History", "History of IOM", "IOM opened its office in Hanoi in 1994."], 1, 3)
     True
     """

@@ -14,7 +14,8 @@ from dataclasses import replace
 
 import pandas as pd
 
-from .dates import Dateline, DateMention, Resolution, day_ok
+from .datelines import Dateline
+from .dates import DateMention, Resolution, day_ok
 from .language import language_data
 from .matching import literal_alternation
 

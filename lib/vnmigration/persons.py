@@ -78,10 +78,6 @@ def person_rules(language: str = LANGUAGE) -> MappingProxyType:
     """
     names = yaml.safe_load((DATA / "persons.yaml").read_text(encoding="utf-8"))  # names, in any language
     data = {**names, **language_data("persons", language)}  # the words around them (data/<language>/persons.yaml)
-    places = yaml.safe_load((DATA / "places.yaml").read_text(encoding="utf-8"))
-    # an outlet's name is never a person's: "Thanh Nien said", "the Saigon Times reported" (data/outlets.yaml)
-    outlets = [n for o in yaml.safe_load((DATA / "outlets.yaml").read_text(encoding="utf-8"))["outlets"]
-               for n in [o["name"], *o.get("names", [])]]
     fold = fold_diacritics if language == LANGUAGE else str  # English pages are read folded, others as written
     families = sorted({fold(f) for f in data["vietnamese_family_names"]}, key=len, reverse=True)
     honorifics = {fold(h): g for h, g in data["honorifics"].items()}
@@ -110,15 +106,12 @@ def person_rules(language: str = LANGUAGE) -> MappingProxyType:
         "cue_comma": re.compile(rf"(?:{office_before}|{lower_title}|\b(?:{_relations(data)})),\s+$"),
         "western": re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:(?:van|von|de|da|del|der|di|du)\s+)?"
                               r"(?:[OD]['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}\b"),  # "Sarah O'Connell"
-        # a speech verb right after a name, or the body a speaker speaks for: "Tomasz Wierzbicki says", "Paola
-        # Ferri, for the International Organization for Migration (IOM), said" (verbs: data/<language>/speech.yaml)
-        "speaks_after": re.compile(r"^(?:\s+(?:" + "|".join(language_data("speech", language)["verbs"]) + r")\b"
-                                   r"|,\s+for\s+(?:the\s+)?[A-Z])"),
+        "speaks_after": _speaks_after(language),
         "title_words": re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’&()-]+\s+){{0,5}}?(?:{title_words})\b",
                                   re.IGNORECASE),
         "organisation_words": frozenset(fold(w) for w in data["organisation_words"]),
         "office_words": frozenset(w for o in offices for w in re.split(r"[\s-]", o)) | {"Excellency"},
-        "not_persons": frozenset(fold_diacritics(n) for n in data["not_persons"] + sum(places.values(), []) + outlets),
+        "not_persons": _not_persons(data["not_persons"]),
         # YAML reads an unquoted No as False: kept as read, so "No" is no stop word (as before folding)
         "not_name_words": frozenset(fold(w) if isinstance(w, str) else w for w in data["not_name_words"]),
         "newsroom_words": frozenset(data["newsroom_words"]),
@@ -204,6 +197,22 @@ def _gender_before(folded: str, start: int, rules: dict) -> str | None:
 CALENDAR_WORDS = frozenset(MONTH_NAMES + WEEKDAY_NAMES)  # "In June" is no name
 
 
+def _speaks_after(language: str) -> re.Pattern:
+    """A speech verb right after a name, or the body a speaker speaks for: "Tomasz Wierzbicki says", "Paola Ferri,
+    for the International Organization for Migration (IOM), said" (the verbs of data/<language>/speech.yaml)."""
+    return re.compile(r"^(?:\s+(?:" + "|".join(language_data("speech", language)["verbs"]) + r")\b"
+                      r"|,\s+for\s+(?:the\s+)?[A-Z])")
+
+
+def _not_persons(listed: list[str]) -> frozenset[str]:
+    """Names that are never a person's, folded: the listed ones, every place (data/places.yaml) and every outlet's
+    names (data/outlets.yaml: "Thanh Nien said")."""
+    places = yaml.safe_load((DATA / "places.yaml").read_text(encoding="utf-8"))
+    outlets = yaml.safe_load((DATA / "outlets.yaml").read_text(encoding="utf-8"))["outlets"]
+    names = [*listed, *sum(places.values(), []), *(n for o in outlets for n in [o["name"], *o.get("names", [])])]
+    return frozenset(fold_diacritics(n) for n in names)
+
+
 def _plausible(name: str, rules: dict) -> bool:
     """A run that can be a person: no organisation, office, place or calendar word, not a listed place, not opened
     by a function word ("In June"), two words or more."""
@@ -242,14 +251,21 @@ def _names_in(folded: str, rules: dict) -> list[tuple[int, int, str | None]]:
             continue
         if HOUSE_NUMBER.search(folded, 0, start):
             continue
-        cued = start >= cue_from and rules["cue"].search(folded, 0, start) is not None \
-            and not CONNECTOR_BEFORE.search(folded, 0, start) \
-            or APPOSITIVE_END.match(folded, m.end()) and rules["cue_comma"].search(folded, 0, start) is not None
-        after = folded[m.end():]
-        if (cued or rules["title_words"].match(after) or rules["speaks_after"].match(after)) \
-                and not re.match(r"\s+[A-Z]", after):
+        if _western_cued(folded, start, m.end(), start >= cue_from, rules):
             found.append((start, m.end(), _gender_before(folded, start, rules)))
     return sorted(found)
+
+
+def _western_cued(folded: str, start: int, end: int, may_follow_cue: bool, rules: dict) -> bool:
+    """Whether a Western name at folded[start:end] has a cue: a title before it (not across "of", "the", ...), an
+    office before it and a comma after, a title word after a comma, or a speech verb or "for the ..." after it;
+    never when a capitalised word follows (the name goes on)."""
+    after = folded[end:]
+    cued = may_follow_cue and rules["cue"].search(folded, 0, start) is not None \
+        and not CONNECTOR_BEFORE.search(folded, 0, start) \
+        or APPOSITIVE_END.match(folded, end) and rules["cue_comma"].search(folded, 0, start) is not None
+    return bool(cued or rules["title_words"].match(after) or rules["speaks_after"].match(after)) \
+        and not re.match(r"\s+[A-Z]", after)
 
 
 def _first_cue_end(folded: str, rules: dict) -> int:

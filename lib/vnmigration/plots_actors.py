@@ -179,7 +179,7 @@ def roles_over_time(ax: plt.Axes, roles: pd.DataFrame) -> None:
 
     One label per person and year (several roles joined by "; "); a role unchanged since the person's
     previous point reads "same role". Labels are placed by `place_labels`, inside the axes and clear of
-    the markers, the lanes and each other.
+    the markers, the lanes and each other; on a crowded chart a label with no free place is left out.
 
     >>> from vnmigration import build_tables
     >>> t = build_tables()
@@ -224,5 +224,5 @@ def roles_over_time(ax: plt.Axes, roles: pd.DataFrame) -> None:
     order = sorted(range(len(points)), key=lambda i: (points[i][1], points[i][0]))
     place_labels(ax, [points[i] for i in order], [texts[i] for i in order], ROLE_OFFSETS,
                  obstacles=_marker_boxes(ax, points, [3.5] * len(points)) + lane_boxes, radii=[3] * len(points),
-                 leader_gap=12, fontsize=7)
+                 leader_gap=12, optional_after=0, fontsize=7)  # a crowded chart names fewer, never overlapping
     ax.set_title(f"Roles over time (N = {len(data)} person-year-role rows, {len(people)} people)")

@@ -233,12 +233,12 @@ def tag_themes(sentences: pd.DataFrame, taxonomy: tuple[Theme, ...] | None = Non
     ...                          "published_precision": ["day"], "title": ["IOM and Viet Nam review the GCM"],
     ...                          "text": ["Viet Nam approved the GCM plan in December 2018 to protect victims "
     ...                                   "of trafficking. "
-    ...                                   "IOM Vietnam said the forum on migrant workers opened on Nov. 22."]})
+    ...                                   "IOM Vietnam said the forum on recruitment fees opened on Nov. 22."]})
     >>> sentences = split_sentences(articles)
     >>> tag_themes(sentences)[["sentence_no", "theme", "gcm_objective", "term"]]
        sentence_no   theme  gcm_objective                    term
     0            1  gcm-10             10  victims of trafficking
-    1            2  gcm-06              6         migrant workers
+    1            2  gcm-06              6        recruitment fees
     """
     require(sentences, SENTENCES, "tag_themes", ["article_id", "sentence_no", "text", "start"])
     if taxonomy is not None or "language" not in sentences or sentences.empty:
@@ -284,7 +284,7 @@ def theme_profile(themes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.Da
     ...                          "published_precision": ["day"], "title": ["IOM and Viet Nam review the GCM"],
     ...                          "text": ["Viet Nam approved the GCM plan in December 2018 to protect victims "
     ...                                   "of trafficking. "
-    ...                                   "IOM Vietnam said the forum on migrant workers opened on Nov. 22."]})
+    ...                                   "IOM Vietnam said the forum on recruitment fees opened on Nov. 22."]})
     >>> sentences = split_sentences(articles)
     >>> themes = tag_themes(sentences)
     >>> theme_profile(themes, sentences, articles)[["article_id", "gcm-06", "gcm-10", "n_sentences", "gcm_objectives"]]
@@ -318,7 +318,7 @@ def keyword_in_context(themes: pd.DataFrame, sentences: pd.DataFrame, theme: str
     ...                          "published_precision": ["day"], "title": ["IOM and Viet Nam review the GCM"],
     ...                          "text": ["Viet Nam approved the GCM plan in December 2018 to protect victims "
     ...                                   "of trafficking. "
-    ...                                   "IOM Vietnam said the forum on migrant workers opened on Nov. 22."]})
+    ...                                   "IOM Vietnam said the forum on recruitment fees opened on Nov. 22."]})
     >>> sentences = split_sentences(articles)
     >>> keyword_in_context(tag_themes(sentences), sentences, "gcm-10", width=20)
       article_id  sentence_no                  left                    term right

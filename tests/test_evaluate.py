@@ -112,7 +112,7 @@ def test_the_gold_file_is_valid_and_split_two_thirds_to_one_third():
     gold = load_gold()
     splits = pd.Series({a: g["split"] for a, g in gold.items()})
     assert len(gold) >= 24
-    assert 0.6 <= (splits == "dev").mean() <= 0.75  # the held-back 48 stay fixed; dev pages were added (README)
+    assert 0.6 <= (splits == "dev").mean() <= 0.8  # the held-back 48 stay fixed; dev pages were added (README)
     for article_id, g in gold.items():
         raw = (EVAL_ARTICLES / f"{article_id}.txt").read_text(encoding="utf-8")
         lines = {line.strip() for line in raw.splitlines()}

@@ -246,6 +246,10 @@ def test_agency_dateline_names_the_outlet(corpus_dir):
     ("Sent: Friday, March 7, 2025 9:12 AM", "2025-03-07", "day"),
     ("By Lan Anh // 4 April 2025", "2025-04-04", "day"),
     ("Author(s): Lan Anh and Tom Berg | 4 April 2025", "2025-04-04", "day"),
+    ("Friday, 9 May 2025 10:05 WIB", "2025-05-09", "day"),
+    ("Writer Support Desk | Date 2025.05.09 | Hit 1,204", "2025-05-09", "day"),
+    ("by Lan Anh on 4 April 2025", "2025-04-04", "day"),
+    ("Date modified: 2025-04-04", "2025-04-04", "day"),
 ])
 def test_dateline_forms(line, expected, precision):
     found = dg.parse_dateline(line)
@@ -435,6 +439,23 @@ def test_a_file_or_an_empty_folder_is_one_clear_error(corpus_dir, capsys):
 ])
 def test_headlines_and_not_mastheads_taglines_breadcrumbs_or_interview_questions(page, title):
     assert find_title(split_chrome(page))[0] == title
+
+
+def test_a_span_is_no_lead_dateline_and_a_month_first_page_reads_its_date_month_first(corpus_dir):
+    assert dg.parse_dateline("July 1, 2024 - June 30, 2025", lead=True) is None
+    write(corpus_dir, "a.txt", "Chamber news\nPosted on 06/02/2025\nBreakfast briefing on labour mobility\n"
+          "Date: Thursday, 06/19/2025\nMembers will hear from the ministry on the new rules for recruitment fees.\n")
+    row = vn.load_articles(corpus_dir).iloc[0]
+    assert (row["published"], row["published_source"]) == (pd.Timestamp("2025-06-02"), "dateline")
+
+
+def test_a_date_line_under_a_standfirst_is_the_page_own(corpus_dir):
+    write(corpus_dir, "a.txt", "Recruiters retool as the new scheme looms\n"
+          "Recruiters are rewriting contracts and trimming fees before the new scheme starts next year.\n"
+          "Thursday, January 30, 2025 | 15:42 (GMT+7)\n"
+          "Vietnamese recruitment firms are preparing for the change, their association said on Wednesday.\n")
+    row = vn.load_articles(corpus_dir).iloc[0]
+    assert (row["published"], row["published_source"]) == (pd.Timestamp("2025-01-30"), "dateline")
 
 
 def test_a_photo_caption_that_ends_with_a_copyright_credit_is_a_caption(corpus_dir):

@@ -258,8 +258,7 @@ def normalise_line(line: str) -> str:
     return " ".join(line.split())
 
 
-# the labels that make a date line the page's own wherever it stands: every language's `published_labels`
-# (data/<language>/calendar.yaml: "Posted", "Ngày đăng", "Cập nhật")
+# labels that make a date line the page's own wherever it stands (data/<language>/calendar.yaml published_labels)
 DATE_LABELS = tuple(label.lower() for label in all_languages("calendar").get("published_labels", ()))
 
 
@@ -345,11 +344,11 @@ def split_chrome(text: str) -> _Page:
     counts = Counter(lines)
     tail = _trailing_block(lines)
     menu: list[str] = []
-    in_head = True  # until the first prose line: where a page prints its own date
+    in_head, prose = True, 0  # until the first prose line: where a page prints its own date (or after a standfirst)
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if (dateline := parse_dateline(line)) is not None:
-            _keep_dateline(page, dateline, in_head or bool(i and _after_credit(lines[i - 1], i < tail)))
+            _keep_dateline(page, dateline, prose < 2 or bool(i and _after_credit(lines[i - 1], i < tail)))
             (page.bylines if dateline.byline else page.boilerplate).append(line)  # "By X | date" is a credit
         elif i >= tail:
             (page.bylines if is_credit_line(line) else page.boilerplate).append(line)
@@ -375,7 +374,8 @@ def split_chrome(text: str) -> _Page:
             elif in_head and (wire := WIRE_LEAD.match(line)):  # "HANOI, June 12 (Reuters) - ": no year to read
                 page.boilerplate.append(wire.group().strip())
                 line = line[wire.end():]
-            in_head = in_head and not _is_prose(line)
+            prose += _is_prose(line)
+            in_head = not prose
             page.body.append(line)
     return page
 
@@ -432,7 +432,8 @@ def _page_lines(text: str, page: _Page) -> list[str]:
     in_head = True
     for line in filter(None, lines):
         if in_head and kept and line[0].islower() and "." not in line.split()[0] and not TERMINAL.search(kept[-1]) \
-                and len(kept[-1].split()) >= page.headline_words[0] and not kept[-1].isupper():  # not a masthead
+                and len(kept[-1].split()) >= page.headline_words[0] and not kept[-1].isupper() \
+                and not is_credit_line(line) and parse_dateline(line) is None:  # nor a credit: "by X on 4 May 2025"
             kept[-1] = f"{kept[-1]} {line}"
         else:
             kept.append(line)

@@ -21,6 +21,7 @@ from .chrome import (
     template_lines,
 )
 from .collect import SIDECAR_SUFFIX, read_sidecar
+from .datelines import month_first
 from .language import READ_LANGUAGES, language_of
 from .outlets import find_outlet, outlet_of_host, outlet_of_site_name
 from .paths import CORRECTIONS_FILE, corpus_dir
@@ -115,8 +116,9 @@ def _publication_date(page, body_text: str, meta: PageMeta | None) -> tuple:
     clock; then a coarser dateline, then the content. "Ha Noi, June 6 (TTO)" + meta 2025-06-09 -> June 6, dateline."""
     if page.header:
         return pd.Timestamp(page.header), "day", "header", f"date {page.header}"
-    if page.dateline and (page.dateline.precision == "day" or meta is None or not meta.date):
-        return page.dateline.date, page.dateline.precision, "dateline", page.dateline.evidence
+    dateline = month_first(page.dateline, "\n".join([body_text, *page.boilerplate]))  # "06/02/2027" beside "06/24/2027"
+    if dateline and (dateline.precision == "day" or meta is None or not meta.date):
+        return dateline.date, dateline.precision, "dateline", dateline.evidence
     if meta is not None and meta.date:
         return pd.Timestamp(meta.date), "day", "html-meta", f"page metadata {meta.date}"
     published, precision, evidence = infer_published(body_text)

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -27,7 +27,8 @@ _RANGE = r"(?:\s*(?:[-–]|and|&|to)\s*\d{1,2}(?:st|nd|rd|th)?)?"
 _ZONE = (r"(?:\s*[(\[]?\s*(?:GMT|UTC|ICT|PT|ET|CET|CEST|EST|EDT)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?[)\]]?"
          r"|\s+[+-]\d{4})")  # "(GMT+07:00)", "ICT", "+0700"
 # after a clock time, any zone abbreviation in capitals that ends in T: "8:15 PM MYT", "09:00 JST", "10:30 AEST"
-_CLOCK = rf"\d{{1,2}}[:h]\d{{2}}(?::\d{{2}})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:{_ZONE}|\s+(?-i:[A-Z]{{1,4}}T)\b)?"
+_CLOCK = (rf"\d{{1,2}}[:h]\d{{2}}(?::\d{{2}})?(?:\s*[AaPp]\.?[Mm]\.?)?"
+          rf"(?:{_ZONE}|\s+(?-i:[A-Z]{{1,4}}T|WIB|WITA|WIT)\b)?")  # Indonesia's zones do not end in T
 _DATELINE_DATE = rf"""
     (?:(?P<wd>{WEEKDAY_PATTERN})\.?,?\s+)?
     (?:{_CLOCK}\s*[,|–-]?\s*)?  # the time first: "Thursday, 07:05, 07/03/2024", "14:05 | 03/07/2023"
@@ -39,12 +40,12 @@ _DATELINE_DATE = rf"""
     | (?P<mnum>(?P<mn>\d{{1,2}})/(?P<my>{YEAR_PATTERN}))
     | (?P<mony>(?P<m3>{MONTH_PATTERN})\.?,?\s+(?P<y3>{YEAR_PATTERN}))
     )"""
-# a byline may come first: "By Minh Anh | June 12, 2023", "By Hoang Phong   March 6, 2025"
+# a byline may come first: "By Minh Anh | June 12, 2023", "By Hoang Phong   March 6, 2025", "by Lan Anh on 4 May 2025"
 _PREFIX = (r"(?P<prefix>(?:(?P<byline>(?:By|Authors?(?:\(s\))?:)\s+[A-Z][\w.'’ -]{1,40}?)"
-           r"(?:\s*(?:[|–—-]|//)\s*|\s{2,}))?"
+           r"(?:\s*(?:[|–—-]|//)\s*|\s{2,}|\s+on\s+))?"
            r"(?:(?:Last\s+|(?P<original>Originally\s+|First\s+))?"
            r"(?:(?:Publish(?:ed)?|Publication|Post(?:ed)?|Release|Issue|Update|Posting)\s+date|Date\s+(?:of\s+)?"
-           r"(?:publication|issue|release|posting)|Date\s+(?:published|posted|issued)"
+           r"(?:publication|issue|release|posting)|Date\s+(?:published|posted|issued|modified|updated)"
            r"|Updated?|Modified|Published|Posted|Issued|Released|Date|Created|Sent)"
            rf"(?:\s+(?:on|at))?\s*:?\s*(?:{_CLOCK}\s*,?\s*(?:on\s+)?)?)?)")  # "Updated at 10:20 on 18/09/2024"
 _PLACE_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,3}"
@@ -115,6 +116,41 @@ def _dateline_date(m: re.Match) -> tuple[pd.Timestamp, str, str] | None:
     return pd.Timestamp(y, mo, d), "day", note
 
 
+# a date right after a lead's dash: the line is a span ("July 1, 2025 - June 30, 2026"), not a dateline and a story
+DATE_NEXT = re.compile(rf"(?:{MONTH_PATTERN}\.?\s+\d|\d{{1,2}}[/.-]\d|\d{{1,2}}\s+{MONTH_PATTERN})", re.IGNORECASE)
+LABEL = re.compile(r"\s*(?:Date|Posted|Published|Updated|Released|Issued)\b", re.IGNORECASE)
+
+
+def _labelled_segment(line: str) -> re.Match | None:
+    """A labelled date between the pipes of a notice board's field line: "Writer X | Date 2027.01.21 | Hit 3,067"."""
+    if "|" not in line:
+        return None
+    return next((m for segment in line.split("|") if LABEL.match(segment)
+                 and (m := DATELINE_LINE.match(segment.strip())) is not None), None)
+
+
+def month_first(dateline: Dateline | None, text: str) -> Dateline | None:
+    """A dateline read day first because day and month were both 12 or less, read again month first when the page
+    writes its numeric dates month first (one of them has a second number over 12: "06/24/2027"): "Posted on
+    06/02/2027" -> 2 June 2027 on such a page.
+
+    >>> line = parse_dateline("Posted on 06/02/2027")
+    >>> month_first(line, "Date: Thursday, 06/24/2027").date.strftime("%Y-%m-%d")
+    '2027-06-02'
+    """
+    if dateline is None or dateline.precision != "day" or "read day first" not in dateline.evidence:
+        return dateline
+    if not any(int(a) <= 12 < int(b) for a, b in MONTH_FIRST.findall(text)) \
+            or any(int(a) > 12 for a, _ in MONTH_FIRST.findall(text)):
+        return dateline
+    when = dateline.date
+    return replace(dateline, date=pd.Timestamp(when.year, when.day, when.month),
+                   evidence=dateline.text + " (read month first, as the page writes its dates)")
+
+
+MONTH_FIRST = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/\d{4}(?![\d/])")  # numeric dates: (first, second)
+
+
 def parse_dateline(line: str, lead: bool = False) -> Dateline | None:
     """A line that is a dateline, or (with `lead`) a sentence that starts with one.
 
@@ -127,11 +163,11 @@ def parse_dateline(line: str, lead: bool = False) -> Dateline | None:
     >>> parse_dateline("The meeting was held.") is None
     True
     """
-    m = DATELINE_LINE.match(line)
+    m = DATELINE_LINE.match(line) or _labelled_segment(line)
     if m is None and lead:
         m = DATELINE_LEAD.match(line)
         if m is None or not m.group("place") and not line[:1].isdigit() and not m.group("wd") \
-                and not re.match(MONTH_PATTERN, line):
+                and not re.match(MONTH_PATTERN, line) or DATE_NEXT.match(line, m.end()):
             return None
     if m is None:
         return None

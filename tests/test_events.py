@@ -44,6 +44,12 @@ def one(text, published=None, precision="day"):
     ("On the 3rd, they met again.", "2025-04-20", ("2025-04-03", "day", "day-of-month")),
     ("a course held on 9-11/4 in Vinh.", "2025-04-20", ("2025-04-09", "day", "year-from-publication")),
     ("held in the first week of March.", "2025-04-20", ("2025-03-01", "month", "year-from-publication")),
+    # a yearly observance named without a date: the one nearest the page's date (data/en/calendar.yaml fixed_days)
+    ("In a fortnight, on International Migrants Day, we will publish a guide.", "2026-12-03",
+     ("2026-12-18", "day", "nearest")),
+    ("On International Migrants' Day, the exhibition opened.", "2027-01-05", ("2026-12-18", "day", "nearest")),
+    ("On 18 December, International Migrants Day, the forum opened.", "2026-12-20",
+     ("2026-12-18", "day", "year-from-publication")),
 ])
 def test_date_forms(text, published, expected):
     date, precision, resolution = one(text, published)

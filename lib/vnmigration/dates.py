@@ -38,6 +38,10 @@ _PART_OF_YEAR = (r"(?:(?i:early|mid|late)[-\s]|(?i:the\s+)?(?i:end|beginning|sta
                  r"|(?:first|second|third|fourth|last)\s+quarter|(?:first|last)\s+(?:\w+\s+)?months)\s+of\s+)")
 
 _TO = r"\s*(?:-|–|to|and|&)\s*"
+# observances on one day every year (data/en/calendar.yaml fixed_days): "International Migrants' Day" too
+FIXED_DAYS = {re.sub(r"\W", "", name.lower()): tuple(day) for name, day in _CALENDAR.get("fixed_days", {}).items()}
+_FIXED_DAY = "|".join(re.escape(name).replace("\\ ", r"\s+").replace("'", "['’]?").replace("s\\s+Day", "s['’]?\\s+Day")
+                      for name in _CALENDAR.get("fixed_days", {})) or r"(?!)"
 _LIST_ITEM = rf"^\s*(?:[-–•*]\s*)?(?P<y7>{_YEAR})\s*(?:[-–—:|]|\s-\s)(?=\s*\S)"  # "- 1994 - ...", "2018 | ..."
 DATE_PATTERN = re.compile(
     rf"""
@@ -63,6 +67,7 @@ DATE_PATTERN = re.compile(
   | (?P<yday>\b(?i:yesterday)\b)
   | (?P<tmrw>\b(?i:tomorrow)\b)
   | (?P<relmon>\b(?P<rel9>(?i:next|last))\s+(?P<m12>{_MONTH})\b(?!\.?\s*\d))
+  | (?P<fixed>\b(?P<fixed_name>{_FIXED_DAY})\b(?!\s*[,(]?\s*(?:\d|{_MONTH})))  # "on International Migrants Day"
   | (?P<today>\b(?:today|this\s+morning|this\s+afternoon|tonight|(?<![A-Za-z]\s)(?:Today|This\s+morning|Tonight))\b)
   | (?P<ayear>\b(?i:a|an|the|its|their)\s+(?P<y11>{_YEAR})\s+
         (?=(?:[\w-]+\s+){{0,3}}?(?i:survey|report|study|census|assessment|review|strategy|action\s+plan|forum
@@ -137,6 +142,7 @@ class Resolution(StrEnum):
     WEEKDAY = "weekday"  # the latest such weekday up to publication: "on Wednesday"
     WEEKDAY_AHEAD = "weekday-ahead"  # the next such weekday: "will meet on Wednesday"
     YESTERDAY = "yesterday"  # the day before publication
+    NEAREST = "nearest"  # the occurrence of a yearly day nearest to publication: "on International Migrants Day"
     TOMORROW = "tomorrow"  # the day after publication
     PUBLICATION = "publication"  # the publication day itself: "today"
 
@@ -263,6 +269,7 @@ DATE_FORMS = (
     (("item",), lambda m, g, text: DateMention(m.start("y7"), m.end("y7"), g["y7"], int(g["y7"]), None, None, "year",
                                                 Resolution.ABSOLUTE), True),
     (("today",), lambda m, g, text: _at(m, "day", Resolution.PUBLICATION), False),
+    (("fixed",), lambda m, g, text: _fixed_day(m, g, text), False),
     (("yday",), lambda m, g, text: _at(m, "day", Resolution.YESTERDAY), False),
     (("tmrw",), lambda m, g, text: _at(m, "day", Resolution.TOMORROW), False),
     # "next March": the next March after publication; "last December": the latest before it
@@ -301,6 +308,18 @@ DATE_FORMS = (
                                       year_shift=_RELATIVE_SHIFT[g["rel5"].lower()]), False),
     (None, _bare_year, True),  # what is left: a bare year
 )
+
+
+DATE_JUST_BEFORE = re.compile(rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|\d)\W{{0,3}}$")  # "18 December, "
+
+
+def _fixed_day(m: re.Match, g: dict, text: str) -> DateMention | None:
+    """"on International Migrants Day" -> 18 December, the one nearest the page's date; None right after a date of
+    its own ("on 18 December, International Migrants Day", already a date)."""
+    if DATE_JUST_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return None
+    month, day = FIXED_DAYS[re.sub(r"\W", "", g["fixed_name"].lower())]
+    return DateMention(m.start(), m.end(), m.group(), None, month, day, "day", Resolution.NEAREST)
 
 
 def _iso_mention(m: re.Match, g: dict) -> DateMention | None:
@@ -440,6 +459,11 @@ def resolve(mention: DateMention, published: pd.Timestamp | None = None,
         if mention.resolution == Resolution.WEEKDAY_AHEAD:
             return published + pd.Timedelta(days=(mention.weekday - published.weekday()) % 7)
         return published - pd.Timedelta(days=(published.weekday() - mention.weekday) % 7)
+    if mention.resolution == Resolution.NEAREST:
+        if published is None or pd.isna(published) or published_precision not in ("day", "month"):
+            return pd.NaT
+        days = [pd.Timestamp(published.year + k, mention.month, mention.day) for k in (-1, 0, 1)]
+        return min(days, key=lambda d: abs((d - published).days))
     year = mention.year
     if year is None:
         if published is None or pd.isna(published):

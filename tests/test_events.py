@@ -177,7 +177,7 @@ def test_unresolvable_relative_date_is_nat():
     ("Decree 12/2025/ND-CP was signed on 2 May 2025 and limits the fees.", "decision"),
     ("Circular 04/2025/TT-NHNN came into force on 1 March 2025.", "decision"),
     ("The two countries raised their ties to a Comprehensive Strategic Partnership in March 2025.", "agreement"),
-    ("The chamber and IOM signed a letter of intent in 2021.", "agreement"),
+    ("In 2021 the chamber agreed a letter of intent with IOM on recruitment.", "agreement"),
     ("A mid-term evaluation is planned for April 2029.", "review"),
     ("Our centre in Thanh Hoa opens in May 2027, the chief said.", "founding"),
     ("The two ministers held a phone call on 5 May 2023.", "meeting"),

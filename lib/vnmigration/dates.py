@@ -315,7 +315,8 @@ DATE_JUST_BEFORE = re.compile(rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|\d)\W{{
 
 def _fixed_day(m: re.Match, g: dict, text: str) -> DateMention | None:
     """"on International Migrants Day" -> 18 December, the one nearest the page's date; None right after a date of
-    its own ("on 18 December, International Migrants Day", already a date)."""
+    its own ("on 18 December, International Migrants Day", already a date). `find_dates` keeps it only in a text
+    that gives no other date ("a day before International Migrants Day" dates the day before)."""
     if DATE_JUST_BEFORE.search(text, max(0, m.start() - 40), m.start()):
         return None
     month, day = FIXED_DAYS[re.sub(r"\W", "", g["fixed_name"].lower())]
@@ -421,7 +422,10 @@ def find_dates(text: str) -> list[DateMention]:
             if start >= cursor and (m := DATE_PATTERN.match(text, start)) is not None:
                 found.append(_mention(m, text))
                 cursor = m.end()
-    return [d for d in found if d is not None]
+    found = [d for d in found if d is not None]
+    if any(d.resolution is not Resolution.NEAREST for d in found):  # an observance dates only a text with no other date
+        found = [d for d in found if d.resolution is not Resolution.NEAREST]
+    return found
 
 
 def resolve(mention: DateMention, published: pd.Timestamp | None = None,
@@ -438,15 +442,7 @@ def resolve(mention: DateMention, published: pd.Timestamp | None = None,
     if mention.resolution == Resolution.PUBLICATION:
         return pd.NaT if published is None else published
     if mention.resolution in (Resolution.THIS_MONTH, Resolution.DAY_OF_MONTH):
-        if published is None or pd.isna(published) or published_precision not in ("day", "month") \
-                or mention.resolution == Resolution.DAY_OF_MONTH and published_precision != "day":
-            return pd.NaT
-        shift = mention.month_shift or (-1 if mention.resolution == Resolution.DAY_OF_MONTH
-                                        and mention.day > published.day else 0)
-        month = published.replace(day=1) + pd.DateOffset(months=shift)
-        if mention.day is None:
-            return month
-        return month.replace(day=mention.day) if day_ok(month.year, month.month, mention.day) else pd.NaT
+        return _in_month(mention, published, published_precision)
     if mention.resolution == Resolution.WEEK:  # the month holding the day a week before or after publication
         if published is None or pd.isna(published) or published_precision != "day":
             return pd.NaT
@@ -460,10 +456,7 @@ def resolve(mention: DateMention, published: pd.Timestamp | None = None,
             return published + pd.Timedelta(days=(mention.weekday - published.weekday()) % 7)
         return published - pd.Timedelta(days=(published.weekday() - mention.weekday) % 7)
     if mention.resolution == Resolution.NEAREST:
-        if published is None or pd.isna(published) or published_precision not in ("day", "month"):
-            return pd.NaT
-        days = [pd.Timestamp(published.year + k, mention.month, mention.day) for k in (-1, 0, 1)]
-        return min(days, key=lambda d: abs((d - published).days))
+        return _nearest(mention, published, published_precision)
     year = mention.year
     if year is None:
         if published is None or pd.isna(published):
@@ -479,6 +472,29 @@ def resolve(mention: DateMention, published: pd.Timestamp | None = None,
     if mention.day and not day_ok(year, mention.month, mention.day):
         return pd.NaT
     return pd.Timestamp(year, mention.month or 1, mention.day or 1)
+
+
+def _in_month(mention: DateMention, published: pd.Timestamp | None, precision: str | None) -> pd.Timestamp:
+    """A month of publication, shifted, or a day in it: "last month" + 2025-04-20 -> 2025-03-01; "the 19th of last
+    month" -> 2025-03-19; "on the 25th" -> the latest 25th up to publication, 2025-03-25."""
+    if published is None or pd.isna(published) or precision not in ("day", "month") \
+            or mention.resolution == Resolution.DAY_OF_MONTH and precision != "day":
+        return pd.NaT
+    shift = mention.month_shift or (-1 if mention.resolution == Resolution.DAY_OF_MONTH
+                                    and mention.day > published.day else 0)
+    month = published.replace(day=1) + pd.DateOffset(months=shift)
+    if mention.day is None:
+        return month
+    return month.replace(day=mention.day) if day_ok(month.year, month.month, mention.day) else pd.NaT
+
+
+def _nearest(mention: DateMention, published: pd.Timestamp | None, precision: str | None) -> pd.Timestamp:
+    """The yearly day (`mention.month`, `mention.day`) nearest to publication: 18 December + 2027-01-05 ->
+    2026-12-18; NaT without a publication day or month."""
+    if published is None or pd.isna(published) or precision not in ("day", "month"):
+        return pd.NaT
+    days = [pd.Timestamp(published.year + k, mention.month, mention.day) for k in (-1, 0, 1)]
+    return min(days, key=lambda d: abs((d - published).days))
 
 
 def period_end(start: pd.Timestamp, precision: str, year_end: int | None = None,

@@ -263,8 +263,8 @@ DATE_LABELS = tuple(label.lower() for label in all_languages("calendar").get("pu
 
 
 def _keep_dateline(page: _Page, dateline: datelines.Dateline, in_head: bool) -> None:
-    """Keep a date line as the page's own: a repost's "Originally published: 8 Mar 2022" outranks its own date;
-    else the first one in the page's head or after a credit, in a byline, or labelled ("Updated", "Posted")."""
+    """Keep a date line as the page's own: a repost's "Originally published: 8 Mar 2022" outranks its own date; else
+    the first in the head (`in_head`: a standfirst above at most), after a credit, in a byline, or labelled."""
     if dateline.original:
         page.dateline = dateline if page.dateline is None or not page.dateline.original else page.dateline
     elif in_head or dateline.byline or dateline.text.lower().startswith(DATE_LABELS):

@@ -167,8 +167,10 @@ def _compare(a: EventKey, b: EventKey, a_terms: tuple | None = None, b_terms: tu
         return False, f"different first months ({a.date:%Y-%m} vs {b.date:%Y-%m}): spans that overlap, not one start"
     if not (shared := _shared_terms(a_terms, b_terms)):
         return False, "no shared terms"
-    parties = set(a.participants) & set(b.participants) if a.kind in PARTY_KINDS or a.kind in SIGNED_BY_PARTIES \
-        and "year" not in (a.precision, b.precision) and set(a.participants) == set(b.participants) else set()
+    named_by_parties = a.kind in PARTY_KINDS or (
+        a.kind in SIGNED_BY_PARTIES and "year" not in (a.precision, b.precision)
+        and set(a.participants) == set(b.participants))
+    parties = set(a.participants) & set(b.participants) if named_by_parties else set()
     statistic = a.kind == "milestone" and a_terms[3] & b_terms[3]  # one figure for one period: "16 billion USD in 2023"
     if ("year" in (a.precision, b.precision) or a.precision != b.precision) and not statistic \
             and not _names_a_happening(a_terms[2] & b_terms[2] | parties, a.kind):  # a month or year holds many days

@@ -441,21 +441,26 @@ def test_headlines_and_not_mastheads_taglines_breadcrumbs_or_interview_questions
     assert find_title(split_chrome(page))[0] == title
 
 
-def test_a_span_is_no_lead_dateline_and_a_month_first_page_reads_its_date_month_first(corpus_dir):
+def test_a_span_is_no_lead_dateline():
     assert dg.parse_dateline("July 1, 2024 - June 30, 2025", lead=True) is None
-    write(corpus_dir, "a.txt", "Chamber news\nPosted on 06/02/2025\nBreakfast briefing on labour mobility\n"
-          "Date: Thursday, 06/19/2025\nMembers will hear from the ministry on the new rules for recruitment fees.\n")
-    row = vn.load_articles(corpus_dir).iloc[0]
-    assert (row["published"], row["published_source"]) == (pd.Timestamp("2025-06-02"), "dateline")
 
 
-def test_a_date_line_under_a_standfirst_is_the_page_own(corpus_dir):
-    write(corpus_dir, "a.txt", "Recruiters retool as the new scheme looms\n"
-          "Recruiters are rewriting contracts and trimming fees before the new scheme starts next year.\n"
-          "Thursday, January 30, 2025 | 15:42 (GMT+7)\n"
-          "Vietnamese recruitment firms are preparing for the change, their association said on Wednesday.\n")
+@pytest.mark.parametrize("page, published", [
+    # a page that writes month first reads its ambiguous date line month first
+    ("Chamber news\nPosted on 06/02/2025\nBreakfast briefing on labour mobility\n"
+     "Date: Thursday, 06/19/2025\nMembers will hear from the ministry on the new rules for recruitment fees.\n",
+     "2025-06-02"),
+    # a date line under a standfirst is the page's own
+    ("Recruiters retool as the new scheme looms\n"
+     "Recruiters are rewriting contracts and trimming fees before the new scheme starts next year.\n"
+     "Thursday, January 30, 2025 | 15:42 (GMT+7)\n"
+     "Vietnamese recruitment firms are preparing for the change, their association said on Wednesday.\n",
+     "2025-01-30"),
+])
+def test_the_page_own_date_line_month_first_or_under_a_standfirst(corpus_dir, page, published):
+    write(corpus_dir, "a.txt", page)
     row = vn.load_articles(corpus_dir).iloc[0]
-    assert (row["published"], row["published_source"]) == (pd.Timestamp("2025-01-30"), "dateline")
+    assert (row["published"], row["published_source"]) == (pd.Timestamp(published), "dateline")
 
 
 def test_a_photo_caption_that_ends_with_a_copyright_credit_is_a_caption(corpus_dir):

@@ -140,8 +140,8 @@ def month_first(dateline: Dateline | None, text: str) -> Dateline | None:
     """
     if dateline is None or dateline.precision != "day" or "read day first" not in dateline.evidence:
         return dateline
-    if not any(int(a) <= 12 < int(b) for a, b in MONTH_FIRST.findall(text)) \
-            or any(int(a) > 12 for a, _ in MONTH_FIRST.findall(text)):
+    numeric = [(int(a), int(b)) for a, b in MONTH_FIRST.findall(text)]
+    if not any(a <= 12 < b for a, b in numeric) or any(a > 12 for a, _ in numeric):
         return dateline
     when = dateline.date
     return replace(dateline, date=pd.Timestamp(when.year, when.day, when.month),

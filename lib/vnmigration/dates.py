@@ -74,7 +74,8 @@ DATE_PATTERN = re.compile(
         |conference|summit)s?\b))  # "the 2019 Population and Housing Census", "the 2026 ... Review Forum"
   | (?P<nyd>\b(?i:New\s+Year['’]s\s+Day),?\s+(?P<y13>{_YEAR})\b)
   | (?P<ordm>\b(?i:the)\s+(?P<od>\d{{1,2}})(?i:st|nd|rd|th)\s+(?i:of)\s+(?P<rel14>(?i:this|last|next))\s+(?i:month)\b)
-  | (?P<ordd>\b(?i:on\s+(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?the)\s+(?P<od2>\d{{1,2}})(?i:st|nd|rd|th)\b
+  | (?P<ordd>\b(?i:on\s+(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?)
+        (?P<od_the>(?i:the)\s+(?P<od2>\d{{1,2}})(?i:st|nd|rd|th))\b
         (?!\s+(?:of\s+)?(?:{_MONTH}|(?i:this|last|next|century|anniversary|session|floor|round|day|time))\b))
   | (?P<mon>\b(?:(?i:in|since|by|from|until|during|early|late|mid-|before|after)
         |(?i:for\s+)?(?i:the\s+(?:first|second|third|fourth|last|final)\s+week\s+of))\s+(?:early\s+|late\s+|mid-)?
@@ -285,8 +286,8 @@ DATE_FORMS = (
     (("ordm",), lambda m, g, text: DateMention(m.start(), m.end(), m.group(), None, None, int(g["od"]), "day",
                                                Resolution.THIS_MONTH, month_shift=_RELATIVE_SHIFT[g["rel14"].lower()]),
      True),
-    (("ordd",), lambda m, g, text: DateMention(m.start("od2") - 4, m.end(), text[m.start("od2") - 4:m.end()], None,
-                                               None, int(g["od2"]), "day", Resolution.DAY_OF_MONTH), True),
+    (("ordd",), lambda m, g, text: DateMention(m.start("od_the"), m.end(), g["od_the"], None, None, int(g["od2"]),
+                                               "day", Resolution.DAY_OF_MONTH), True),
     (("mth",), lambda m, g, text: _at(m, "month", Resolution.THIS_MONTH,
                                       month_shift=_RELATIVE_SHIFT[g["rel8"].lower()]), False),
     # "agreed Tuesday": the latest such day

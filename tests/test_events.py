@@ -77,7 +77,9 @@ def test_a_period_that_is_no_plan_span_is_a_period():
 
 
 @pytest.mark.parametrize("text, published, expected", [
-    ("a consultation on 8-9 April in Hanoi.", "2019-03-05", ("2018-04-08", "2018-04-09")),  # past: the latest April
+    # a day without a year up to two months after the page is ahead in its year; later, it is last year's
+    ("a consultation on 8-9 April in Hanoi.", "2019-03-05", ("2019-04-08", "2019-04-09")),
+    ("a consultation on 8-9 June in Hanoi.", "2019-03-05", ("2018-06-08", "2018-06-09")),
     ("a consultation is scheduled for 8-9 April in Hanoi.", "2019-03-05", ("2019-04-08", "2019-04-09")),  # ahead
     ("a workshop on June 21-22 in Ca Mau.", "2023-06-23", ("2023-06-21", "2023-06-22")),
     ("a visit from 5th to 8th November.", "2019-11-07", ("2019-11-05", "2019-11-08")),
@@ -96,6 +98,11 @@ def test_a_period_that_is_no_plan_span_is_a_period():
     ("a report released last week by IOM.", "2023-12-05", ("2023-11-01", "2023-11-30")),  # the week before: November
     ("the review takes place next week.", "2025-02-27", ("2025-03-01", "2025-03-31")),
     ("On the afternoon of 20/5, the minister received the guests.", "2024-05-21", ("2024-05-20", "2024-05-20")),
+    # "next" and "last" never name the page's own weekday; a weekday's possessive names the latest one
+    ("the ministry will co-host the forum next Wednesday.", "2026-11-13", ("2026-11-18", "2026-11-18")),
+    ("said that next Friday the centre opens.", "2026-11-13", ("2026-11-20", "2026-11-20")),
+    ("last Friday, the centre marked its anniversary.", "2026-11-13", ("2026-11-06", "2026-11-06")),
+    ("who had addressed Wednesday's National Forum in Hanoi.", "2026-11-13", ("2026-11-11", "2026-11-11")),
 ])
 def test_ranges_relative_dates_and_list_items(text, published, expected):
     from vnmigration.dates import period_end
@@ -259,6 +266,22 @@ def events_from(**texts):
     mentions = vn.extract_mentions(sentences)
     dates = vn.extract_dates(sentences, articles)
     return vn.extract_events(sentences, dates, mentions, articles)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The forum opened in Hanoi on 17 July. Earlier the same day, the minister received the IOM chief.",
+     ["2025-07-17", "2025-07-17"]),
+    ("On 3 June the two sides signed a memorandum. That same day, the centre opened.", ["2025-06-03", "2025-06-03"]),
+    ("The same day, the minister received the IOM chief.", ["2025-08-01"]),  # no day before it: the page's own
+    ("Sáng 12/6, Bộ Nội vụ tổ chức hội thảo về di cư lao động. Cùng ngày, Thứ trưởng tiếp Trưởng Phái đoàn IOM.",
+     ["2025-06-12", "2025-06-12"]),
+])
+def test_the_same_day_is_the_day_the_text_last_named(text, expected):
+    articles = pd.DataFrame({"article_id": ["a"], "text": [text], "title": pd.NA, "language": [
+        "vi" if "ngày" in text else "en"], "published": pd.Timestamp("2025-08-01"), "published_precision": "day"})
+    dates = vn.extract_dates(split_sentences(articles), articles)
+    assert [d.date().isoformat() for d in dates["date"]] == expected
+    assert set(dates["precision"]) == {"day"}
 
 
 def test_undated_meeting_takes_the_publication_date_with_lower_certainty():

@@ -51,6 +51,7 @@ VI_DATE_PATTERN = re.compile(
     rf"|(?P<ayear>(?P<ay_w>năm|từ năm|đến năm|tới năm|vào năm|trong năm|cuối năm|đầu năm|giữa năm)\s+(?P<ay>{_Y})\b"
     rf"(?P<ay_now>\s+(?:đến|tới)\s+nay)?)"
     rf"|(?P<ryear>(?:năm|tháng|tuần)\s+(?P<ry>{_YEAR_SHIFT})\b)"
+    rf"|(?P<same>(?<!\w)cùng\s+ngày\b(?!\s*\d))"  # "Cùng ngày, ...": the day the text last named
     rf"|(?P<today>hôm\s+nay)|(?P<yday>(?:hôm|sáng|trưa|chiều|tối|đêm)\s+qua\b)"
     rf"|(?P<recent>(?<!\w)mới\s+đây\b)"
     rf"|(?P<bare>(?<![\w/.,-]){_Y}(?![\w/]|[.,]\d|\s\d))",
@@ -156,6 +157,7 @@ VI_DATE_FORMS = (
     (("ayear",), _a_year),
     (("ryear",), _shifted),
     (("today",), lambda m, g: _at(m, "day", Resolution.PUBLICATION)),
+    (("same",), lambda m, g: _at(m, "day", Resolution.SAME_DAY)),
     (("yday",), lambda m, g: _at(m, "day", Resolution.YESTERDAY)),
     (("recent",), lambda m, g: _at(m, "year", Resolution.THIS_YEAR)),  # "mới đây": this year, no finer
     (("bare",), _bare_year),

@@ -72,7 +72,7 @@ def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
     require(articles, ARTICLES, "extract_dates", ["article_id", "published", "published_precision"])
     pub = _publications(articles)
     texts = dict(zip(articles["article_id"], articles["text"], strict=True)) if "text" in articles else {}
-    rows, row_year = [], None
+    rows, row_year, last_day = [], None, {}
     for r in sentences.itertuples():
         published, precision = pub.get(r.article_id, (pd.NaT, None))
         if _starts_line(texts.get(r.article_id), r.start):
@@ -80,9 +80,14 @@ def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
         for m in DATE_GRAMMARS[getattr(r, "language", LANGUAGE)](r.text):
             if row_year is not None and m.year is None and m.resolution in YEARLESS:
                 m = replace(m, year=row_year, resolution=Resolution.ABSOLUTE)  # "2018 | On 10-11 December, ..."
-            when = dg.resolve(m, published, precision)
-            # "today" is the publication date, known as precisely as the publication is.
-            exact = precision if m.resolution == Resolution.PUBLICATION and isinstance(precision, str) else m.precision
+            if m.resolution == Resolution.SAME_DAY and r.article_id in last_day:  # "Earlier the same day"
+                when, exact = last_day[r.article_id], "day"
+            else:
+                when = dg.resolve(m, published, precision)
+                # "today" is the publication date, known as precisely as the publication is.
+                exact = precision if m.resolution in ON_PUBLICATION and isinstance(precision, str) else m.precision
+            if exact == "day" and pd.notna(when):
+                last_day[r.article_id] = when
             rows.append((r.article_id, r.sentence_no, r.start + m.start, r.start + m.end, m.date_text, when,
                          dg.period_end(when, exact, m.year_end, m.day_end, m.month_end), exact, m.resolution.value))
     out = pd.DataFrame(rows, columns=DATE_COLUMNS)
@@ -90,6 +95,8 @@ def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
                        "start": "int64", "end": "int64"})
 
 
+# a date that is the publication's own, known as precisely as the publication is ("the same day" with no day before)
+ON_PUBLICATION = (Resolution.PUBLICATION, Resolution.SAME_DAY)
 # a day or month whose year the page leaves open
 YEARLESS = (Resolution.YEAR_FROM_PUBLICATION, Resolution.AHEAD_OF_PUBLICATION)
 

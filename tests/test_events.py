@@ -284,6 +284,13 @@ def test_the_same_day_is_the_day_the_text_last_named(text, expected):
     assert set(dates["precision"]) == {"day"}
 
 
+def test_an_adoption_in_the_city_of_its_gathering_is_also_that_gathering():
+    ev = events_from(a="When the compact was adopted in Marrakech in December 2018, few expected much. "
+                       "The plan was adopted in Hanoi in March 2020.")
+    assert sorted(ev[["kind", "precision"]].astype(str).agg(" ".join, axis=1)) == [
+        "agreement month", "conference month", "decision month"]
+
+
 def test_undated_meeting_takes_the_publication_date_with_lower_certainty():
     ev = events_from(a="At a recent working session with Amy Pope, the ambassador spoke.")
     assert ev[["kind", "precision", "certainty"]].values.tolist() == [["meeting", "month", "before-publication"]]

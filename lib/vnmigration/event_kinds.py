@@ -52,6 +52,7 @@ def load_event_rules(path: str | Path | None = None, language: str = LANGUAGE) -
                for u in data.get("undated", [])]
     occasion = re.compile(data["occasion"]) if data.get("occasion") else None
     tallies, observances = any_of(data.get("tallies", [])), any_of(data.get("observances", []), re.IGNORECASE)
+    venues = any_of(data.get("adoption_venues", []), re.IGNORECASE)  # "adopted in Marrakech": the gathering's city
     weak = frozenset(order for order, rule in enumerate(data.get("kinds", [])) if rule.get("weak"))
     # One Aho-Corasick pass tells which rules can match a sentence: each needs one of its literals.
     needles = [necessary_literals(pattern) for _, pattern in kinds]
@@ -60,7 +61,7 @@ def load_event_rules(path: str | Path | None = None, language: str = LANGUAGE) -
     instruments = data.get("instruments") or {}
     instruments = tuple(re.compile(instruments[k]) for k in ("name", "reference")) if instruments else None
     return frozen({"kinds": kinds, "weak": weak, "undated": undated, "occasion": occasion, "needles": needles,
-                   "literals": literals, "tallies": tallies, "observances": observances,
+                   "literals": literals, "tallies": tallies, "observances": observances, "venues": venues,
                    "clause_break": clause_break, "instruments": instruments})
 
 

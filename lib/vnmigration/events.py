@@ -474,6 +474,8 @@ def _gathering_and_outcome(text: str, kind: str, span: tuple[int, int], phrases:
                     and not NOT_ON_THE_DAY.search(text, max(span[0], p[0] - ACT_REACH), p[0])), None)
     elif kind in SIGNED and OUTCOME_ACT.search(text, *span):
         act = next((p for p in inside if p[3] in HELD_AT), None)
+        if act is None and (venue := rules["venues"].search(text, *span)) is not None:
+            return "conference", venue.start()  # "adopted in Marrakech": the gathering named by its city
     else:
         act = None
     return (act[3], act[0]) if act is not None and act[3] != kind else None

@@ -836,6 +836,18 @@ def test_guides_published_studies_begun_and_heads_appointed(text, kind):
     assert classify(text, text.index("May"), text.index("May") + 3)[0] == kind
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("The provincial team carried out a rapid assessment in 30 communes in May.", "project"),
+    ("The institute surveyed 800 returned workers in three provinces in May.", "project"),
+    ("In May, the relief fund allocated USD 1.5 million for shelter repairs.", "project"),
+    ("The two countries established their Strategic Partnership in May 2012.", "agreement"),
+    ("The deputy minister was in Geneva in May for three days.", "visit"),
+    ("The deputy minister was in Geneva in May to sign a memorandum.", "agreement"),  # a weak trigger gives way
+])
+def test_fieldwork_allocations_partnerships_and_trips(text, kind):
+    assert classify(text, text.index("May"), text.index("May") + 3)[0] == kind
+
+
 def test_a_statistic_of_a_year_stays_beside_a_happening_of_that_year():
     ev = events_from(a="The province sent 8,400 workers abroad in 2024. In 2024, it also held its first job fair.")
     assert sorted(ev["kind"]) == ["conference", "milestone"]

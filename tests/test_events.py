@@ -843,8 +843,13 @@ def test_guides_published_studies_begun_and_heads_appointed(text, kind):
     ("The two countries established their Strategic Partnership in May 2012.", "agreement"),
     ("The deputy minister was in Geneva in May for three days.", "visit"),
     ("The deputy minister was in Geneva in May to sign a memorandum.", "agreement"),  # a weak trigger gives way
+    ("The circular, signed in May, lets banks pay remittances into wallets.", "decision"),
+    ("Decree 5/2025/ND-CP was signed on 2 April and takes effect in May.", "decision"),
+    ("The Prime Minister signed off on the updated national plan in May.", "decision"),
+    ("The association adopted a new code of conduct in May.", "agreement"),
+    ("In May, delegations from 21 countries adopted a set of key messages for the forum.", "agreement"),
 ])
-def test_fieldwork_allocations_partnerships_and_trips(text, kind):
+def test_fieldwork_allocations_partnerships_trips_and_instruments(text, kind):
     assert classify(text, text.index("May"), text.index("May") + 3)[0] == kind
 
 

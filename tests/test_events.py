@@ -80,6 +80,7 @@ def test_a_period_that_is_no_plan_span_is_a_period():
     # a day without a year up to two months after the page is ahead in its year; later, it is last year's
     ("a consultation on 8-9 April in Hanoi.", "2019-03-05", ("2019-04-08", "2019-04-09")),
     ("a consultation on 8-9 June in Hanoi.", "2019-03-05", ("2018-06-08", "2018-06-09")),
+    ("the law took effect last July.", "2026-05-06", ("2025-07-01", "2025-07-31")),  # "last": never ahead
     ("a consultation is scheduled for 8-9 April in Hanoi.", "2019-03-05", ("2019-04-08", "2019-04-09")),  # ahead
     ("a workshop on June 21-22 in Ca Mau.", "2023-06-23", ("2023-06-21", "2023-06-22")),
     ("a visit from 5th to 8th November.", "2019-11-07", ("2019-11-05", "2019-11-08")),
@@ -273,6 +274,9 @@ def events_from(**texts):
      ["2025-07-17", "2025-07-17"]),
     ("On 3 June the two sides signed a memorandum. That same day, the centre opened.", ["2025-06-03", "2025-06-03"]),
     ("The same day, the minister received the IOM chief.", ["2025-08-01"]),  # no day before it: the page's own
+    # a plan's day is not the story's: the same day is the last day named that is not ahead of the page
+    ("On 29 July the ministry held a forum. A course will run on 13 August. Earlier the same day, the minister met.",
+     ["2025-07-29", "2025-08-13", "2025-07-29"]),
     ("Sáng 12/6, Bộ Nội vụ tổ chức hội thảo về di cư lao động. Cùng ngày, Thứ trưởng tiếp Trưởng Phái đoàn IOM.",
      ["2025-06-12", "2025-06-12"]),
 ])

@@ -174,7 +174,7 @@ class DateMention:
     month_end: int | None = None  # its month, when the range crosses one: "30 November to 12 December" -> 12
     month_shift: int | None = None  # "last month" -> -1; "on Wednesday" -> the weekday, 0-6, in `weekday`
     weekday: int | None = None
-    strict: bool = False  # a weekday that is not the publication day's own: "last Friday", "next Friday"
+    strict: bool = False  # not the publication's own weekday ("last Friday"), never ahead of it ("last July")
 
 
 def day_ok(year: int | None, month: int, day: int) -> bool:
@@ -287,7 +287,8 @@ DATE_FORMS = (
     (("tmrw",), lambda m, g, text: _at(m, "day", Resolution.TOMORROW), False),
     # "next March": the next March after publication; "last December": the latest before it
     (("relmon",), lambda m, g, text: _at(m, "month", Resolution.AHEAD_OF_PUBLICATION if g["rel9"].lower() == "next"
-                                         else Resolution.YEAR_FROM_PUBLICATION, month=MONTHS[g["m12"].lower()]), False),
+                                         else Resolution.YEAR_FROM_PUBLICATION, month=MONTHS[g["m12"].lower()],
+                                         strict=True), False),
     (("ayear",), lambda m, g, text: DateMention(m.start("y11"), m.end("y11"), g["y11"], int(g["y11"]), None, None,
                                                 "year", Resolution.ABSOLUTE), True),
     (("mon",), lambda m, g, text: _at(m, "month", Resolution.YEAR_FROM_PUBLICATION, month=MONTHS[g["m10"].lower()]),
@@ -481,7 +482,8 @@ def resolve(mention: DateMention, published: pd.Timestamp | None = None,
         if mention.resolution in (Resolution.YEAR_FROM_PUBLICATION, Resolution.AHEAD_OF_PUBLICATION) \
                 and published_precision in ("day", "month"):
             when = date(year, mention.month, mention.day or 1)
-            if mention.resolution == Resolution.YEAR_FROM_PUBLICATION and when > published.date() + AHEAD:
+            if mention.resolution == Resolution.YEAR_FROM_PUBLICATION \
+                    and when > published.date() + (pd.Timedelta(0) if mention.strict else AHEAD):
                 year -= 1  # a past happening: the latest such date on or before publication, or just ahead of it
             elif mention.resolution == Resolution.AHEAD_OF_PUBLICATION and when < published.replace(day=1).date():
                 year += 1  # a plan: the next such date after publication

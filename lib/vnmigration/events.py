@@ -86,7 +86,7 @@ def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
                 when = dg.resolve(m, published, precision)
                 # "today" is the publication date, known as precisely as the publication is.
                 exact = precision if m.resolution in ON_PUBLICATION and isinstance(precision, str) else m.precision
-            if exact == "day" and pd.notna(when):
+            if exact == "day" and pd.notna(when) and not when > published:  # a plan is not what "the same day" means
                 last_day[r.article_id] = when
             rows.append((r.article_id, r.sentence_no, r.start + m.start, r.start + m.end, m.date_text, when,
                          dg.period_end(when, exact, m.year_end, m.day_end, m.month_end), exact, m.resolution.value))

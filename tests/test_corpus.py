@@ -353,6 +353,11 @@ def test_template_lines_need_two_pages_of_one_outlet_or_three_of_any():
      "Vietnam Government Portal"),
     ("MANILA, April 2 (PNA) -- The Philippines and Viet Nam will share data on seafarers this year.", "PNA"),
     ("HANOI, June 12 (Reuters) - Vietnam said on Monday it would tighten rules on labour brokers.", "Reuters"),
+    # a masthead its copyright line repeats names the site, before its parent ministry's name under it
+    ("HỌC VIỆN NGOẠI GIAO\nBộ Ngoại giao\nTin tức\nHọc viện tổ chức tọa đàm về di cư lao động.\n© Học viện Ngoại giao",
+     "Học viện Ngoại giao"),
+    ("Tin tức\nHội nghị về di cư lao động diễn ra tại Hà Nội.\n© Bản quyền thuộc Báo Thanh tra - thanhtra.com.vn",
+     "Báo Thanh tra"),
 ])
 def test_outlets_are_named_by_their_own_markers(page, outlet):
     assert vn.outlets.find_outlet(page)[0] == outlet

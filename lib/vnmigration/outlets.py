@@ -73,7 +73,9 @@ OUTLET_LITERALS = automaton({w for o in OUTLETS for needles in o["needles"] if n
 def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
     """The outlet a page names, and the words that name it: `"(VAN) ..."` -> ("Vietnam Agriculture News", "(VAN)").
 
-    The earliest self-marker on the page wins: a lead tag or masthead comes before a footer; an umbrella
+    A masthead that the page's own copyright line repeats is its name (`signed_masthead`), before any listed name in
+    its furniture ("HỌC VIỆN NGOẠI GIAO" over its parent ministry's "Bộ Ngoại giao"). Else the earliest self-marker on
+    the page wins: a lead tag or masthead comes before a footer; an umbrella
     name ("IOM UN Migration") yields to the office site that carries it ("IOM Asia and the Pacific"). A site
     outlets.yaml does not list is named by the agency tag of its lead (`wire_agency`), else by its masthead
     (`masthead`), else by its own copyright line (`copyright_holder`), else by a wire's end mark (`end_mark`).
@@ -81,6 +83,8 @@ def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
     >>> find_outlet("(VAN) The ministry met IOM.")
     ('Vietnam Agriculture News', '(VAN)')
     """
+    if (signed := signed_masthead(raw_text))[0]:
+        return signed
     present = {word for _, word in starts(OUTLET_LITERALS, fold_case(raw_text))}
     found = []
     for order, outlet in enumerate(OUTLETS):
@@ -93,6 +97,25 @@ def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
         if (named := name_from(raw_text))[0]:
             return named
     return end_mark(raw_text)
+
+
+def signed_masthead(raw_text: str) -> tuple[str | None, str | None]:
+    """The page's first line, in capitals, when its copyright line names the same holder: the site's own name, in
+    the copyright line's spelling (outlet decision, point 1).
+
+    >>> signed_masthead("HỌC VIỆN NGOẠI GIAO\\nBộ Ngoại giao\\nTin tức\\nBài viết.\\n© Học viện Ngoại giao")
+    ('Học viện Ngoại giao', 'HỌC VIỆN NGOẠI GIAO')
+    >>> signed_masthead("HOME\\nThe ministry met IOM.\\n© 2024 Lao Dong Online.")
+    (None, None)
+    """
+    first = next((line.strip() for line in raw_text[:500].splitlines() if line.strip()), "")
+    if not first or first.upper() != first or not re.search(r"[^\W\d_]", first):
+        return None, None
+    holder, line = copyright_holder(raw_text)
+    printed = COPYRIGHT_HOLDER.match(line).group(1).strip(" .,") if line else ""
+    if holder and fold_case(printed) == fold_case(first):
+        return holder, first
+    return None, None
 
 
 # A wire's sign-off on a line of its own: chrome (`chrome.is_furniture`) and the wire's name (`end_mark`)
@@ -176,6 +199,8 @@ def copyright_holder(raw_text: str, tail: int = 15) -> tuple[str | None, str | N
     'UNFPA Viet Nam'
     >>> copyright_holder("Tin bài.\\n© Bản quyền thuộc về Báo Biên phòng - bienphong.com.vn")[0]
     'Báo Biên phòng'
+    >>> copyright_holder("Tin bài.\\n© Bản quyền thuộc Báo Thanh tra - thanhtra.com.vn")[0]
+    'Báo Thanh tra'
     >>> copyright_holder("Story.\\nA farmer at work. Photo: © UNICEF")
     (None, None)
     """

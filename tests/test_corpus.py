@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 import vnmigration as vn
 from vnmigration import datelines as dg
-from vnmigration.chrome import find_title, split_chrome
+from vnmigration.chrome import split_chrome
 from vnmigration.corpus import decode, read_corpus
+from vnmigration.headlines import find_title
 from vnmigration.published import infer_published
 
 EXPECTED = {  # article -> (published, precision, source)

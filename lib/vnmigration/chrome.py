@@ -1,5 +1,5 @@
 """A page's site furniture: its lines sorted into body, chrome, captions, bylines and site statements, read
-alone (`split_chrome`), its headline (`find_title`), and the lines other pages of its site share (templates)."""
+alone (`split_chrome`), and the lines other pages of its site share (templates); `headlines` finds its headline."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ HONORIFICS = person_rules()["honorifics_longest_first"]  # "Dr. Nguyen Van Binh"
 
 
 @dataclass
-class _Page:
+class Page:
     """The lines of one page, sorted into body and chrome."""
 
     body: list[str] = field(default_factory=list)
@@ -86,13 +86,13 @@ class _Page:
 
 
 
-def _is_short_label(line: str, label_words: int = 4) -> bool:
+def is_short_label(line: str, label_words: int = 4) -> bool:
     """`"Who We Are"` -> True: at most `label_words` words (the page language's `label_words`) and no sentence
     punctuation, like a menu entry."""
     return len(line.split()) <= label_words and not TERMINAL.search(line)
 
 
-def _nav_key(line: str) -> str:
+def nav_key(line: str) -> str:
     """A line as looked up among the navigation words: `" Tags: "` -> `"tags"`."""
     return line.strip().rstrip(":").strip().lower()
 
@@ -103,7 +103,7 @@ def is_furniture(line: str) -> bool:
     >>> is_furniture("Related news"), is_furniture("IOM met the ministry in Hanoi.")
     (True, False)
     """
-    return (_nav_key(line) in NAV_WORDS or bool(
+    return (nav_key(line) in NAV_WORDS or bool(
         TAG_LIST.match(line) or COPYRIGHT.match(line) or IMAGE.match(line) or DOMAIN_LINE.search(line)
         or DOWNLOAD.match(line) or NOTICE.search(line) or END_MARK.match(line)))  # "-- BERNAMA" signs off
 
@@ -138,10 +138,10 @@ def is_menu_line(line: str, label_words: int = 4) -> bool:
     masthead = 2 <= len(line.split()) <= 8 and bool(letters) and all(c.isupper() for c in letters) \
         and (not re.search(r"[,:;?!]", line) or bool(INSTITUTION.match(line)))
     return is_furniture(line) or masthead or all(
-        _is_short_label(part, label_words) for part in MENU_SEPARATOR.split(line) if part.strip())
+        is_short_label(part, label_words) for part in MENU_SEPARATOR.split(line) if part.strip())
 
 
-def _is_prose(line: str) -> bool:
+def is_prose(line: str) -> bool:
     """A sentence of the story: `PROSE_WORDS` or more words and final punctuation."""
     return len(line.split()) >= PROSE_WORDS and bool(TERMINAL.search(line))
 
@@ -152,7 +152,7 @@ def lead_of(text: str) -> str | None:
     >>> lead_of("Press Release\\nIOM opened an office in Hanoi on Monday, it said.")
     'IOM opened an office in Hanoi on Monday, it said.'
     """
-    return next((line for line in text.split("\n") if _is_prose(line)), None)
+    return next((line for line in text.split("\n") if is_prose(line)), None)
 
 
 def _is_headline_like(line: str) -> bool:
@@ -173,13 +173,13 @@ def _trailing_block(lines: list[str]) -> int:
     while k > 0 and (_is_furniture_or_teaser(lines[k - 1]) or _is_headline_like(lines[k - 1])
                      or parse_dateline(lines[k - 1]) is not None):
         k -= 1
-    while k < len(lines) and not (_is_furniture_or_teaser(lines[k]) or _is_short_label(lines[k])):
+    while k < len(lines) and not (_is_furniture_or_teaser(lines[k]) or is_short_label(lines[k])):
         k += 1
     # A section marker ("Related Content") near the end opens the block even when the site's closing sentence
     # follows its teasers ("ReliefWeb is a service provided by ...").
     marker = next((i for i in range(len(lines) - 1, max(-1, len(lines) - 1 - TAIL_REACH), -1)
-                   if _nav_key(lines[i]) in SECTION_MARKERS), None)
-    if marker is not None and sum(map(_is_prose, lines[marker + 1:])) <= 1 and any(map(_is_prose, lines[:marker])):
+                   if nav_key(lines[i]) in SECTION_MARKERS), None)
+    if marker is not None and sum(map(is_prose, lines[marker + 1:])) <= 1 and any(map(is_prose, lines[:marker])):
         k = min(k, marker)  # after the story, not a menu's "Most read" above it
     return k
 
@@ -262,7 +262,7 @@ def normalise_line(line: str) -> str:
 DATE_LABELS = tuple(label.lower() for label in all_languages("calendar").get("published_labels", ()))
 
 
-def _keep_dateline(page: _Page, dateline: datelines.Dateline, in_head: bool) -> None:
+def _keep_dateline(page: Page, dateline: datelines.Dateline, in_head: bool) -> None:
     """Keep a date line as the page's own: a repost's "Originally published: 8 Mar 2022" outranks its own date; else
     the first in the head (`in_head`: a standfirst above at most), after a credit, in a byline, or labelled."""
     if dateline.original:
@@ -300,7 +300,7 @@ def _glued_heading(line: str, before: list[str], label_words: int) -> str | None
     'WHO WE ARE'
     """
     lowered = line.lower()
-    return next((line[:len(h)] for h in before if _is_short_label(h, label_words) and lowered.startswith(h.lower())
+    return next((line[:len(h)] for h in before if is_short_label(h, label_words) and lowered.startswith(h.lower())
                  and line[len(h):len(h) + 1].isupper()), None)
 
 
@@ -328,7 +328,7 @@ def parse_dateline(line: str, lead: bool = False) -> datelines.Dateline | None:
     return datelines.parse_dateline(line, lead) or dates_vi.parse_dateline(line, lead)
 
 
-def split_chrome(text: str) -> _Page:
+def split_chrome(text: str) -> Page:
     """Sort a page's lines into body, boilerplate, captions and byline: `"Hotline: 0913"` -> boilerplate.
 
     The page is read alone: the lines other pages share with it (`template_lines`) are taken out of its body
@@ -339,7 +339,7 @@ def split_chrome(text: str) -> _Page:
     (['IOM opens an office in Hanoi', 'IOM opened an office in Hanoi, it said.'], ['Related news'])
     """
     words = language_data("chrome", script_language(text))  # a Vietnamese word is a syllable: more of them to a label
-    page = _Page(label_words=words["label_words"], headline_words=tuple(words["headline_words"]))
+    page = Page(label_words=words["label_words"], headline_words=tuple(words["headline_words"]))
     lines = _page_lines(text, page)
     counts = Counter(lines)
     tail = _trailing_block(lines)
@@ -360,7 +360,7 @@ def split_chrome(text: str) -> _Page:
             page.captions.append(line)
         elif line == "-" or (line.startswith("- ") and len(line.split()) <= 6 and not YEAR.search(line)):
             page.boilerplate.append(line)
-        elif _is_short_label(line, page.label_words) and (counts[line] > 1 or nxt.lower().startswith(line.lower())):
+        elif is_short_label(line, page.label_words) and (counts[line] > 1 or nxt.lower().startswith(line.lower())):
             menu.append(line)
             page.boilerplate.append(line)
         elif (glued := _glued_heading(line, menu, page.label_words)) or \
@@ -374,7 +374,7 @@ def split_chrome(text: str) -> _Page:
             elif in_head and (wire := WIRE_LEAD.match(line)):  # "HANOI, June 12 (Reuters) - ": no year to read
                 page.boilerplate.append(wire.group().strip())
                 line = line[wire.end():]
-            prose += _is_prose(line)
+            prose += is_prose(line)
             in_head = not prose
             page.body.append(line)
     return page
@@ -383,7 +383,7 @@ def split_chrome(text: str) -> _Page:
 def _is_template(line: str, templates: frozenset[str]) -> bool:
     """A line of a site's template: found on several pages, not prose, and not a lead-in to the lines after it
     (a press release's "For more information, please contact:" introduces its contact block, which is body)."""
-    return normalise_line(line) in templates and not _is_prose(line) and not line.endswith(":")
+    return normalise_line(line) in templates and not is_prose(line) and not line.endswith(":")
 
 
 def drop_templates(body: list[str], templates: frozenset[str]) -> tuple[list[str], list[str]]:
@@ -401,26 +401,7 @@ def drop_templates(body: list[str], templates: frozenset[str]) -> tuple[list[str
     return kept, removed
 
 
-def _head_menu_runs(head: list[str], run: int = 3) -> set[int]:
-    """Indexes of the lines of a page's head (before its first prose line) that stand in a run of `run` or more
-    short labels (not credit lines): a site menu, whatever its entries say.
-
-    >>> sorted(_head_menu_runs(["A title of the story here", "About", "Country Networks", "Migration Hub"]))
-    [1, 2, 3]
-    """
-    end = len(head)
-    found: set[int] = set()
-    start = 0
-    for i in range(end + 1):
-        if i < end and _is_short_label(head[i]) and not is_credit_line(head[i]):
-            continue
-        if i - start >= run:
-            found.update(range(start, i))
-        start = i + 1
-    return found
-
-
-def _page_lines(text: str, page: _Page) -> list[str]:
+def _page_lines(text: str, page: Page) -> list[str]:
     """The non-empty stripped lines of a page; a leading `HEADER` (kept in `page.header`) cut from the first; before
     the first prose line, a line that goes on in lower case joined to a headline-long line above it (a headline the
     page breaks in two: "Tủa Chùa: Giúp những đứa trẻ theo mẹ trở về" / "có tên trong sổ hộ tịch")."""
@@ -437,7 +418,7 @@ def _page_lines(text: str, page: _Page) -> list[str]:
             kept[-1] = f"{kept[-1]} {line}"
         else:
             kept.append(line)
-            in_head = in_head and not _is_prose(line)
+            in_head = in_head and not is_prose(line)
     return kept
 
 
@@ -463,7 +444,7 @@ def template_candidates(text: str) -> tuple[str, ...]:
     ('Subscribe now',)
     """
     return tuple(sorted(line for line in {normalise_line(ln) for ln in text.split("\n")}
-                        if line and not _is_prose(line)))
+                        if line and not is_prose(line)))
 
 
 def count_template_candidates(counts: tuple[Counter, Counter], lines, outlet: str | None) -> None:
@@ -489,112 +470,3 @@ def templates_from_counts(anywhere: Counter, by_outlet: Counter) -> frozenset[st
     """
     return frozenset([line for line, n in anywhere.items() if n >= 3]
                      + [line for (_, line), n in by_outlet.items() if n >= 2])
-
-
-def find_title(page: _Page) -> tuple[str | None, int | None]:
-    """The headline and its body index: a 4-30 word line with no final punctuation (or a question), before any prose,
-    and after the site's navigation when there is one (a line above it is a tagline).
-
-    >>> find_title(split_chrome("IOM opens an office in Hanoi\\nIOM opened an office in Hanoi on Monday, it said."))
-    ('IOM opens an office in Hanoi', 0)
-    """
-    candidates, menus = [], []
-    for i, line in enumerate(page.body):
-        if is_menu_line(line, page.label_words) and not _under_breadcrumb(page.body, i, page.headline_words[0]):
-            if _nav_key(line) not in NAV_WORDS:  # a site's sections, not a share bar
-                menus.append(i)
-            continue
-        n = len(line.split())
-        if (not TERMINAL.search(line) or QUESTION_HEADLINE.match(line)) and \
-                page.headline_words[0] <= n <= page.headline_words[1]:
-            candidates.append(i)
-        elif TERMINAL.search(line) and n >= 8:
-            break
-    # The headline follows the site's navigation, the longest run of menu lines with a candidate after it (the later
-    # of equal runs): a line above it is the site's tagline, a short label under the headline ("Press Release", a
-    # speaker's name) is not the navigation.
-    runs: list[list[int]] = []
-    for i in sorted(menus):
-        if runs and i - runs[-1][-1] <= 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    # A long entry between a site's menu lines, with a headline still to come, is one of them ("Climate Action and
-    # Disaster Risk Reduction" amid a site's sections); a headline over a short label or two stays ("Press Release").
-    inside = set(menus)
-    candidates = [i for i in candidates if not ({i - 1, i + 1, i + 2} <= inside and i < candidates[-1])]
-    navigation = max((r for r in runs if any(c > r[-1] for c in candidates)), key=lambda r: (len(r), r[0]),
-                     default=None)
-    after_menu = [i for i in candidates if navigation is None or i > navigation[-1]]
-    lines = frozenset(page.body)
-    title_bar = [i for i in candidates if without_site_name(page.body[i], lines) != page.body[i]]  # "X | Site"
-    first = (title_bar or after_menu or candidates or [None])[0]
-    if first is not None and not title_bar and _kicker(page, first, candidates):
-        first += 1
-    return (None, None) if first is None else (without_site_name(page.body[first], lines), first)
-
-
-def _kicker(page: _Page, i: int, candidates: list[int]) -> bool:
-    """A section label over the headline: a line at most one word longer than a menu label, directly over a longer
-    candidate that the story's first prose line follows ("Phụ nữ và biến đổi khí hậu" over the headline).
-
-    >>> page = split_chrome("Women and climate change\\nWomen who were sold abroad come home and rebuild their lives\\n"
-    ...                     "They came back in May after two years away from their village.")
-    >>> _kicker(page, 0, [0, 1])
-    True
-    """
-    return i + 1 in candidates and i + 2 < len(page.body) and _is_prose(page.body[i + 2]) \
-        and len(page.body[i].split()) <= page.label_words + 1 < len(page.body[i + 1].split())
-
-
-def _under_breadcrumb(lines: list[str], i: int, min_words: int) -> bool:
-    """A line of headline length right under a breadcrumb trail and right over the story's first prose line: the
-    headline of a page whose title is as short as a menu label ("Lịch sử IOM tại Việt Nam").
-
-    >>> _under_breadcrumb(["Home > History", "History of IOM", "IOM opened its office in Hanoi in 1994."], 1, 3)
-    True
-    """
-    return 0 < i < len(lines) - 1 and len(lines[i].split()) >= min_words and is_breadcrumb(lines[i - 1]) \
-        and not is_breadcrumb(lines[i]) and _is_prose(lines[i + 1])
-
-
-def without_site_name(title: str, lines: frozenset[str]) -> str:
-    """A headline without the site name a page's title bar appends to it: `"Viet Nam: Implementing the Compact |
-    United Nations Network on Migration"` -> `"Viet Nam: Implementing the Compact"`, when the name is an outlet's
-    or stands on a line of its own on the page, in any case (a masthead in capitals).
-
-    >>> without_site_name("IOM opens an office in Hanoi | VietnamPlus", frozenset())
-    'IOM opens an office in Hanoi'
-    >>> without_site_name("Migrants | workers and families", frozenset({"Migrants | workers and families"}))
-    'Migrants | workers and families'
-    """
-    m = re.match(r"(.{12,}?)\s+(?:\||[–—-])\s+([^|–—]{2,80})$", title)
-    if m is None:
-        return title
-    site = m.group(2).strip()
-    if fold_diacritics(site).lower() in OUTLET_NAMES or site.casefold() in {line.casefold() for line in lines}:
-        return m.group(1).strip()
-    return title
-
-
-def drop_head_menu(page: _Page, title_at: int | None) -> list[int]:
-    """Body indexes of the lines above the headline that are not prose (menus, a site's tagline, a kicker), or of
-    the menu lines above the first prose line when there is no headline; and of the runs of short labels before
-    the first prose line, a menu under a headline (`_head_menu_runs`), and of breadcrumbs before it.
-
-    >>> page = split_chrome("Home | News\\nIOM opens an office in Hanoi\\nIOM opened an office in Hanoi, it said.")
-    >>> page.body[0]
-    'Home | News'
-    >>> drop_head_menu(page, find_title(page)[1])
-    [0]
-    """
-    prose_at = next((i for i, line in enumerate(page.body) if _is_prose(line)), len(page.body))
-    end = title_at if title_at is not None else (prose_at if prose_at < len(page.body) else 0)
-    if title_at is not None:  # a title bar ("Headline - Site") over the page's own headline: down to that headline
-        headline = without_site_name(page.body[title_at], frozenset(page.body))
-        end = next((j + 1 for j in range(title_at + 1, prose_at) if page.body[j] == headline != page.body[title_at]),
-                   end)
-    above = {i for i in range(end)
-             if is_menu_line(page.body[i], page.label_words) or (title_at is not None and not _is_prose(page.body[i]))}
-    crumbs = {i for i in range(prose_at) if is_breadcrumb(page.body[i])}  # a trail under the headline too
-    return sorted(above | ((_head_menu_runs(page.body[:prose_at]) | crumbs) - {title_at}))

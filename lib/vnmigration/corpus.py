@@ -14,14 +14,13 @@ from .chrome import (
     WORD,
     authors_of,
     caption_credits,
-    drop_head_menu,
     drop_templates,
-    find_title,
     split_chrome,
     template_lines,
 )
 from .collect import SIDECAR_SUFFIX, read_sidecar
 from .datelines import month_first
+from .headlines import drop_head_menu, find_title
 from .language import READ_LANGUAGES, language_of
 from .outlets import find_outlet, outlet_of_host, outlet_of_site_name
 from .paths import CORRECTIONS_FILE, corpus_dir

@@ -442,6 +442,20 @@ def test_a_file_or_an_empty_folder_is_one_clear_error(corpus_dir, capsys):
     ("Home\nSociety\nViet Nam and IOM sign migrant data deal\nThe two sides agree to share records on returning "
      "workers from next year onwards\nViet Nam and IOM signed an agreement on Monday to share data, officials said.",
      "Viet Nam and IOM sign migrant data deal"),
+    # a list of teasers over the headline, which stands over the page's own date line
+    ("Home\nNews\nRelated\nProvince opens a second counselling centre for workers\nA new app helps returnees find "
+     "jobs at home\nBrokers fined for charging workers illegal fees\nWhy young workers still trust the brokers\n"
+     "10/04/2025 - 18:20\nThe offers came by text message, promising 1,500 dollars a month for easy office work.",
+     "Why young workers still trust the brokers"),
+    # a headline as short as a menu label, right over the page's own date line, with nothing else headline-like
+    ("Home\nAbout\nNews\nStories\nNine came home\n18 December 2026\n"
+     "Today is International Migrants Day, and nine young people have just come home from a scam compound.",
+     "Nine came home"),
+    # a section name printed in the menu and again over the headline is neither
+    ("Home\nPolicy and international affairs of the state\nEconomy\nPolicy and international affairs of the state\n"
+     "Migration cooperation in a new context and some recommendations for policy\n"
+     "The article reviews how the compact has been carried out since 2018, and what should come next.",
+     "Migration cooperation in a new context and some recommendations for policy"),
 ])
 def test_headlines_and_not_mastheads_taglines_breadcrumbs_or_interview_questions(page, title):
     assert find_title(split_chrome(page))[0] == title
@@ -569,6 +583,8 @@ def test_a_caption_credit_may_carry_a_copyright_sign_or_be_an_agency_in_brackets
     assert vn.chrome.CAPTION.search("Trainees attend a Japanese language class in Hanoi. (Kyodo)")
     assert vn.chrome.CAPTION.search("Returnees complete paperwork at Noi Bai airport. Photo by VnExpress/Hoang Phong")
     assert vn.chrome.CAPTION.search("Residents attend a counselling session. Photo courtesy of IOM")
+    assert vn.chrome.CAPTION.search("Workers receive health checks at a factory on Friday. VNS Photo Đoàn Tùng")
+    assert not vn.chrome.CAPTION.search("The survey was run by the GSO. IOM Photo exhibitions open next week in Hue.")
     assert not vn.chrome.CAPTION.search("The plan was drafted with the International Organization for Migration (IOM).")
 
 

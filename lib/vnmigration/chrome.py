@@ -62,7 +62,9 @@ CAPTION = re.compile(rf"(\((?:{_CREDITS})\s*:[^)]*\)\s*\|?\s*$|(^|\s)(?:{_CREDIT
                      # a credit after the caption: "... Photo by VnExpress/Hoang Phong", "... Photo courtesy of IOM"
                      r"|\.\s+(?:Photos?|Image)\s+(?:by|courtesy of)\s+[\w .&/-]{1,40}$"
                      # a copyright credit after the caption: "... Lao Cai province. © OHCHR/Dao Thu Linh"
-                     r"|\.\s+©\s*[\w .&'’/-]{1,50}$)",
+                     r"|\.\s+©\s*[\w .&'’/-]{1,50}$"
+                     # an agency's photo credit after the caption: "... on Friday. VNS Photo Phạm Thu Hằng"
+                     r"|(?-i:\.\s+[A-Z]{2,6}\s+(?:File\s+)?Photos?(?:\s+[^\W\d_][\w'’/-]*){1,4}$))",
                      re.IGNORECASE)
 
 
@@ -83,6 +85,7 @@ class Page:
     label_words: int = 4
     headline_words: tuple[int, int] = (4, 30)
     dateline: datelines.Dateline | None = None
+    date_at: int | None = None  # the body index the page's own date line stood before (`headlines.find_title`)
 
 
 
@@ -209,17 +212,20 @@ def is_credit_line(line: str) -> bool:
 
 # The credit a photo caption ends with: "(Ảnh: Phạm Kiên/TTXVN)", "Photo: Nguyen Hong"
 CAPTION_CREDIT = re.compile(rf"(?:\(|(?<!\w))(?:{_CREDITS})\s*:\s*([^()|]{{1,60}}?)\s*\)?\s*\|?\s*$"
-                            r"|\.\s+©\s*([\w .&'’/-]{1,50}?)\s*$", re.IGNORECASE)  # "... © OHCHR/Dao Thu Linh"
+                            r"|\.\s+©\s*([\w .&'’/-]{1,50}?)\s*$"  # "... © OHCHR/Dao Thu Linh"
+                            r"|(?-i:\.\s+[A-Z]{2,6}\s+(?:File\s+)?Photos?\s+([^\W\d_][\w'’/-]*(?:\s+[^\W\d_][\w'’/-]*){0,3}))$",
+                            re.IGNORECASE)
 
 
 def caption_credits(captions: list[str]) -> list[str]:
     """The credits photo captions end with, for `authors_of` to find the photographers in:
     `["Khai trương điểm tư vấn. (Ảnh: Phạm Kiên/TTXVN)"]` -> `["Phạm Kiên/TTXVN"]`.
 
-    >>> caption_credits(["Khai trương điểm tư vấn. (Ảnh: Phạm Kiên/TTXVN)", "No credit here.", "At home. © UN/Lan Anh"])
-    ['Phạm Kiên/TTXVN', 'UN/Lan Anh']
+    >>> caption_credits(["Khai trương điểm tư vấn. (Ảnh: Phạm Kiên/TTXVN)", "No credit here.", "At home. © UN/Lan Anh",
+    ...                  "Workers at a job fair on Friday. VNS Photo Đoàn Tùng"])
+    ['Phạm Kiên/TTXVN', 'UN/Lan Anh', 'Đoàn Tùng']
     """
-    return [m.group(1) or m.group(2) for line in captions if (m := CAPTION_CREDIT.search(line))]
+    return [next(g for g in m.groups() if g) for line in captions if (m := CAPTION_CREDIT.search(line))]
 
 def _names_an_outlet(key: str) -> bool:
     """A credit that is an outlet's name or opens one ("tuoi tre" of "Tuoi Tre News"): an outlet, not a person."""
@@ -264,11 +270,14 @@ DATE_LABELS = tuple(label.lower() for label in all_languages("calendar").get("pu
 
 def _keep_dateline(page: Page, dateline: datelines.Dateline, in_head: bool) -> None:
     """Keep a date line as the page's own: a repost's "Originally published: 8 Mar 2022" outranks its own date; else
-    the first in the head (`in_head`: a standfirst above at most), after a credit, in a byline, or labelled."""
+    the first in the head (`in_head`: a standfirst above at most), after a credit, in a byline, or labelled; and
+    where it stood (`Page.date_at`)."""
     if dateline.original:
         page.dateline = dateline if page.dateline is None or not page.dateline.original else page.dateline
     elif in_head or dateline.byline or dateline.text.lower().startswith(DATE_LABELS):
         page.dateline = page.dateline or dateline
+    if page.dateline is dateline and page.date_at is None:
+        page.date_at = len(page.body)  # where it stood among the body lines: the headline is often right above
 
 
 NAMES_ONLY = re.compile(r"[^\W\d_][\w'’.-]*(?:(?:\s+|\s*,\s*)(?:and\s+|&\s+)?[^\W\d_][\w'’.-]*){1,7}")

@@ -4,6 +4,7 @@ title bar that repeats the headline with the site's name, read from the lines `c
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .chrome import (
     NAV_WORDS,
@@ -41,6 +42,8 @@ def find_title(page: Page) -> tuple[str | None, int | None]:
             candidates.append(i)
         elif TERMINAL.search(line) and n >= 8:
             break
+    twice = {line for line, n in Counter(page.body[:max(candidates, default=0) + 1]).items() if n > 1}
+    candidates = [i for i in candidates if page.body[i] not in twice]  # a section name in the menu and as kicker
     # The headline follows the site's navigation, the longest run of menu lines with a candidate after it (the later
     # of equal runs): a line above it is the site's tagline, a short label under the headline ("Press Release", a
     # speaker's name) is not the navigation.
@@ -59,10 +62,40 @@ def find_title(page: Page) -> tuple[str | None, int | None]:
     after_menu = [i for i in candidates if navigation is None or i > navigation[-1]]
     lines = frozenset(page.body)
     title_bar = [i for i in candidates if without_site_name(page.body[i], lines) != page.body[i]]  # "X | Site"
-    first = (title_bar or after_menu or candidates or [None])[0]
-    if first is not None and not title_bar and _kicker(page, first, candidates):
+    over_date = _over_date_line(page, after_menu)
+    first = (title_bar or over_date or after_menu or candidates or [None])[0]
+    if first is not None and not title_bar and not over_date and _kicker(page, first, candidates):
         first += 1
     return (None, None) if first is None else (without_site_name(page.body[first], lines), first)
+
+
+def _over_date_line(page: Page, candidates: list[int]) -> list[int]:
+    """[the body index of the line right over the page's own date line], when that line reads as a headline of three
+    or more words (not a breadcrumb, a field such as "From: ...", a sentence or a label the page repeats), short as a
+    menu entry or not, when nothing else on the page could be the headline, or a list of three or more teasers stands
+    right above it ("Tin liên quan" and its links): a news template prints its headline over its date line.
+
+    >>> from vnmigration.chrome import split_chrome
+    >>> page = split_chrome("Trang chủ\\nTin tức\\nMái nhà sau lũ dữ\\n22/10/2026\\n"
+    ...                     "Sáng qua, Hội Chữ thập đỏ trao 200 bộ dụng cụ sửa nhà cho người dân vùng lũ.")
+    >>> page.body[_over_date_line(page, [])[0]]
+    'Mái nhà sau lũ dữ'
+    """
+    i = -1 if page.date_at is None else page.date_at - 1
+    if i < 0:
+        return []
+    line = page.body[i]
+    words = len(line.split())
+    if not 3 <= words <= page.headline_words[1] or (TERMINAL.search(line) and not QUESTION_HEADLINE.match(line)) \
+            or is_breadcrumb(line) or FIELD.match(line) or line in page.body[:i]:
+        return []
+    teasers = 0
+    while i - teasers - 1 in candidates:
+        teasers += 1
+    return [i] if teasers >= 3 or not set(candidates) - {i} else []
+
+
+FIELD = re.compile(r"^[^\W\d_][\w()&/’' -]{0,40}:\s")  # a header field: "From: ...", "Organisation: ..."
 
 
 def _kicker(page: Page, i: int, candidates: list[int]) -> bool:

@@ -218,3 +218,21 @@ def test_a_short_quote_with_a_cue_is_attributed_to_the_person_the_title_run_ends
 def test_a_quoted_name_without_a_cue_is_no_quote():
     _, _, _, quotes = tables(a="The project “Safe Journeys for Workers from the Delta Provinces” ran for two years.")
     assert quotes.empty, quotes
+
+
+def test_vietnamese_names_of_every_people_and_writers_who_sign_alone(corpus_dir):
+    write(corpus_dir, "vi.txt", "Hội thảo về di cư lao động an toàn tại Hà Nội\nThứ Hai, 11/11/2024 19:30 (GMT+7)\n"
+          "Sáng 11/11, tại Hà Nội, Bộ Nội vụ phối hợp với Tổ chức Di cư quốc tế (IOM) tổ chức hội thảo về di cư lao "
+          "động an toàn cho người lao động đi làm việc ở nước ngoài.\n"
+          "Phát biểu khai mạc, Đại tá Lường Văn Thắng, Phó Cục trưởng Cục Cảnh sát, cho biết lực lượng công an đã "
+          "phối hợp chặt chẽ với IOM.\n"
+          "Chị Hồ Thị Ngân (41 tuổi), có chồng đang làm việc ở Nhật Bản, chia sẻ về khoản nợ của gia đình.\n"
+          "Ông Mattias Sjöberg, Điều phối viên chương trình của IOM, cho biết dự án sẽ kéo dài ba năm.\n"
+          "Anh Tẩn A Chiêu (24 tuổi), từng làm công nhân ở Hàn Quốc, đã trở về quê và mở xưởng may.\n"
+          "Thu Giang\nTin liên quan\nHà Nội mở trung tâm tư vấn cho người lao động\n")
+    articles, _ = vn.read_corpus(corpus_dir)
+    assert articles.loc[0, "authors"] == "Thu Giang"  # a name alone on the story's last line signs it
+    mentions = vn.extract_mentions(vn.split_sentences(articles))
+    persons = set(mentions.loc[mentions["kind"] == "person", "surface"])
+    assert {"Lường Văn Thắng", "Hồ Thị Ngân", "Mattias Sjöberg", "Tẩn A Chiêu"} <= persons
+    assert not {"Hà Nội", "Nhật Bản", "Hàn Quốc"} & persons

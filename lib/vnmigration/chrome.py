@@ -84,6 +84,7 @@ class Page:
     # how many words a menu label and a headline have in the page's language (data/<language>/chrome.yaml)
     label_words: int = 4
     headline_words: tuple[int, int] = (4, 30)
+    signed_names: bool = False  # a writer's name alone on a line signs the story (data/<language>/chrome.yaml)
     dateline: datelines.Dateline | None = None
     date_at: int | None = None  # the body index the page's own date line stood before (`headlines.find_title`)
 
@@ -187,6 +188,41 @@ def _trailing_block(lines: list[str]) -> int:
     return k
 
 
+# a writer's name alone, signing a story: "Thu Giang", "MẠNH TRƯỜNG", "Huỳnh Anh - Ngọc Thảo (TTXVN/Vietnam+)"
+_NAME = r"[^\W\d_][\w'’]*(?:\s+[^\W\d_][\w'’]*){1,3}"
+SIGNATURE = re.compile(rf"({_NAME})(?:\s+[-–]\s+({_NAME}))?(?:\s*\([^()]{{2,30}}\))?")
+SIGNATURE_AFTER = 3  # how many lines under the page's own date line a signature may stand
+
+
+def _signatures(lines: list[str], tail: int, page: Page) -> set[int]:
+    """The lines that sign a story with a writer's name alone, where a site of a language that signs so
+    (`Page.signed_names`) prints it: right over or just under the page's date line, or last in the story (at `tail`).
+
+    >>> page = Page(signed_names=True)
+    >>> sorted(_signatures(["Tin tức", "22/10/2026", "Minh Khang", "Sáng qua, Hội trao quà.", "Thu Giang"], 4, page))
+    [2, 4]
+    """
+    if not page.signed_names:
+        return set()
+    dated = next((i for i, line in enumerate(lines[:tail]) if parse_dateline(line) is not None), None)
+    near = {tail - 1, tail} | (set(range(dated - 1, dated + 1 + SIGNATURE_AFTER)) if dated is not None else set())
+    return {i for i in near if 0 <= i < len(lines) and _is_signature(lines[i])}
+
+
+def _is_signature(line: str) -> bool:
+    """A line that is only a writer's name (or two), each word capitalised, maybe with an outlet in brackets; in
+    capitals, at most three words (a heading such as "THÔNG CÁO BÁO CHÍ" is longer)."""
+    m = SIGNATURE.fullmatch(line.strip())
+    if m is None:
+        return False
+    names = [g for g in m.groups() if g]
+    words = " ".join(names).split()
+    rules = person_rules("vi")  # a place or a body is no writer: "Hà Nội", "Trang chủ"
+    return all(w[0].isupper() for w in words) and not set(words) & rules["organisation_words"] \
+        and (len(words) <= 3 or not line.isupper()) \
+        and not any(fold_diacritics(name) in rules["not_persons"] for name in names)
+
+
 SIGNED_FOR = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s*/\s*([^/]{2,40})")  # "Name / Outlet"
 
 
@@ -236,12 +272,13 @@ def authors_of(credits: str | None) -> list[str]:
     """The writers and photographers that credit lines name, in order, without outlets and places:
     `"Reporting by Tran Khanh Vy in Hanoi; Editing by Clara Whitby"` -> ["Tran Khanh Vy", "Clara Whitby"].
 
-    >>> authors_of("By Thu Hang - VET\\nStory and photos: Hoàng Bích | Tuoi Tre News\\nHOÀNG BÍCH")
-    ['Thu Hang', 'Hoàng Bích']
+    >>> authors_of("By Thu Hang - VET\\nStory and photos: Hoàng Bích | Tuoi Tre News\\nHOÀNG BÍCH\\nMinh Thu (VNA)")
+    ['Thu Hang', 'Hoàng Bích', 'Minh Thu']
     """
     names: dict[str, str] = {}  # by folded name: a byline in capitals over the story and its signature below are one
     for part in re.split(r"[;|,/\n]|\s[–—-]\s|\s+(?:and|&)\s+", CREDIT_LABEL.sub("; ", credits or "")):
         name = re.sub(r"\s+(?:in|at)\s+[A-Z].*$", "", part).strip(" .")  # "Tran Khanh Vy in Hanoi"
+        name = re.sub(r"\s*\([^()]*\)$", "", name)  # "Minh Thu (Vietnam+)", "HÀ LINH (thực hiện)"
         name = next((name[len(h):].strip() for h, _ in HONORIFICS if name.startswith(h + " ")), name)
         words, key = name.split(), fold_diacritics(name).lower()
         if 2 <= len(words) <= 5 and all(w[0].isupper() for w in words) and key not in names \
@@ -337,6 +374,13 @@ def parse_dateline(line: str, lead: bool = False) -> datelines.Dateline | None:
     return datelines.parse_dateline(line, lead) or dates_vi.parse_dateline(line, lead)
 
 
+def _new_page(text: str) -> Page:
+    """An empty page with its language's word counts: a Vietnamese word is a syllable, so more of them to a label."""
+    words = language_data("chrome", script_language(text))
+    return Page(label_words=words["label_words"], headline_words=tuple(words["headline_words"]),
+                signed_names=words.get("signed_names", False))
+
+
 def split_chrome(text: str) -> Page:
     """Sort a page's lines into body, boilerplate, captions and byline: `"Hotline: 0913"` -> boilerplate.
 
@@ -347,11 +391,11 @@ def split_chrome(text: str) -> Page:
     >>> page.body, page.boilerplate
     (['IOM opens an office in Hanoi', 'IOM opened an office in Hanoi, it said.'], ['Related news'])
     """
-    words = language_data("chrome", script_language(text))  # a Vietnamese word is a syllable: more of them to a label
-    page = Page(label_words=words["label_words"], headline_words=tuple(words["headline_words"]))
+    page = _new_page(text)
     lines = _page_lines(text, page)
     counts = Counter(lines)
     tail = _trailing_block(lines)
+    credits = {i for i, line in enumerate(lines) if is_credit_line(line)} | _signatures(lines, tail, page)
     menu: list[str] = []
     in_head, prose = True, 0  # until the first prose line: where a page prints its own date (or after a standfirst)
     for i, line in enumerate(lines):
@@ -360,10 +404,10 @@ def split_chrome(text: str) -> Page:
             _keep_dateline(page, dateline, prose < 2 or bool(i and _after_credit(lines[i - 1], i < tail)))
             (page.bylines if dateline.byline else page.boilerplate).append(line)  # "By X | date" is a credit
         elif i >= tail:
-            (page.bylines if is_credit_line(line) else page.boilerplate).append(line)
+            (page.bylines if i in credits else page.boilerplate).append(line)
         elif CONTACT.match(line) or is_furniture(line) or (in_head and HEAD_FIELD.match(line)):
             page.boilerplate.append(line)
-        elif is_credit_line(line):
+        elif i in credits:
             page.bylines.append(line)
         elif CAPTION.search(line) or PIPE_END.search(line):
             page.captions.append(line)

@@ -163,12 +163,12 @@ def drop_head_menu(page: Page, title_at: int | None) -> list[int]:
     above = {i for i in range(end)
              if is_menu_line(page.body[i], page.label_words) or (title_at is not None and not is_prose(page.body[i]))}
     crumbs = {i for i in range(prose_at) if is_breadcrumb(page.body[i])}  # a trail under the headline too
-    return sorted(above | ((_head_menu_runs(page.body[:prose_at]) | crumbs) - {title_at}))
+    return sorted(above | ((_head_menu_runs(page.body[:prose_at], page.label_words) | crumbs) - {title_at}))
 
 
-def _head_menu_runs(head: list[str], run: int = 3) -> set[int]:
+def _head_menu_runs(head: list[str], label_words: int = 4, run: int = 3) -> set[int]:
     """Indexes of the lines of a page's head (before its first prose line) that stand in a run of `run` or more
-    short labels (not credit lines): a site menu, whatever its entries say.
+    short labels of the page's language (`label_words`; not credit lines): a site menu, whatever its entries say.
 
     >>> sorted(_head_menu_runs(["A title of the story here", "About", "Country Networks", "Migration Hub"]))
     [1, 2, 3]
@@ -177,7 +177,7 @@ def _head_menu_runs(head: list[str], run: int = 3) -> set[int]:
     found: set[int] = set()
     start = 0
     for i in range(end + 1):
-        if i < end and is_short_label(head[i]) and not is_credit_line(head[i]):
+        if i < end and is_short_label(head[i], label_words) and not is_credit_line(head[i]):
             continue
         if i - start >= run:
             found.update(range(start, i))

@@ -67,6 +67,9 @@ LATIN_CAPITALS = "".join(c for r in ((0x41, 0x5B), (0xC0, 0x250), (0x1E00, 0x1F0
                          if c.isupper())
 
 
+WESTERN_WORD = r"[A-Z][a-zß-öø-ÿ]+(?:[-'’][A-Z]?[a-zß-öø-ÿ]+)?"  # a Western name's word: "O'Connell", "Sjöberg"
+
+
 @cache
 def person_rules(language: str = LANGUAGE) -> MappingProxyType:
     """data/persons.yaml (names) and data/en/persons.yaml (honorifics with gender, offices, title words), compiled
@@ -79,11 +82,9 @@ def person_rules(language: str = LANGUAGE) -> MappingProxyType:
     names = yaml.safe_load((DATA / "persons.yaml").read_text(encoding="utf-8"))  # names, in any language
     data = {**names, **language_data("persons", language)}  # the words around them (data/<language>/persons.yaml)
     fold = fold_diacritics if language == LANGUAGE else str  # English pages are read folded, others as written
-    families = sorted({fold(f) for f in data["vietnamese_family_names"]}, key=len, reverse=True)
     honorifics = {fold(h): g for h, g in data["honorifics"].items()}
     offices = sorted({fold(o) for o in data["offices"]}, key=len, reverse=True)
     title_words = "|".join(re.escape(fold(w)) for w in sorted(data["title_words"], key=len, reverse=True))
-    syllable = r"[A-Z][a-z]{0,6}" if language == LANGUAGE else rf"[{LATIN_CAPITALS}][^\W\d_]{{0,6}}"
     # An office and the organisation it belongs to, capitalised (or a local government's "provincial"), up to the
     # name: "Deputy Minister of Labour, Invalids and Social Affairs"; or a lower-case title right before it:
     # "IOM programme officer".
@@ -94,7 +95,7 @@ def person_rules(language: str = LANGUAGE) -> MappingProxyType:
     cue = re.compile(rf"(?:{honorific_pattern(honorifics)}|{office_before}|{lower_title})\s+$")
     return frozen({
         "folded": language == LANGUAGE,
-        "vietnamese": re.compile(rf"\b(?:{'|'.join(families)})(?:[ \t]+{syllable}\b(?![-'’.]\w)){{1,3}}"),
+        "vietnamese": _vietnamese_names(data, language),
         "honorifics": honorifics,
         "honorifics_longest_first": tuple(sorted(honorifics.items(), key=lambda h: -len(h[0]))),
         "cue": cue,
@@ -104,8 +105,9 @@ def person_rules(language: str = LANGUAGE) -> MappingProxyType:
         # an appositive the other way round: "IOM's deputy chief of mission, Hiroshi Tanabe, said"
         # and a relation: "her predecessor, Anna Berg of Norway"
         "cue_comma": re.compile(rf"(?:{office_before}|{lower_title}|\b(?:{_relations(data)})),\s+$"),
-        "western": re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:(?:van|von|de|da|del|der|di|du)\s+)?"
-                              r"(?:[OD]['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}\b"),  # "Sarah O'Connell"
+        # "Sarah O'Connell", "Mattias Sjöberg" (an unfolded page keeps its letters)
+        "western": re.compile(rf"{WESTERN_WORD}(?:\s+(?:(?:van|von|de|da|del|der|di|du)\s+)?(?:[OD]['’])?"
+                              rf"{WESTERN_WORD}){{1,2}}\b"),
         "speaks_after": _speaks_after(language),
         "title_words": re.compile(rf"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’&()-]+\s+){{0,5}}?(?:{title_words})\b",
                                   re.IGNORECASE),
@@ -114,8 +116,19 @@ def person_rules(language: str = LANGUAGE) -> MappingProxyType:
         "not_persons": _not_persons(data["not_persons"]),
         # YAML reads an unquoted No as False: kept as read, so "No" is no stop word (as before folding)
         "not_name_words": frozenset(fold(w) if isinstance(w, str) else w for w in data["not_name_words"]),
+        "middle_names": frozenset(data.get("middle_names", [])),
         "newsroom_words": frozenset(data["newsroom_words"]),
     })
+
+
+def _vietnamese_names(data: dict, language: str) -> re.Pattern:
+    """A Vietnamese name: a family name (data/persons.yaml, and the language's `more_family_names`), then one to three
+    capitalised syllables, folded on an English page: "Lường Văn Thắng" on a Vietnamese one."""
+    fold = fold_diacritics if language == LANGUAGE else str
+    families = sorted({fold(f) for f in [*data["vietnamese_family_names"], *data.get("more_family_names", ())]},
+                      key=len, reverse=True)
+    syllable = r"[A-Z][a-z]{0,6}" if language == LANGUAGE else rf"[{LATIN_CAPITALS}][^\W\d_]{{0,6}}"
+    return re.compile(rf"\b(?:{'|'.join(families)})(?:[ \t]+{syllable}\b(?![-'’.]\w)){{1,3}}")
 
 
 def honorific_pattern(honorifics: dict | None = None) -> str:
@@ -220,6 +233,8 @@ def _plausible(name: str, rules: dict) -> bool:
     # English title and body words may sit anywhere in a capitalised run; Vietnamese ones open it ("Cục trưởng Cục
     # ..."), and their syllables are name syllables elsewhere ("Văn" of "Văn phòng" and of "Nguyễn Văn Hùng")
     checked = set(words) if rules["folded"] else {words[0]} if words else set()
+    if len(words) >= 3 and words[1] in rules["middle_names"]:  # "Hồ Thị Ngân": a name whatever "Hồ" also means
+        checked = set()
     return len(words) >= 2 and not checked & (rules["organisation_words"] | rules["office_words"]) \
         and fold_diacritics(name) not in rules["not_persons"] and words[0] not in rules["not_name_words"] \
         and not set(words) & CALENDAR_WORDS

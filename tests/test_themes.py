@@ -59,6 +59,28 @@ def test_theme_positives(text, theme):
     assert theme in tags(text)
 
 
+@pytest.mark.parametrize("text, theme", [
+    # the same matter as in English, told without the usual keyword (GUIDELINES C.4)
+    ("Mỗi tháng chị gửi về cho bố mẹ 8 triệu đồng.", "gcm-20"),
+    ("She sends money home to her parents every month.", "gcm-20"),
+    ("Lực lượng chức năng đã phối hợp đưa gần 700 người về nước.", "gcm-21"),
+    ("Về đến nhà, nhiều chị em không dám ra đường vì sợ hàng xóm xì xào.", "gcm-17"),
+    ("Back home, many women feared the gossip of their neighbours.", "gcm-17"),
+    ("Công an triệt phá đường dây tổ chức cho người xuất cảnh trái phép sang châu Âu.", "gcm-09"),
+    ("Thiếu đất sản xuất, nhiều thanh niên phải rời bản đi kiếm sống.", "gcm-02"),
+])
+def test_vietnamese_and_english_twins_tag_one_matter(text, theme):
+    language = "en" if text.isascii() else "vi"
+    sentences = split_sentences(pd.DataFrame({"article_id": ["a"], "text": [text], "language": [language]}))
+    assert theme in set(vn.tag_themes(sentences)["theme"])
+
+
+def test_internal_migrant_workers_are_no_regular_pathway_abroad():
+    sentences = split_sentences(pd.DataFrame({"article_id": ["a"], "language": ["vi"],
+                                              "text": ["Thành phố có khoảng 1,2 triệu lao động di cư từ các tỉnh."]}))
+    assert "gcm-05" not in set(vn.tag_themes(sentences)["theme"])
+
+
 @pytest.mark.parametrize("text", [
     "Man met Long and Pope in Hanoi.",
     "The minister traveled to Geneva on Monday.",

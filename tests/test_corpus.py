@@ -461,6 +461,11 @@ def test_headlines_and_not_mastheads_taglines_breadcrumbs_or_interview_questions
     assert find_title(split_chrome(page))[0] == title
 
 
+def test_a_month_then_day_and_year_date_line_is_the_pages_date():
+    line = vn.datelines.parse_dateline("Update: December, 19/2020 - 08:12")  # Viet Nam News's template
+    assert (str(line.date.date()), line.precision) == ("2020-12-19", "day")
+
+
 def test_a_span_is_no_lead_dateline():
     assert dg.parse_dateline("July 1, 2024 - June 30, 2025", lead=True) is None
 

@@ -277,6 +277,9 @@ def events_from(**texts):
     # a plan's day is not the story's: the same day is the last day named that is not ahead of the page
     ("On 29 July the ministry held a forum. A course will run on 13 August. Earlier the same day, the minister met.",
      ["2025-07-29", "2025-08-13", "2025-07-29"]),
+    # the day before or after the day the text last named
+    ("The forum opened on 11 July. The previous day, 70 officials attended a course.", ["2025-07-11", "2025-07-10"]),
+    ("IOM signed the memorandum on 3 June. A day later, the centre opened.", ["2025-06-03", "2025-06-04"]),
     ("Sáng 12/6, Bộ Nội vụ tổ chức hội thảo về di cư lao động. Cùng ngày, Thứ trưởng tiếp Trưởng Phái đoàn IOM.",
      ["2025-06-12", "2025-06-12"]),
 ])

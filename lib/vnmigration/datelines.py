@@ -100,6 +100,8 @@ def _dateline_date(m: re.Match) -> tuple[pd.Timestamp, str, str] | None:
     elif g["mdy"] or g["dmy"]:
         mo = MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")]
         d, y, note = int(re.match(r"\d+", g["d1"] or g["d2"]).group()), int(g["y1"] or g["y2"]), ""
+    elif g["mnum"] and (g.get("place") or "").lower() in MONTHS:  # "Update: December, 19/2020" (a month, day/year)
+        mo, d, y, note = MONTHS[g["place"].lower()], int(g["mn"]), int(g["my"]), ""
     elif g["mnum"] or g["mony"]:
         if not (g.get("prefix") or g.get("place") or g.get("site")):
             return None  # a bare "March 2024" line is a heading, not a dateline

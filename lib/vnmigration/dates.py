@@ -88,7 +88,9 @@ DATE_PATTERN = re.compile(
         |approved|adopted|reported|visited|received|handed|arrived|left|returned|called|urged|pledged)\s+
         (?P<wd11>{_FULL_WEEKDAY})\b(?!,?\s+\d|,?\s+{_MONTH}))  # a wire's bare weekday: "agreed Tuesday"
   | (?P<wdposs>\b(?P<wd16>{_FULL_WEEKDAY})['’]s(?=\s))  # "Wednesday's forum", "Saturday's handover"
-  | (?P<same>\b(?:(?i:on\s+)?(?i:the|that)\s+same\s+day|(?i:earlier|later)\s+(?i:that|the\s+same|in\s+the)\s+day)\b)
+  | (?P<same>\b(?:(?i:on\s+)?(?i:the|that)\s+same\s+day|(?i:earlier|later)\s+(?i:that|the\s+same|in\s+the)\s+day)\b
+        |\b(?P<sday>(?i:the\s+(?:previous|following|next)\s+day|a\s+day\s+(?:earlier|later)
+        |the\s+day\s+(?:before|after)(?!\s+(?i:our|the|its|their|his|her|a|an|this|that)\b)))\b)
   | (?P<week>\b(?P<rel12>(?i:last|next|this))\s+week\b|\b(?i:earlier|later)\s+in\s+the\s+week\b)
   | (?P<dm>\b(?i:on|of|from|since|by)\s+(?:the\s+(?i:morning|afternoon|evening)\s+of\s+)?
         (?P<dd>\d{{1,2}})(?:\s*[-–]\s*(?P<dd2>\d{{1,2}}))?/(?P<mm>\d{{1,2}})
@@ -175,6 +177,7 @@ class DateMention:
     month_shift: int | None = None  # "last month" -> -1; "on Wednesday" -> the weekday, 0-6, in `weekday`
     weekday: int | None = None
     strict: bool = False  # not the publication's own weekday ("last Friday"), never ahead of it ("last July")
+    day_shift: int = 0  # days from the day the text last named: "the previous day" -> -1 (`Resolution.SAME_DAY`)
 
 
 def day_ok(year: int | None, month: int, day: int) -> bool:
@@ -307,7 +310,9 @@ DATE_FORMS = (
     (("wdverb",), lambda m, g, text: DateMention(m.start("wd11"), m.end(), g["wd11"], None, None, None, "day",
                                                  Resolution.WEEKDAY, weekday=WEEKDAYS[g["wd11"].lower()]), False),
     (("wdposs",), lambda m, g, text: _weekday(m, g, text, "wd16"), False),
-    (("same",), lambda m, g, text: _at(m, "day", Resolution.SAME_DAY), False),
+    # "the same day", "the previous day": the day the text last named, or the one before or after it
+    (("same",), lambda m, g, text: _at(m, "day", Resolution.SAME_DAY, day_shift=0 if not g["sday"] else
+                                       -1 if re.search(r"(?i)previous|before|earlier", g["sday"]) else 1), False),
     # "last week": the month of the day a week before (or after) publication
     (("week",), lambda m, g, text: _at(m, "month", Resolution.WEEK,
                                        month_shift=_RELATIVE_SHIFT[(g["rel12"] or "this").lower()]), False),
@@ -456,7 +461,7 @@ def resolve(mention: DateMention, published: pd.Timestamp | None = None,
     Timestamp('2021-11-22 00:00:00')
     """
     if mention.resolution in (Resolution.PUBLICATION, Resolution.SAME_DAY):  # `events.extract_dates` dates the latter
-        return pd.NaT if published is None else published
+        return pd.NaT if published is None else published + pd.Timedelta(days=mention.day_shift)
     if mention.resolution in (Resolution.THIS_MONTH, Resolution.DAY_OF_MONTH):
         return _in_month(mention, published, published_precision)
     if mention.resolution == Resolution.WEEK:  # the month holding the day a week before or after publication

@@ -80,12 +80,7 @@ def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
         for m in DATE_GRAMMARS[getattr(r, "language", LANGUAGE)](r.text):
             if row_year is not None and m.year is None and m.resolution in YEARLESS:
                 m = replace(m, year=row_year, resolution=Resolution.ABSOLUTE)  # "2018 | On 10-11 December, ..."
-            if m.resolution == Resolution.SAME_DAY and r.article_id in last_day:  # "Earlier the same day"
-                when, exact = last_day[r.article_id], "day"
-            else:
-                when = dg.resolve(m, published, precision)
-                # "today" is the publication date, known as precisely as the publication is.
-                exact = precision if m.resolution in ON_PUBLICATION and isinstance(precision, str) else m.precision
+            when, exact = _resolved(m, published, precision, last_day.get(r.article_id))
             if exact == "day" and pd.notna(when) and not when > published:  # a plan is not what "the same day" means
                 last_day[r.article_id] = when
             rows.append((r.article_id, r.sentence_no, r.start + m.start, r.start + m.end, m.date_text, when,
@@ -93,6 +88,15 @@ def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
     out = pd.DataFrame(rows, columns=DATE_COLUMNS)
     return out.astype({"date": "datetime64[ns]", "date_end": "datetime64[ns]", "sentence_no": "int64",
                        "start": "int64", "end": "int64"})
+
+
+def _resolved(m, published, precision, last_day) -> tuple[pd.Timestamp, str]:
+    """A date mention's first day and precision: "the previous day" after 17 May -> (16 May, day); "today" is the
+    publication date, known as precisely as the publication is."""
+    if m.resolution == Resolution.SAME_DAY and last_day is not None:  # "Earlier the same day"
+        return last_day + pd.Timedelta(days=m.day_shift), "day"
+    when = dg.resolve(m, published, precision)
+    return when, precision if m.resolution in ON_PUBLICATION and isinstance(precision, str) else m.precision
 
 
 # a date that is the publication's own, known as precisely as the publication is ("the same day" with no day before)

@@ -24,7 +24,15 @@ from vnmigration.matching import (
     literal_prefix,
     word_matches,
 )
-from vnmigration.outlets import OUTLETS, copyright_holder, end_mark, find_outlet, masthead, wire_agency
+from vnmigration.outlets import (
+    OUTLETS,
+    copyright_holder,
+    end_mark,
+    find_outlet,
+    masthead,
+    signed_masthead,
+    wire_agency,
+)
 from vnmigration.paths import EVAL_ARTICLES
 from vnmigration.persons import FOLD, _first_cue_end, fold_diacritics, person_rules
 from vnmigration.taxonomy import _theme_starts, _word_matches, load_taxonomy
@@ -115,6 +123,8 @@ def test_literal_prefix_stops_at_anything_optional():
 
 
 def _outlet_by_regex(raw_text: str):
+    if (signed := signed_masthead(raw_text))[0]:  # find_outlet's first step, no literals involved
+        return signed
     found = [(o["umbrella"], m.start(), order, o["name"], m.group().strip()) for order, o in enumerate(OUTLETS)
              for pattern in o["signatures"] if (m := pattern.search(raw_text))]
     if found:

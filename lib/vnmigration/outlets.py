@@ -100,8 +100,8 @@ def find_outlet(raw_text: str) -> tuple[str | None, str | None]:
 
 
 def signed_masthead(raw_text: str) -> tuple[str | None, str | None]:
-    """The page's first line, in capitals, when its copyright line names the same holder: the site's own name, in
-    the copyright line's spelling (outlet decision, point 1).
+    """The page's first line, in capitals, when its copyright line names the same holder and no listed outlet's name
+    begins so: the site's own name, in the copyright line's spelling (outlet decision, point 1).
 
     >>> signed_masthead("HỌC VIỆN NGOẠI GIAO\\nBộ Ngoại giao\\nTin tức\\nBài viết.\\n© Học viện Ngoại giao")
     ('Học viện Ngoại giao', 'HỌC VIỆN NGOẠI GIAO')
@@ -113,8 +113,9 @@ def signed_masthead(raw_text: str) -> tuple[str | None, str | None]:
         return None, None
     holder, line = copyright_holder(raw_text)
     printed = COPYRIGHT_HOLDER.match(line).group(1).strip(" .,") if line else ""
-    if holder and fold_case(printed) == fold_case(first):
-        return holder, first
+    key = fold_diacritics(printed).lower()
+    if holder and fold_case(printed) == fold_case(first) and not any(n.startswith(key) for n in OUTLET_NAMES):
+        return holder, first  # a listed site's short masthead ("VIETNAM AGRICULTURE") is left to its listed name
     return None, None
 
 

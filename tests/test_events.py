@@ -850,6 +850,8 @@ def test_guides_published_studies_begun_and_heads_appointed(text, kind):
     ("The two countries established their Strategic Partnership in May 2012.", "agreement"),
     ("The deputy minister was in Geneva in May for three days.", "visit"),
     ("The deputy minister was in Geneva in May to sign a memorandum.", "agreement"),  # a weak trigger gives way
+    ("IOM will train 120 commune officials on evacuation planning in May.", "workshop"),
+    ("In May, 30 health workers were trained in counselling migrant women.", "workshop"),
     ("The circular, signed in May, lets banks pay remittances into wallets.", "decision"),
     ("Decree 5/2025/ND-CP was signed on 2 April and takes effect in May.", "decision"),
     ("The Prime Minister signed off on the updated national plan in May.", "decision"),

@@ -99,6 +99,9 @@ def test_a_period_that_is_no_plan_span_is_a_period():
     ("a report released last week by IOM.", "2023-12-05", ("2023-11-01", "2023-11-30")),  # the week before: November
     ("the review takes place next week.", "2025-02-27", ("2025-03-01", "2025-03-31")),
     ("On the afternoon of 20/5, the minister received the guests.", "2024-05-21", ("2024-05-20", "2024-05-20")),
+    ("centres will open before the end of the year.", "2026-11-13", ("2026-01-01", "2026-12-31")),
+    ("the largest group as of the end of June.", "2026-11-13", ("2026-06-01", "2026-06-30")),
+    ("The 2020 Law on Vietnamese Guest Workers banned fees.", "2026-11-13", ("2020-01-01", "2020-12-31")),
     # "next" and "last" never name the page's own weekday; a weekday's possessive names the latest one
     ("the ministry will co-host the forum next Wednesday.", "2026-11-13", ("2026-11-18", "2026-11-18")),
     ("said that next Friday the centre opens.", "2026-11-13", ("2026-11-20", "2026-11-20")),

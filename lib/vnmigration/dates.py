@@ -62,7 +62,7 @@ DATE_PATTERN = re.compile(
   | (?P<my>\b(?P<m3>{_MONTH})\.?,?\s+(?P<y3>{_YEAR})\b)
   | (?P<mrel>\b(?P<m4>{_MONTH})\s+(?:of\s+)?(?P<rel4>this|last|next)\s+year\b)
   | (?P<qtr>\b(?i:the)\s+(?i:first|second|third|fourth)\s+quarter\b(?!\s+of\b))  # "in the second quarter": this year
-  | (?P<rel>\b(?P<rel5>(?i:this|last|next))\s+year\b)
+  | (?P<rel>\b(?P<rel5>(?i:this|last|next))\s+year\b|\b(?i:the\s+end\s+of\s+the\s+year)\b)
   | (?P<mth>\b(?P<rel8>(?i:this|last|next))\s+month\b|\b(?i:the\s+(?:end|beginning|start|middle)\s+of\s+the\s+month)\b)
   | (?P<yday>\b(?i:yesterday)\b)
   | (?P<tmrw>\b(?i:tomorrow)\b)
@@ -71,13 +71,13 @@ DATE_PATTERN = re.compile(
   | (?P<today>\b(?:today|this\s+morning|this\s+afternoon|tonight|(?<![A-Za-z]\s)(?:Today|This\s+morning|Tonight))\b)
   | (?P<ayear>\b(?i:a|an|the|its|their)\s+(?P<y11>{_YEAR})\s+
         (?=(?:[\w-]+\s+){{0,3}}?(?i:survey|report|study|census|assessment|review|strategy|action\s+plan|forum
-        |conference|summit)s?\b))  # "the 2019 Population and Housing Census", "the 2026 ... Review Forum"
+        |conference|summit|law|decree|program|programme|memorandum)s?\b))  # "the 2019 ... Census", "The 2020 Law"
   | (?P<nyd>\b(?i:New\s+Year['’]s\s+Day),?\s+(?P<y13>{_YEAR})\b)
   | (?P<ordm>\b(?i:the)\s+(?P<od>\d{{1,2}})(?i:st|nd|rd|th)\s+(?i:of)\s+(?P<rel14>(?i:this|last|next))\s+(?i:month)\b)
   | (?P<ordd>\b(?i:on\s+(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?)
         (?P<od_the>(?i:the)\s+(?P<od2>\d{{1,2}})(?i:st|nd|rd|th))\b
         (?!\s+(?:of\s+)?(?:{_MONTH}|(?i:this|last|next|century|anniversary|session|floor|round|day|time))\b))
-  | (?P<mon>\b(?:(?i:in|since|by|from|until|during|early|late|mid-|before|after)
+  | (?P<mon>\b(?:(?i:in|since|by|from|until|during|early|late|mid-|before|after|as\s+of)
         |(?i:for\s+)?(?i:the\s+(?:first|second|third|fourth|last|final)\s+week\s+of))\s+(?:early\s+|late\s+|mid-)?
         (?:(?i:the\s+(?:end|beginning|start|middle)\s+of)\s+)?  # "by the end of September"
         (?P<m10>{_MONTH})\b(?!\.?\s*\d|\s+(?:of\s+)?(?:this|last|next)\s+year))
@@ -326,7 +326,7 @@ DATE_FORMS = (
     (("ago",), _years_ago, False),
     (("qtr",), lambda m, g, text: _at(m, "year", Resolution.THIS_YEAR), False),
     (("rel",), lambda m, g, text: _at(m, "year", Resolution.THIS_YEAR,
-                                      year_shift=_RELATIVE_SHIFT[g["rel5"].lower()]), False),
+                                      year_shift=_RELATIVE_SHIFT[(g["rel5"] or "this").lower()]), False),
     (None, _bare_year, True),  # what is left: a bare year
 )
 

@@ -294,6 +294,13 @@ def test_the_same_day_is_the_day_the_text_last_named(text, expected):
     assert set(dates["precision"]) == {"day"}
 
 
+def test_a_study_presented_at_a_gathering_is_a_report_on_that_day_too():
+    ev = events_from(a="IOM presented a study on the skills of returned workers at a seminar in Hue on 3 July.")
+    assert sorted(ev["kind"]) == ["report", "workshop"] and ev["date"].nunique() == 1
+    ev = events_from(b="Preliminary findings were presented at the second National Forum in Hanoi on 18 July.")
+    assert sorted(ev["kind"]) == ["conference", "report"]
+
+
 def test_an_adoption_in_the_city_of_its_gathering_is_also_that_gathering():
     ev = events_from(a="When the compact was adopted in Marrakech in December 2018, few expected much. "
                        "The plan was adopted in Hanoi in March 2020.")

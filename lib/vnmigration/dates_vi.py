@@ -40,6 +40,7 @@ VI_DATE_PATTERN = re.compile(
     # "(18/12)", "8/3 tới"
     rf"|(?P<dm>(?:(?:{_CUE})\s+(?:ngày\s+)?|\(|(?<![\w/.-])(?={_D}/{_M}\s+(?:{_AHEAD}|{_PAST})\b))"
     rf"(?P<dm_d>{_D})(?:\s*(?:-|đến(?:\s+ngày)?)\s*(?P<dm_e>{_D}))?[/-](?P<dm_m>{_M})(?![\d/]|[/.-]\d)"
+    rf"(?:\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?(?P<dm_e2>{_D})/(?P<dm_m2>{_M})(?![\d/]|[/.-]\d))?"  # "15/4 đến 15/5"
     rf"(?:\s+(?P<dm_rel>{_PAST}|{_AHEAD}))?)"
     rf"|(?P<my>tháng\s+(?P<my_m>{_M})\s*(?:[/-]|\s+năm\s+)(?P<my_y>{_Y})\b)"
     rf"|(?P<mrel>tháng\s+(?P<mrel_m>{_M}|{_MONTH_WORD})\s+năm\s+(?P<mrel_w>{_YEAR_SHIFT})\b)"
@@ -91,13 +92,16 @@ def _relative(word: str | None) -> Resolution:
 
 
 def _day_month(m: re.Match, g: dict) -> DateMention | None:
-    """`chiều 14/4`, `từ ngày 13-15/11`, `từ ngày 8 đến 12/7`, `(30/7)`, `8/3 tới` -> that day of the page's year;
-    None for `45/13`."""
+    """`chiều 14/4`, `từ ngày 13-15/11`, `từ ngày 8 đến 12/7`, `từ ngày 15/4 đến 15/5`, `(30/7)`, `8/3 tới` -> that day
+    (to the last) of the page's year; None for `45/13`."""
     mo, d = int(g["dm_m"]), int(g["dm_d"])
     last = int(g["dm_e"]) if g["dm_e"] else None
     if not day_ok(None, mo, d) or (last is not None and not (d < last and day_ok(None, mo, last))):
         return None
     start = m.start("dm_d")
+    if g["dm_e2"] and int(g["dm_m2"]) > mo and day_ok(None, int(g["dm_m2"]), int(g["dm_e2"])):  # "từ 15/4 đến 15/5"
+        return DateMention(start, m.end(), m.string[start:m.end()], None, mo, d, "day", _relative(g["dm_rel"]),
+                           day_end=int(g["dm_e2"]), month_end=int(g["dm_m2"]))
     return DateMention(start, m.end(), m.string[start:m.end()], None, mo, d, "day", _relative(g["dm_rel"]),
                        day_end=last)
 

@@ -860,6 +860,7 @@ def test_guides_published_studies_begun_and_heads_appointed(text, kind):
     ("The two countries established their Strategic Partnership in May 2012.", "agreement"),
     ("The deputy minister was in Geneva in May for three days.", "visit"),
     ("The deputy minister was in Geneva in May to sign a memorandum.", "agreement"),  # a weak trigger gives way
+    ("He thanked IOM for handing over 200,000 face masks to the department in May.", "project"),
     ("IOM will train 120 commune officials on evacuation planning in May.", "workshop"),
     ("In May, 30 health workers were trained in counselling migrant women.", "workshop"),
     ("The circular, signed in May, lets banks pay remittances into wallets.", "decision"),

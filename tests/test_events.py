@@ -385,6 +385,15 @@ def test_merge_same_decision_from_two_outlets():
     assert len(t) == 1 and t.loc[0, "n_sources"] == 2 and t.loc[0, "article_ids"] == ["a", "b"]
 
 
+def test_one_day_one_kind_and_one_figure_merge_across_languages_and_two_figures_do_not():
+    same = timeline_of(event("v", "2025-05-19", "day", "workshop", "lớp tập huấn cho 60 cán bộ xã"),
+                       event("e", "2025-05-19", "day", "workshop", "A training course for 60 commune officials"))
+    assert len(same) == 1 and same.loc[0, "article_ids"] == ["e", "v"]
+    other = timeline_of(event("v", "2025-05-19", "day", "workshop", "lớp tập huấn cho 60 cán bộ xã"),
+                        event("e", "2025-05-19", "day", "workshop", "A training course for 45 commune officials"))
+    assert len(other) == 2
+
+
 def test_merge_a_year_with_a_month_when_they_name_the_same_object_and_keep_the_more_precise_date():
     t = timeline_of(event("a", "2002-02-01", "month", "founding", "the Bali Process was initiated in February 2002"),
                     event("b", "2002-01-01", "year", "founding", "the Bali Process, set up in 2002"))

@@ -65,9 +65,17 @@ class EventKey(NamedTuple):
     def terms(self) -> tuple[frozenset, frozenset, frozenset, frozenset, str | None]:
         """The salient terms of the label and participants, of the evidence, the evidence's named objects, its
         figures, and its act: what `_compare` reads of the key, computed once per key."""
-        return (frozenset(_terms(self.label + " " + " ".join(self.participants))), frozenset(_terms(self.evidence)),
+        common = self.common_terms()  # a figure reads alike in every language
+        return (frozenset(_terms(self.label + " " + " ".join(self.participants))) | common,
+                frozenset(_terms(self.evidence)) | common,
                 frozenset(named_objects(self.evidence + " " + self.label, self.participants)), figures(self.evidence),
                 self.act())
+
+    def common_terms(self) -> frozenset:
+        """What a mention shares with a mention in another language, on both the label's side and the evidence's:
+        its figures ("60 cán bộ xã" and "60 commune officials"), as marked terms. (Codebook participants as such terms
+        were measured too: two more bilingual pairs, English dev merges 0.873 -> 0.869.)"""
+        return frozenset(f"#{f}" for f in figures(self.evidence))
 
 
 # Capitalised words every story of this corpus holds: they name no particular happening

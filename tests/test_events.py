@@ -280,6 +280,11 @@ def events_from(**texts):
     # a plan's day is not the story's: the same day is the last day named that is not ahead of the page
     ("On 29 July the ministry held a forum. A course will run on 13 August. Earlier the same day, the minister met.",
      ["2025-07-29", "2025-08-13", "2025-07-29"]),
+    # a document's old date between them is not the story's day; on a page of history it is the last day named
+    ("On 24 July the forum opened. Decision 12 of 21 September 2020 set up the fund. Earlier the same day, they met.",
+     ["2025-07-24", "2020-09-21", "2025-07-24"]),
+    ("On 19 September 2016, the summit adopted the declaration. That same day, IOM joined the UN system.",
+     ["2016-09-19", "2016-09-19"]),
     # the day before or after the day the text last named
     ("The forum opened on 11 July. The previous day, 70 officials attended a course.", ["2025-07-11", "2025-07-10"]),
     ("IOM signed the memorandum on 3 June. A day later, the centre opened.", ["2025-06-03", "2025-06-04"]),

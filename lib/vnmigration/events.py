@@ -83,7 +83,7 @@ def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
                 m = replace(m, year=row_year, resolution=Resolution.ABSOLUTE)  # "2018 | On 10-11 December, ..."
             when, exact = _resolved(m, published, precision, last_day.get(r.article_id))
             if exact == "day" and pd.notna(when) and not when > published:  # a plan is not what "the same day" means
-                last_day[r.article_id] = when
+                last_day[r.article_id] = _last_days(last_day.get(r.article_id), when, published)
             rows.append((r.article_id, r.sentence_no, r.start + m.start, r.start + m.end, m.date_text, when,
                          dg.period_end(when, exact, m.year_end, m.day_end, m.month_end), exact, m.resolution.value))
     out = pd.DataFrame(rows, columns=DATE_COLUMNS)
@@ -91,13 +91,23 @@ def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
                        "start": "int64", "end": "int64"})
 
 
-def _resolved(m, published, precision, last_day) -> tuple[pd.Timestamp, str]:
+def _resolved(m, published, precision, last_days) -> tuple[pd.Timestamp, str]:
     """A date mention's first day and precision: "the previous day" after 17 May -> (16 May, day); "today" is the
     publication date, known as precisely as the publication is."""
-    if m.resolution == Resolution.SAME_DAY and last_day is not None:  # "Earlier the same day"
-        return last_day + pd.Timedelta(days=m.day_shift), "day"
+    if m.resolution == Resolution.SAME_DAY and last_days is not None:  # "Earlier the same day": the story's day
+        return (last_days[0] if pd.notna(last_days[0]) else last_days[1]) + pd.Timedelta(days=m.day_shift), "day"
     when = dg.resolve(m, published, precision)
     return when, precision if m.resolution in ON_PUBLICATION and isinstance(precision, str) else m.precision
+
+
+RECENT = pd.Timedelta(days=366)  # a day this close before the page is its story's; an older one a document's date
+
+
+def _last_days(days: tuple | None, when: pd.Timestamp, published) -> tuple:
+    """(the last recent day named, the last day named): "the same day" after "Decision ... dated 21/9/2020" in a
+    story of 24 September 2024 means the story's day; on a history page, with no recent day, the last one named."""
+    recent = pd.notna(published) and published - when <= RECENT
+    return (when if recent else (days[0] if days else pd.NaT)), when
 
 
 # a date that is the publication's own, known as precisely as the publication is ("the same day" with no day before)

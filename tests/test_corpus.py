@@ -451,6 +451,12 @@ def test_a_file_or_an_empty_folder_is_one_clear_error(corpus_dir, capsys):
     ("Home\nAbout\nNews\nStories\nNine came home\n18 December 2026\n"
      "Today is International Migrants Day, and nine young people have just come home from a scam compound.",
      "Nine came home"),
+    # long entries among a site's sections, one right after another, are sections too
+    ("Home\nSociety\nEconomy\nCulture\nDefence, security and foreign affairs of the state\n"
+     "World affairs: issues and events\nResearch\nPractice\nDefence, security and foreign affairs of the state\n"
+     "Migration cooperation in a new context and some recommendations for policy\n"
+     "The article reviews how the compact has been carried out since 2018, and what should come next.",
+     "Migration cooperation in a new context and some recommendations for policy"),
     # a section name printed in the menu and again over the headline is neither
     ("Home\nPolicy and international affairs of the state\nEconomy\nPolicy and international affairs of the state\n"
      "Migration cooperation in a new context and some recommendations for policy\n"

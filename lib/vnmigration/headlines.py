@@ -53,10 +53,11 @@ def find_title(page: Page) -> tuple[str | None, int | None]:
             runs[-1].append(i)
         else:
             runs.append([i])
-    # A long entry between a site's menu lines, with a headline still to come, is one of them ("Climate Action and
-    # Disaster Risk Reduction" amid a site's sections); a headline over a short label or two stays ("Press Release").
+    # A long entry that two of a site's menu lines follow, with a headline still to come, is one of them ("Climate
+    # Action and Disaster Risk Reduction" amid a site's sections, "Thế giới: Vấn đề - Sự kiện" after a longer one); a
+    # headline over a short label or two stays ("Press Release").
     inside = set(menus)
-    candidates = [i for i in candidates if not ({i - 1, i + 1, i + 2} <= inside and i < candidates[-1])]
+    candidates = [i for i in candidates if not ({i + 1, i + 2} <= inside and i < candidates[-1])]
     navigation = max((r for r in runs if any(c > r[-1] for c in candidates)), key=lambda r: (len(r), r[0]),
                      default=None)
     after_menu = [i for i in candidates if navigation is None or i > navigation[-1]]

@@ -236,3 +236,11 @@ def test_vietnamese_names_of_every_people_and_writers_who_sign_alone(corpus_dir)
     persons = set(mentions.loc[mentions["kind"] == "person", "surface"])
     assert {"Lường Văn Thắng", "Hồ Thị Ngân", "Mattias Sjöberg", "Tẩn A Chiêu"} <= persons
     assert not {"Hà Nội", "Nhật Bản", "Hàn Quốc"} & persons
+
+
+def test_a_family_name_that_is_also_a_place_word_needs_a_middle_name():
+    from vnmigration.persons import person_rules
+    names = person_rules()["vietnamese"]  # English pages, folded
+    assert names.search("said Vi Thi Thanh Nhan, head of the unit").group() == "Vi Thi Thanh Nhan"
+    assert names.search("at the Ma Lu Thang international border gate") is None
+

@@ -123,12 +123,16 @@ def person_rules(language: str = LANGUAGE) -> MappingProxyType:
 
 def _vietnamese_names(data: dict, language: str) -> re.Pattern:
     """A Vietnamese name: a family name (data/persons.yaml, and the language's `more_family_names`), then one to three
-    capitalised syllables, folded on an English page: "Lường Văn Thắng" on a Vietnamese one."""
+    capitalised syllables, folded on an English page: "Lường Văn Thắng" on a Vietnamese one; a family name that is
+    also a place's word only before a middle name (`family_names_with_middle`): "Vi Thi Thanh Nhan"."""
     fold = fold_diacritics if language == LANGUAGE else str
     families = sorted({fold(f) for f in [*data["vietnamese_family_names"], *data.get("more_family_names", ())]},
                       key=len, reverse=True)
     syllable = r"[A-Z][a-z]{0,6}" if language == LANGUAGE else rf"[{LATIN_CAPITALS}][^\W\d_]{{0,6}}"
-    return re.compile(rf"\b(?:{'|'.join(families)})(?:[ \t]+{syllable}\b(?![-'’.]\w)){{1,3}}")
+    guarded = "|".join(sorted({fold(f) for f in data.get("family_names_with_middle", ())}, key=len, reverse=True))
+    middle = "|".join(sorted({fold(m) for m in data.get("middle_syllables", ())}))
+    with_middle = rf"|\b(?:{guarded})[ \t]+(?:{middle})(?:[ \t]+{syllable}\b(?![-'’.]\w)){{1,2}}" if guarded else ""
+    return re.compile(rf"\b(?:{'|'.join(families)})(?:[ \t]+{syllable}\b(?![-'’.]\w)){{1,3}}{with_middle}")
 
 
 def honorific_pattern(honorifics: dict | None = None) -> str:

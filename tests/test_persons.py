@@ -244,3 +244,8 @@ def test_a_family_name_that_is_also_a_place_word_needs_a_middle_name():
     assert names.search("said Vi Thi Thanh Nhan, head of the unit").group() == "Vi Thi Thanh Nhan"
     assert names.search("at the Ma Lu Thang international border gate") is None
 
+
+def test_a_name_after_a_nationality_and_an_office_in_one_capitalised_run():
+    _, mentions, _, _ = tables(a="Canadian Ambassador Sophie Tremblay said Canada would fund the second phase.")
+    assert "Sophie Tremblay" in set(mentions.loc[mentions["kind"] == "person", "actor"])
+

@@ -259,10 +259,12 @@ def _names_in(folded: str, rules: dict) -> list[tuple[int, int, str | None]]:
             found.append((m.start(), m.end(), _gender_before(folded, m.start(), rules)))
     for m in rules["western"].finditer(folded):
         start = _name_start(folded, m.start(), m.end(), rules)
-        if start is None:  # the run may end inside the name: "Lieutenant General Prak| Sophal"
-            titles = rules["office_words"] | rules["organisation_words"]
-            start = next((m.start() + w.start() for w in re.finditer(r"\S+", m.group()) if w.group() not in titles),
-                         None)
+        if start is None:  # the run may end inside the name: "Lieutenant General Prak| Sophal", "Canadian Ambassador
+            titles = rules["office_words"] | rules["organisation_words"]  # Sophie| Tremblay": after its last title
+            words = list(re.finditer(r"\S+", m.group()))
+            last = max((k for k, w in enumerate(words) if w.group() in titles), default=None)
+            start = m.start() + words[last + 1].start() if last is not None and last + 1 < len(words) else next(
+                (m.start() + w.start() for w in words if w.group() not in titles), None)
             m = rules["western"].match(folded, start) if start is not None and start > m.start() else None
             if m is None or not _plausible(m.group(), rules):
                 continue

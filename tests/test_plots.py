@@ -193,7 +193,7 @@ def test_no_two_labels_overlap(tables, cut_labels, name):
 
 @pytest.fixture(scope="module", params=["eval set", "undated"])
 def other_tables(request, tables):
-    """Beyond the seeds: the 221 constructed eval pages read as one corpus (many outlets, actors and events), and
+    """Beyond the seeds: the 237 constructed eval pages read as one corpus (many outlets, actors and events), and
     the seeds with every publication date removed (what a corpus of undated exports gives the charts)."""
     if request.param == "undated":
         return tables | {"articles": tables["articles"].assign(published=pd.NaT, published_precision=pd.NA)}

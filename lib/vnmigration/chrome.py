@@ -131,7 +131,7 @@ def is_menu_line(line: str, label_words: int = 4) -> bool:
     """A menu entry, a row of them, a breadcrumb or a masthead: `"Home"`, `"English | Tiếng Việt"`,
     `"Home > Media Centre > Speeches"`, `"MINISTRY OF FOREIGN AFFAIRS"`.
 
-    >>> is_menu_line("Home"), is_menu_line("The minister spoke at the opening of the forum.")
+    >>> is_menu_line("Home"), is_menu_line("The minister spoke when the forum opened.")
     (True, False)
     """
     if is_breadcrumb(line):
@@ -433,10 +433,28 @@ def split_chrome(text: str) -> Page:
     return page
 
 
+CONTACT_DETAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w|\+?\(?\d[\d ().-]{7,}\d")  # an e-mail address, a phone number
+
+
 def _is_template(line: str, templates: frozenset[str]) -> bool:
     """A line of a site's template: found on several pages, not prose, and not a lead-in to the lines after it
-    (a press release's "For more information, please contact:" introduces its contact block, which is body)."""
-    return normalise_line(line) in templates and not is_prose(line) and not line.endswith(":")
+    (a press release's "For more information, please contact:" introduces its contact block, which is body) nor a
+    line of that block, which names someone and how to reach them ("Nguyen Thi Lan, IOM, nlan@iom.int"), whatever
+    other pages of the site repeat it."""
+    return normalise_line(line) in templates and not is_prose(line) and not line.endswith(":") \
+        and not CONTACT_DETAIL.search(line) and not _names_someone(line)
+
+
+def _names_someone(line: str) -> bool:
+    """A line that opens with a person's name and a title after a comma: a contact or a signature ("Dinh Bao Chau,
+    Press Officer"), which the page names whatever other pages of its site repeat it.
+
+    >>> _names_someone("Dinh Bao Chau, Press Officer, IOM Hanoi Office"), _names_someone("Privacy Policy, Terms of Use")
+    (True, False)
+    """
+    rules, folded = person_rules(), fold_diacritics(line.strip())
+    name = rules["vietnamese"].match(folded) or rules["western"].match(folded)
+    return name is not None and rules["title_words"].match(folded[name.end():]) is not None
 
 
 def drop_templates(body: list[str], templates: frozenset[str]) -> tuple[list[str], list[str]]:

@@ -129,7 +129,7 @@ FRONT = re.compile(r"\W*(?:(?:first|second|third|fourth|fifth|finally|also|meanw
                    r"(?:(?:on|in|at|from|by|during|since|until)\s+)?", re.IGNORECASE)
 FUTURE_AFTER = re.compile(r"\b(?:will|would|(?:is|are) (?:due|scheduled|set) to)\b", re.IGNORECASE)
 # A day named without a year up to this long after the page's date is still ahead in the page's year ("The launch
-# comes on the eve of International Migrants Day, 18 December" on 17 December); later, it is last year's.
+# comes on the eve of Migrants Day, 18 December" on 17 December); later, it is last year's.
 # Measured on the English dev pages: 0, 14, 31, 62 and 92 days gave event dates 0.897, 0.899, 0.900, 0.902, 0.902.
 AHEAD = pd.Timedelta(days=62)
 _RELATIVE_SHIFT = {"this": 0, "last": -1, "next": 1}
@@ -335,7 +335,7 @@ DATE_JUST_BEFORE = re.compile(rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|\d)\W{{
 
 
 def _fixed_day(m: re.Match, g: dict, text: str) -> DateMention | None:
-    """"on International Migrants Day" -> 18 December, the one nearest the page's date; None right after a date of
+    """"on International Migrants Day" -> the 18 December nearest the page's date; None right after a date of
     its own ("on 18 December, International Migrants Day", already a date). `find_dates` keeps it only in a text
     that gives no other date ("a day before International Migrants Day" dates the day before)."""
     if DATE_JUST_BEFORE.search(text, max(0, m.start() - 40), m.start()):

@@ -65,7 +65,7 @@ def run_stages(articles: pd.DataFrame, until: str | None = None,
 
     >>> articles = pd.DataFrame({"article_id": ["a1"], "published": [pd.Timestamp("2019-03-05")],
     ...                          "published_precision": ["day"], "title": [None],
-    ...                          "text": ["IOM Viet Nam met the Ministry of Foreign Affairs on March 5."]})
+    ...                          "text": ["IOM Viet Nam met officials of the Ministry of Foreign Affairs, March 5."]})
     >>> tables = run_stages(articles, until="events")
     >>> list(tables), tables["events"]["kind"].tolist()
     (['articles', 'sentences', 'mentions', 'dates', 'events'], ['meeting'])

@@ -69,7 +69,7 @@ def process(articles: pd.DataFrame, corrections: tuple[Correction, ...] = ()) ->
     >>> import pandas as pd
     >>> articles = pd.DataFrame({"article_id": ["a1"], "published": [pd.Timestamp("2019-03-05")],
     ...                          "published_precision": ["day"], "title": [None],
-    ...                          "text": ["IOM Viet Nam met the Ministry of Foreign Affairs on March 5."]})
+    ...                          "text": ["IOM Viet Nam met officials of the Ministry of Foreign Affairs, March 5."]})
     >>> out = process(articles)
     >>> sorted(out)[:6]
     ['articles', 'corrected', 'dates', 'edges', 'events', 'mentions']

@@ -98,12 +98,14 @@ def _day_month(m: re.Match, g: dict) -> DateMention | None:
     last = int(g["dm_e"]) if g["dm_e"] else None
     if not day_ok(None, mo, d) or (last is not None and not (d < last and day_ok(None, mo, last))):
         return None
+    month_end = int(g["dm_m2"]) if g["dm_e2"] else None
+    if month_end is not None and month_end > mo and day_ok(None, month_end, int(g["dm_e2"])):  # "từ 15/4 đến 15/5"
+        last = int(g["dm_e2"])
+    else:
+        month_end = None
     start = m.start("dm_d")
-    if g["dm_e2"] and int(g["dm_m2"]) > mo and day_ok(None, int(g["dm_m2"]), int(g["dm_e2"])):  # "từ 15/4 đến 15/5"
-        return DateMention(start, m.end(), m.string[start:m.end()], None, mo, d, "day", _relative(g["dm_rel"]),
-                           day_end=int(g["dm_e2"]), month_end=int(g["dm_m2"]))
     return DateMention(start, m.end(), m.string[start:m.end()], None, mo, d, "day", _relative(g["dm_rel"]),
-                       day_end=last)
+                       day_end=last, month_end=month_end)
 
 
 def _bare_year(m: re.Match, g: dict) -> DateMention:

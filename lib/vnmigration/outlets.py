@@ -111,11 +111,12 @@ def signed_masthead(raw_text: str) -> tuple[str | None, str | None]:
     first = next((line.strip() for line in raw_text[:500].splitlines() if line.strip()), "")
     if not first or first.upper() != first or not re.search(r"[^\W\d_]", first):
         return None, None
-    holder, line = copyright_holder(raw_text)
-    printed = COPYRIGHT_HOLDER.match(line).group(1).strip(" .,") if line else ""
+    if (m := _copyright_line(raw_text)) is None:
+        return None, None
+    printed = _printed_holder(m)
     key = fold_diacritics(printed).lower()
-    if holder and fold_case(printed) == fold_case(first) and not any(n.startswith(key) for n in OUTLET_NAMES):
-        return holder, first  # a listed site's short masthead ("VIETNAM AGRICULTURE") is left to its listed name
+    if fold_case(printed) == fold_case(first) and not any(n.startswith(key) for n in OUTLET_NAMES):
+        return outlet_of_site_name(printed), first  # a listed site's short masthead is left to its listed name
     return None, None
 
 
@@ -205,8 +206,17 @@ def copyright_holder(raw_text: str, tail: int = 15) -> tuple[str | None, str | N
     >>> copyright_holder("Story.\\nA farmer at work. Photo: © UNICEF")
     (None, None)
     """
+    m = _copyright_line(raw_text, tail)
+    return (outlet_of_site_name(_printed_holder(m)), m.string) if m else (None, None)
+
+
+def _copyright_line(raw_text: str, tail: int = 15) -> re.Match | None:
+    """The match of the last copyright line among the page's last `tail` lines (`COPYRIGHT_HOLDER`), or None."""
     lines = [line.strip() for line in raw_text[-4000:].splitlines() if line.strip()][-tail:]
-    for line in reversed(lines):
-        if len(line.split()) <= 14 and (m := COPYRIGHT_HOLDER.match(line)):
-            return outlet_of_site_name(m.group(1).strip(" .,")), line
-    return None, None
+    return next((m for line in reversed(lines) if len(line.split()) <= 14 and (m := COPYRIGHT_HOLDER.match(line))),
+                None)
+
+
+def _printed_holder(m: re.Match) -> str:
+    """The holder a copyright line names, as printed: "© 2024 Lao Dong Online." -> "Lao Dong Online"."""
+    return m.group(1).strip(" .,")

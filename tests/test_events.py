@@ -707,7 +707,7 @@ def test_a_law_called_by_a_bare_noun_takes_the_name_the_page_gave_it_and_merges_
 def test_a_vietnamese_law_called_this_law_takes_the_name_the_page_gave_it():
     articles = pd.DataFrame({"article_id": ["v"], "title": pd.NA, "language": "vi",
                              "published": pd.Timestamp("2025-08-01"), "published_precision": "day",
-                             "text": ["Quốc hội đã thông qua Luật số 12/2023/QH15 về lao động giúp việc gia đình. "
+                             "text": ["Quốc hội khóa XV đã thông qua Luật số 12/2023/QH15 về lao động giúp việc gia đình. "
                                       "Luật này có hiệu lực từ ngày 1/3/2024."]})
     sentences = split_sentences(articles)
     events = vn.extract_events(sentences, vn.extract_dates(sentences, articles), None, articles)

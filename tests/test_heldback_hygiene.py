@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from vnmigration.evaluate import gold_files
-from vnmigration.paths import CODEBOOK, DATA, EVAL_ARTICLES, GCM_OBJECTIVES, ROOT, SEEDS
+from vnmigration.paths import CODEBOOK, DATA, EVAL_ARTICLES, EVAL_VI_ARTICLES, EVAL_VI_GOLD, GCM_OBJECTIVES, ROOT, SEEDS
 
 RUN = 6
 TOKEN = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*", re.UNICODE)
@@ -29,10 +29,10 @@ def _split_of(gold_file: Path) -> dict[str, str]:
 
 def _heldback_runs() -> set:
     splits = {}
-    for gold_file in gold_files():
+    for gold_file in [*gold_files(), *gold_files(EVAL_VI_GOLD)]:
         splits.update(_split_of(gold_file))
     held, common = set(), set()
-    for path in sorted(EVAL_ARTICLES.glob("*.txt")):
+    for path in sorted([*EVAL_ARTICLES.glob("*.txt"), *EVAL_VI_ARTICLES.glob("*.txt")]):
         (held if splits.get(path.stem) == "heldback" else common).update(_runs(path.read_text(encoding="utf-8")))
     for path in sorted(SEEDS.glob("*.txt")):
         common |= _runs(path.read_text(encoding="utf-8", errors="replace"))

@@ -117,7 +117,7 @@ def test_an_interview_answer_names_its_speaker():
 
 def test_a_vietnamese_page_is_read_as_vietnamese(corpus_dir):
     write(corpus_dir, "vi.txt", "Ngày 14/11, tại Hà Nội, Thứ trưởng Bộ Ngoại giao đã tiếp Tổng Giám đốc Tổ chức "
-          "Di cư Quốc tế. Hai bên trao đổi về hợp tác di cư an toàn, trật tự và hợp pháp, về hỗ trợ người lao động "
+          "Di cư Quốc tế. Hai bên trao đổi về hợp tác di cư an toàn, trật tự và hợp pháp; hỗ trợ người lao động "
           "Việt Nam ở nước ngoài và về ứng phó với biến đổi khí hậu ở Đồng bằng sông Cửu Long trong thời gian tới.\n")
     articles, problems = vn.read_corpus(corpus_dir)
     assert articles["language"].tolist() == ["vi"]
@@ -223,7 +223,7 @@ def test_a_quoted_name_without_a_cue_is_no_quote():
 def test_vietnamese_names_of_every_people_and_writers_who_sign_alone(corpus_dir):
     write(corpus_dir, "vi.txt", "Hội thảo về di cư lao động an toàn tại Hà Nội\nThứ Hai, 11/11/2024 19:30 (GMT+7)\n"
           "Sáng 11/11, tại Hà Nội, Bộ Nội vụ phối hợp với Tổ chức Di cư quốc tế (IOM) tổ chức hội thảo về di cư lao "
-          "động an toàn cho người lao động đi làm việc ở nước ngoài.\n"
+          "động an toàn dành cho người đi làm việc ở nước ngoài.\n"
           "Phát biểu khai mạc, Đại tá Lường Văn Thắng, Phó Cục trưởng Cục Cảnh sát, cho biết lực lượng công an đã "
           "phối hợp chặt chẽ với IOM.\n"
           "Chị Hồ Thị Ngân (41 tuổi), có chồng đang làm việc ở Nhật Bản, chia sẻ về khoản nợ của gia đình.\n"

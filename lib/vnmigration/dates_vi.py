@@ -191,9 +191,9 @@ STATED = (Resolution.ABSOLUTE, Resolution.SINCE)  # dates a plan cue before them
 
 def _scheduled(mention: DateMention, text: str) -> DateMention:
     """A stated date, or the start of a span ("từ năm 2027"), in a clause that plans ("sẽ", "dự kiến") is
-    scheduled: `dự kiến vào tháng 10/2025`, `dự kiến áp dụng từ năm 2027`.
+    scheduled: `dự kiến vào tháng 10/2025`, `dự kiến thực hiện từ năm 2027`.
 
-    >>> [d.resolution.value for d in find_dates("luật mới, dự kiến áp dụng từ năm 2027; từ năm 2009 đến nay")]
+    >>> [d.resolution.value for d in find_dates("luật mới, dự kiến thực hiện từ năm 2027; từ năm 2009 đến nay")]
     ['scheduled', 'since']
     """
     before = re.split(r"[.!?;\n]", text[max(0, mention.start - 80):mention.start])[-1]

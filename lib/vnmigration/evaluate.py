@@ -56,15 +56,14 @@ def fold(text: str) -> str:
 
 
 def gold_files(path: str | Path | None = None) -> list[Path]:
-    """The article gold files: `path` alone, or eval/gold.yaml and every eval/gold_*.yaml beside it (the later dev
-    pages, the site groups), but not the timeline gold.
+    """The article gold files: a main gold file (`path`, else eval/gold.yaml) and every `<its name>_*.yaml` beside it
+    (the later batches, the site groups), but not the timeline gold: gold_vi.yaml -> gold_vi.yaml, gold_vi_dev_i.yaml.
 
     >>> [p.name for p in gold_files()][:2]
     ['gold.yaml', 'gold_dev_c.yaml']
     """
-    if path is not None:
-        return [Path(path)]
-    return [EVAL_GOLD, *sorted(p for p in EVAL_GOLD.parent.glob("gold_*.yaml") if p != EVAL_TIMELINE)]
+    main = Path(path) if path is not None else EVAL_GOLD
+    return [main, *sorted(p for p in main.parent.glob(f"{main.stem}_*.yaml") if p != EVAL_TIMELINE)]
 
 
 def load_gold(path: str | Path | None = None) -> dict[str, dict]:

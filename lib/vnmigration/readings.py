@@ -10,7 +10,7 @@ import pandas as pd
 import yaml
 
 from .chrome import lead_of
-from .evaluate import FIELDS, as_date, prf, score
+from .evaluate import FIELDS, as_date, gold_files, prf, score
 from .paths import EVAL_ARTICLES, EVAL_TIMELINE, EVAL_VI_ARTICLES, EVAL_VI_GOLD
 
 
@@ -182,14 +182,16 @@ def reading_differences(one: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
 
 
 def bilingual_pairs(path: str | Path | None = None) -> list[dict]:
-    """The happenings a Vietnamese eval page and an English one both tell (eval/vi/gold_vi.yaml `bilingual_pairs`),
-    as timeline happenings of two members: [{"date": ..., "members": [{"article": "v04-..."}, {"article": "e99-..."}]}].
+    """The happenings a Vietnamese eval page and an English one both tell (`bilingual_pairs` of eval/vi/gold_vi.yaml
+    and the batches beside it), as timeline happenings of two members:
+    [{"date": ..., "members": [{"article": "v04-..."}, {"article": "e99-..."}]}].
 
     >>> pairs = bilingual_pairs()
     >>> len(pairs) > 0 and all(len(p["members"]) == 2 for p in pairs)
     True
     """
-    found = yaml.safe_load(Path(path or EVAL_VI_GOLD).read_text(encoding="utf-8")).get("bilingual_pairs") or []
+    found = [pair for part in gold_files(path or EVAL_VI_GOLD)
+             for pair in yaml.safe_load(part.read_text(encoding="utf-8")).get("bilingual_pairs") or []]
     return [{"date": pd.Timestamp(p["date"]), "kind": p["kind"], "split": p.get("split"),
              "members": [{"article": p["vi"]}, {"article": p["en"]}]} for p in found]
 

@@ -707,8 +707,8 @@ def test_a_law_called_by_a_bare_noun_takes_the_name_the_page_gave_it_and_merges_
 def test_a_vietnamese_law_called_this_law_takes_the_name_the_page_gave_it():
     articles = pd.DataFrame({"article_id": ["v"], "title": pd.NA, "language": "vi",
                              "published": pd.Timestamp("2025-08-01"), "published_precision": "day",
-                             "text": ["Quốc hội khóa XV đã thông qua Luật số 12/2023/QH15 về lao động giúp việc gia đình. "
-                                      "Luật này có hiệu lực từ ngày 1/3/2024."]})
+                             "text": ["Quốc hội khóa XV đã thông qua Luật số 12/2023/QH15 về lao động giúp việc "
+                                      "gia đình. Luật này có hiệu lực từ ngày 1/3/2024."]})
     sentences = split_sentences(articles)
     events = vn.extract_events(sentences, vn.extract_dates(sentences, articles), None, articles)
     assert events[["kind", "label"]].values.tolist() == [["law", "Luật số 12/2023/QH15"]]

@@ -68,11 +68,36 @@ def test_theme_positives(text, theme):
     ("Back home, many women feared the gossip of their neighbours.", "gcm-17"),
     ("Công an triệt phá đường dây tổ chức cho người xuất cảnh trái phép sang châu Âu.", "gcm-09"),
     ("Thiếu đất sản xuất, nhiều thanh niên phải rời bản đi kiếm sống.", "gcm-02"),
+    ("Các cơ quan đại diện Việt Nam tại Lào đã tiếp nhận 300 đề nghị giúp đỡ của công dân.", "gcm-14"),
+    ("Our representative missions abroad took in 300 calls for help from citizens.", "gcm-14"),
+    ("Đoàn công tác được giới thiệu cơ chế chuyển tuyến giữa xã và công an huyện.", "gcm-12"),
+    ("The delegation was shown how referrals pass from the commune to the district police.", "gcm-12"),
 ])
 def test_vietnamese_and_english_twins_tag_one_matter(text, theme):
     language = "en" if text.isascii() else "vi"
     sentences = split_sentences(pd.DataFrame({"article_id": ["a"], "text": [text], "language": [language]}))
     assert theme in set(vn.tag_themes(sentences)["theme"])
+
+
+@pytest.mark.parametrize("text, language, theme", [
+    ("She heads the Department of International Cooperation at the ministry.", "en", "gcm-23"),
+    ("Bà là Phó Vụ trưởng Vụ Hợp tác quốc tế của bộ.", "vi", "gcm-23"),
+    ("Triển lãm mở cửa tại Bảo tàng Phụ nữ Việt Nam.", "vi", "gender"),
+])
+def test_a_theme_word_in_a_bodys_name_is_no_theme(text, language, theme):
+    # GUIDELINES C.3: a name is no theme; the same words told as matter still are (the twins above)
+    sentences = split_sentences(pd.DataFrame({"article_id": ["a"], "text": [text], "language": [language]}))
+    assert theme not in set(vn.tag_themes(sentences)["theme"])
+    told = split_sentences(pd.DataFrame({"article_id": ["a"], "language": [language],
+                                         "text": [text + " " + _as_matter(theme, language)]}))
+    assert theme in set(vn.tag_themes(told)["theme"])
+
+
+def _as_matter(theme: str, language: str) -> str:
+    matter = {("gcm-23", "en"): "International cooperation on migration grew.",
+              ("gcm-23", "vi"): "Hợp tác quốc tế về di cư được tăng cường.",
+              ("gender", "vi"): "Phụ nữ chiếm phần lớn số người di cư."}
+    return matter[theme, language]
 
 
 def test_internal_migrant_workers_are_no_regular_pathway_abroad():

@@ -16,7 +16,7 @@ import snowballstemmer
 import yaml
 
 from .actors import mask_actors
-from .language import LANGUAGE, language_path, vietnamese_lower
+from .language import LANGUAGE, language_data, language_path, vietnamese_lower
 from .matching import ascii_lower, automaton, candidate_search, literal_prefix, starts
 from .paths import GCM_OBJECTIVES
 from .schema import ARTICLES, PROFILE, SENTENCES, THEMES, require
@@ -244,14 +244,37 @@ def tag_themes(sentences: pd.DataFrame, taxonomy: tuple[Theme, ...] | None = Non
     if taxonomy is not None or "language" not in sentences or sentences.empty:
         parts = [_tagged(sentences, taxonomy or load_taxonomy(), ascii_lower)]
     else:  # each language's sentences with its own lexicon (data/<language>/taxonomy.yaml)
-        parts = [_tagged(in_language(sentences, language), load_taxonomy(language=language), LOWER[language])
-                 for language in sorted(set(sentences["language"]))]
+        parts = [_tagged(in_language(sentences, language), load_taxonomy(language=language), LOWER[language],
+                         language) for language in sorted(set(sentences["language"]))]
     out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     return out.sort_values(["article_id", "sentence_no", "start", "theme"], ignore_index=True)
 
 
-def _tagged(sentences: pd.DataFrame, taxonomy: tuple[Theme, ...], lower) -> pd.DataFrame:
-    """tag_themes with one lexicon, on text lower-cased by `lower` (offsets kept)."""
+@cache
+def _name_head(language: str = LANGUAGE) -> re.Pattern:
+    """What ends just before a capitalised theme term inside a body's name (data/<language>/taxonomy.yaml
+    `name_heads`, `name_links`): "Department of " before "International Cooperation", "Cục " before "Quản lý …"."""
+    data = language_data("taxonomy", language)
+    links = "|".join(map(re.escape, data.get("name_links") or ()))
+    link = rf"(?:(?:{links})\s+)?" if links else ""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, data['name_heads']))})\s+{link}$")
+
+
+def in_a_name(text: str, start: int, language: str = LANGUAGE) -> bool:
+    """Whether the term at `start` is a word of a body's name, which guideline C.3 does not count as the theme:
+    "the Department of International Cooperation" -> True; "international cooperation" -> False.
+
+    >>> in_a_name("the Department of International Cooperation", 18)
+    True
+    >>> in_a_name("the department of international cooperation", 18)
+    False
+    """
+    return text[start:start + 1].isupper() and bool(_name_head(language).search(text[max(0, start - 40):start]))
+
+
+def _tagged(sentences: pd.DataFrame, taxonomy: tuple[Theme, ...], lower, language: str = LANGUAGE) -> pd.DataFrame:
+    """tag_themes with one lexicon, on text lower-cased by `lower` (offsets kept); a term in a body's name is
+    no hit (`in_a_name`)."""
     ordered = sentences.reset_index(drop=True)
     texts = ordered["text"].tolist()
     offsets, pos = [], 0
@@ -265,6 +288,8 @@ def _tagged(sentences: pd.DataFrame, taxonomy: tuple[Theme, ...], lower) -> pd.D
     rows = []
     for theme in taxonomy:
         for m in _word_matches(theme.pattern, lowered, candidates.get(theme.id)):
+            if in_a_name(corpus, m.start(), language):
+                continue
             i = bisect.bisect_right(offsets, m.start()) - 1
             local = m.start() - offsets[i]
             rows.append((ids[i], numbers[i], theme.id, theme.label, theme.gcm_objective, corpus[m.start():m.end()],

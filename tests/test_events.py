@@ -714,6 +714,19 @@ def test_a_vietnamese_law_called_this_law_takes_the_name_the_page_gave_it():
     assert events[["kind", "label"]].values.tolist() == [["law", "Luật số 12/2023/QH15"]]
 
 
+@pytest.mark.parametrize("language, text", [
+    ("vi", "Ngày 5/6, tại Hà Nội, Bộ Ngoại giao và IOM tổ chức hội thảo về di cư an toàn."),
+    ("en", "On 5 June, in Hanoi, the Ministry of Foreign Affairs and IOM held a workshop on safe migration."),
+])
+def test_the_place_of_a_happening_is_read_in_both_languages(language, text):
+    articles = pd.DataFrame({"article_id": ["a"], "title": pd.NA, "language": language,
+                             "published": pd.Timestamp("2025-06-06"), "published_precision": "day", "text": [text]})
+    sentences = split_sentences(articles)
+    events = vn.extract_events(sentences, vn.extract_dates(sentences, articles), vn.extract_mentions(sentences),
+                               articles)
+    assert events[["kind", "place"]].values.tolist() == [["workshop", "Hanoi"]]
+
+
 @pytest.mark.parametrize("text, kind", [
     ("Ms. Lan, who became Head of Programmes at the agency in March 2024, spoke first.", "appointment"),
     ("Mr. Binh, a project officer at the agency, said the pilot began in March 2024.", "project"),

@@ -23,7 +23,7 @@ from .event_kinds import (
     tallied,
     trigger_phrases,
 )
-from .language import LANGUAGE
+from .language import LANGUAGE, language_data, languages
 from .matching import fold_case
 from .schema import ARTICLES, DATES, MENTIONS, SENTENCES, require
 
@@ -419,7 +419,7 @@ def _event_row(r, date, date_end, precision, kind, label, actors, segment, statu
         participants = sorted({actor for actor, kind, _, _ in actors if kind != "place"})
         located = [actor for actor, kind, start, end in actors
                    if kind == "place" and segment[0] <= start - r.start and end - r.start <= segment[1]
-                   and LOCATIVE.search(r.text[:start - r.start])]
+                   and LOCATIVE[getattr(r, "language", LANGUAGE)].search(r.text[:start - r.start])]
         place = ", ".join(dict.fromkeys(located)) or None
     return (r.article_id, r.sentence_no, date, date_end, precision, kind, label, place, participants, status,
             certainty, date_text, r.text, getattr(r, "language", LANGUAGE))
@@ -427,7 +427,8 @@ def _event_row(r, date, date_end, precision, kind, label, actors, segment, statu
 
 FRONTED = re.compile(r"[\s\"“‘']*(?:(?:on|in|at|since|from|by|during|until|before|after|as of)\s+)*", re.IGNORECASE)
 FRONTED_TAIL = re.compile(r"(?:\s*\w+(?=\s*,))?[\s,;:–—-]*")  # what ends a fronted date: "In 2008 alone, "
-LOCATIVE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$")
+# what stands before the place of a happening ("in Hanoi", "tại Hà Nội"), by language (event_rules `place_before`)
+LOCATIVE = {language: re.compile(language_data("event_rules", language)["place_before"]) for language in languages()}
 
 
 def _undated_event(r, actors, publication: tuple | None, rules: dict) -> list[tuple]:

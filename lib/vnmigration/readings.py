@@ -107,8 +107,9 @@ def timeline_merges(tables: dict[str, pd.DataFrame], happenings: list[dict],
     A pair is two articles that tell one happening. Gold pairs come from the happenings; predicted pairs from the
     timeline rows that cite two of the scored `pages` (default: every article of the tables). The gold lists every
     happening any two eval pages share, so a merge of two pages it does not pair is wrong. A predicted pair is right
-    when a gold happening holds both articles and its date lies in the row's dates; a gold pair is found when such
-    a row exists. Precision, recall and F1 over pairs (pairwise F1, not B-cubed).
+    when a gold happening holds both articles and its date lies in the row's dates (for a happening with a
+    `date_end`, such as a bilingual pair dated to a month, when its period meets them); a gold pair is found when
+    such a row exists. Precision, recall and F1 over pairs (pairwise F1, not B-cubed).
 
     >>> from vnmigration import build_tables
     >>> merges = timeline_merges(build_tables(EVAL_ARTICLES), same_happenings())
@@ -119,16 +120,16 @@ def timeline_merges(tables: dict[str, pd.DataFrame], happenings: list[dict],
     gold_dates, row_spans = {}, {}  # by article pair: the gold happenings' dates, the predicted rows' spans
     for h in happenings:
         for a, b in combinations(sorted({m["article"] for m in h["members"]} & pages), 2):
-            gold_dates.setdefault((a, b), []).append(h["date"])
+            gold_dates.setdefault((a, b), []).append((h["date"], h.get("date_end", h["date"])))
     for r in tables["timeline"].itertuples():
         for a, b in combinations(sorted(set(r.article_ids) & pages), 2):
             row_spans.setdefault((a, b), []).append((r.date, r.date_end))
-    right = sum(any(start <= d <= end for d in gold_dates.get(pair, [])) for pair, spans in row_spans.items()
-                for start, end in spans)
+    right = sum(any(start <= last and first <= end for first, last in gold_dates.get(pair, []))
+                for pair, spans in row_spans.items() for start, end in spans)
     n_predicted = sum(map(len, row_spans.values()))
     n_gold = sum(map(len, gold_dates.values()))
-    found = sum(any(start <= d <= end for start, end in row_spans.get(pair, [])) for pair, dates in gold_dates.items()
-                for d in dates)
+    found = sum(any(start <= last and first <= end for start, end in row_spans.get(pair, []))
+                for pair, dates in gold_dates.items() for first, last in dates)
     p, _, _ = prf(right, n_predicted, n_gold)
     r = found / n_gold if n_gold else float("nan")
     f = 2 * p * r / (p + r) if n_predicted and n_gold and p + r else 0.0
@@ -192,8 +193,21 @@ def bilingual_pairs(path: str | Path | None = None) -> list[dict]:
     """
     found = [pair for part in gold_files(path or EVAL_VI_GOLD)
              for pair in yaml.safe_load(part.read_text(encoding="utf-8")).get("bilingual_pairs") or []]
-    return [{"date": pd.Timestamp(p["date"]), "kind": p["kind"], "split": p.get("split"),
+    return [{"date": pd.Timestamp(p["date"]), "date_end": _period_end(p), "kind": p["kind"], "split": p.get("split"),
              "members": [{"article": p["vi"]}, {"article": p["en"]}]} for p in found]
+
+
+def _period_end(pair: dict) -> pd.Timestamp:
+    """The last day a pair's date may mean, at the precision both texts allow: 2024-09-01 "month" -> 2024-09-30.
+
+    >>> _period_end({"date": "2024-09-01", "precision": "month"}).date(), _period_end({"date": "2024-09-07"}).date()
+    (datetime.date(2024, 9, 30), datetime.date(2024, 9, 7))
+    """
+    if pair.get("date_end"):
+        return pd.Timestamp(pair["date_end"])
+    start = pd.Timestamp(pair["date"])
+    ends = {"month": start + pd.offsets.MonthEnd(0), "year": start + pd.offsets.YearEnd(0)}
+    return ends.get(pair.get("precision"), start)
 
 
 def both_languages(folder: str | Path) -> Path:

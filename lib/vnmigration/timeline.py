@@ -103,9 +103,12 @@ def named_objects(text: str, participants: tuple = ()) -> set[str]:
     ['402/qd-ttg', 'decision']
     >>> sorted(named_objects("Since 2022, the Ben Tre Department of Labour, Invalids and Social Affairs ran it."))
     []
+    >>> sorted(named_objects("Ngày hội việc làm tại tỉnh Bắc Ninh")) == sorted(named_objects("a job fair in Bac Ninh"))
+    True
     """
+    text = fold_diacritics(text)  # "Bắc Ninh" on a Vietnamese page is "Bac Ninh" on an English one
     taken = COMMON_NAMES.union(w.lower() for p in participants if not HAPPENING_NAME.search(p)
-                               for w in NAME_TOKEN.findall(p))
+                               for w in NAME_TOKEN.findall(fold_diacritics(p)))
     taken |= {w.lower() for body in BODY_NAME.findall(text) for w in NAME_TOKEN.findall(body)}
     tokens = NAME_TOKEN.findall(text)
     return {t.lower() for n, t in enumerate(tokens)
@@ -189,19 +192,29 @@ def _compare(a: EventKey, b: EventKey, a_terms: tuple | None = None, b_terms: tu
     return True, "shared: " + ", ".join(sorted(shared)[:5])
 
 
-FIGURE = re.compile(r"(?<![\w/.-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(billion|million))?(?![\w/-])")
+# the words that scale a figure, in every language: {"triệu": "million", ...} (data/<language>/event_rules.yaml)
+FIGURE_SCALES = {word: scale for language in languages()
+                 for word, scale in (language_data("event_rules", language).get("figure_scales") or {}).items()}
+FIGURE = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:([.,])\d{3})(?:\2\d{3})*(?![.,]?\d)|\d+(?:[.,]\d+)?)"
+                    rf"(?:\s*({'|'.join(sorted(FIGURE_SCALES, key=len, reverse=True))}))?(?![\w/-])")
 
 
 def figures(text: str) -> frozenset[str]:
-    """The figures a sentence gives, not its years nor its days: two statistics of one year with no figure in
-    common tell two things. `"155,300 workers in 2023, 16.1 billion USD"` -> {"155300", "16.1 billion"}.
+    """The figures a sentence gives, not its years nor its days, read alike in every language (thousands grouped by
+    a comma or a dot, a decimal comma, scale words): two statistics of one year with no figure in common tell two
+    things. `"155,300 workers in 2023, 16.1 billion USD"` -> {"155300", "16.1 billion"}.
 
     >>> sorted(figures("Viet Nam sent 155,300 workers abroad in 2023 and received 16.1 billion USD on 5 May."))
     ['155300', '16.1 billion']
+    >>> sorted(figures("Năm 2023, 155.300 lao động đi làm việc ở nước ngoài, gửi về 16,1 tỷ USD, tức 12 nghìn USD."))
+    ['12000', '155300', '16.1 billion']
     """
     found = set()
     for m in FIGURE.finditer(text):
-        number, scale = m.group(1).replace(",", ""), m.group(2)
+        number = m.group(1).replace(m.group(2), "") if m.group(2) else m.group(1).replace(",", ".")
+        scale = FIGURE_SCALES.get(m.group(3) or "")
+        if scale == "thousand":
+            number, scale = f"{round(float(number) * 1000)}", None
         if scale or not (float(number) <= 31 or 1900 <= float(number) <= 2100):
             found.add(f"{number} {scale}" if scale else number)
     return frozenset(found)

@@ -929,7 +929,7 @@ def test_a_figure_belongs_to_the_period_after_it_and_a_launch_before_it_stays_a_
     ("Kết quả Tổng điều tra dân số năm 2019 cho thấy nhiều người di cư.", "project"),
     ("Tháng 6/2023, anh Tùng được giải cứu và đưa về nước an toàn.", "milestone"),
     # rules added 2026-12-06 (session 5) after the fifth Vietnamese batch, twins of the English ones
-    ("Năm 2019, Sở Lao động và Công an tỉnh đã ký quy chế phối hợp tiếp nhận nạn nhân.", "agreement"),
+    ("Năm 2019, Sở Lao động và Công an tỉnh đã ký quy chế phối hợp về hỗ trợ nạn nhân.", "agreement"),
     ("Ngày 20/11, Bộ trưởng đã ký quyết định thu hồi giấy phép của hai doanh nghiệp.", "decision"),
     ("Tháng 11 tới, IOM sẽ trao 40 suất hỗ trợ sinh kế cho phụ nữ trở về.", "project"),
     ("Từ ngày 15/4 đến 15/5, Đoàn Thanh niên sẽ tổ chức cuộc thi sáng tác video về di cư an toàn.", "project"),

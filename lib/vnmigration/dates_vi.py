@@ -34,7 +34,8 @@ _Y = r"(?:19|20)\d\d"
 _D, _M = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
 
 VI_DATE_PATTERN = re.compile(
-    rf"(?P<full>(?<![\d/.-])(?P<f_d>{_D})(?:\s*-\s*(?P<f_e>{_D}))?[/.-](?P<f_m>{_M})[/.-](?P<f_y>{_Y})(?![\d/]))"
+    rf"(?P<mrange>tháng\s+(?P<mr_a>{_M})\s*[-–]\s*(?P<mr_b>{_M})\s*[/-]\s*(?P<mr_y>{_Y})(?![\d/]))"  # "tháng 7-9/2021"
+    rf"|(?P<full>(?<![\d/.-])(?P<f_d>{_D})(?:\s*-\s*(?P<f_e>{_D}))?[/.-](?P<f_m>{_M})[/.-](?P<f_y>{_Y})(?![\d/]))"
     rf"|(?P<words>(?:ngày\s+)?(?P<w_d>{_D})\s+tháng\s+(?P<w_m>{_M}|{_MONTH_WORD})(?:,?\s+năm\s+(?P<w_y>{_Y}))?\b)"
     # a day and month after a cue, in brackets, or marked as past or ahead: "chiều 14/4", "từ ngày 8 đến 12/7",
     # "(18/12)", "8/3 tới"
@@ -145,6 +146,9 @@ def _shifted(m: re.Match, g: dict) -> DateMention:
 
 
 VI_DATE_FORMS = (
+    (("mrange",), lambda m, g: None if int(g["mr_b"]) <= int(g["mr_a"]) else
+     DateMention(m.start(), m.end(), m.group(), int(g["mr_y"]), int(g["mr_a"]), None, "month", Resolution.ABSOLUTE,
+                 month_end=int(g["mr_b"]))),
     (("full",), _full),
     (("words",), _words),
     (("dm",), _day_month),
@@ -182,8 +186,40 @@ def find_dates(text: str) -> list[DateMention]:
         build = next(b for names, b in VI_DATE_FORMS if any(g[n] for n in names))
         mention = build(m, g)
         if mention is not None:
-            found.append(_scheduled(mention, text) if mention.resolution in STATED else mention)
-    return found
+            found.append(mention)
+    found = _joined(found, text)
+    return [_scheduled(d, text) if d.resolution in STATED else d for d in found]
+
+
+# what joins a yearless date to the next one that states its year: a range ("từ tháng 7 đến tháng 9/2021") or a
+# list ("tháng 7 và tháng 8/2021"); the unit word may be repeated
+JOINED = re.compile(r"\s*(?:(?P<range>-|–|đến|tới)|và|hoặc|,)\s*(?:ngày|tháng)?\s*", re.IGNORECASE)
+
+
+def _joined(found: list[DateMention], text: str) -> list[DateMention]:
+    """A day or month without a year takes the year of the next date when only a range's or a list's word stands
+    between them, and a range becomes one mention: `từ tháng 7 đến tháng 9/2021` -> July to September 2021.
+
+    >>> [(d.date_text, d.year, d.month, d.month_end) for d in find_dates("từ tháng 7 đến tháng 9/2021")]
+    [('tháng 7 đến tháng 9/2021', 2021, 7, 9)]
+    >>> [(d.date_text, d.year, d.month) for d in find_dates("trong tháng 7 và tháng 8/2021")]
+    [('tháng 7', 2021, 7), ('tháng 8/2021', 2021, 8)]
+    """
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        joint = JOINED.fullmatch(text, a.end, b.start)
+        if (a.resolution is not Resolution.THIS_YEAR or a.year is not None or a.month is None or b.year is None
+                or b.resolution is not Resolution.ABSOLUTE or b.month is None or joint is None
+                or (b.month, b.day or 0) <= (a.month, a.day or 0) or (a.day is None) != (b.day is None)):
+            continue
+        if joint["range"]:
+            out[i:i + 2] = [replace(a, end=b.end, date_text=text[a.start:b.end], year=b.year,
+                                    resolution=Resolution.ABSOLUTE, day_end=b.day if a.day else None,
+                                    month_end=b.month if b.month != a.month or not a.day else None)]
+        else:
+            out[i] = replace(a, year=b.year, resolution=Resolution.ABSOLUTE)
+    return out
 
 
 STATED = (Resolution.ABSOLUTE, Resolution.SINCE)  # dates a plan cue before them makes scheduled

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from .datejoin import join_stated_years
 from .datelines import Dateline
 from .dates import DateMention, Resolution, day_ok
 from .language import language_data
@@ -187,39 +188,8 @@ def find_dates(text: str) -> list[DateMention]:
         mention = build(m, g)
         if mention is not None:
             found.append(mention)
-    found = _joined(found, text)
+    found = join_stated_years(found, text, "vi")
     return [_scheduled(d, text) if d.resolution in STATED else d for d in found]
-
-
-# what joins a yearless date to the next one that states its year: a range ("từ tháng 7 đến tháng 9/2021") or a
-# list ("tháng 7 và tháng 8/2021"); the unit word may be repeated
-JOINED = re.compile(r"\s*(?:(?P<range>-|–|đến|tới)|và|hoặc|,)\s*(?:ngày|tháng)?\s*", re.IGNORECASE)
-
-
-def _joined(found: list[DateMention], text: str) -> list[DateMention]:
-    """A day or month without a year takes the year of the next date when only a range's or a list's word stands
-    between them, and a range becomes one mention: `từ tháng 7 đến tháng 9/2021` -> July to September 2021.
-
-    >>> [(d.date_text, d.year, d.month, d.month_end) for d in find_dates("từ tháng 7 đến tháng 9/2021")]
-    [('tháng 7 đến tháng 9/2021', 2021, 7, 9)]
-    >>> [(d.date_text, d.year, d.month) for d in find_dates("trong tháng 7 và tháng 8/2021")]
-    [('tháng 7', 2021, 7), ('tháng 8/2021', 2021, 8)]
-    """
-    out = list(found)
-    for i in range(len(out) - 2, -1, -1):
-        a, b = out[i], out[i + 1]
-        joint = JOINED.fullmatch(text, a.end, b.start)
-        if (a.resolution is not Resolution.THIS_YEAR or a.year is not None or a.month is None or b.year is None
-                or b.resolution is not Resolution.ABSOLUTE or b.month is None or joint is None
-                or (b.month, b.day or 0) <= (a.month, a.day or 0) or (a.day is None) != (b.day is None)):
-            continue
-        if joint["range"]:
-            out[i:i + 2] = [replace(a, end=b.end, date_text=text[a.start:b.end], year=b.year,
-                                    resolution=Resolution.ABSOLUTE, day_end=b.day if a.day else None,
-                                    month_end=b.month if b.month != a.month or not a.day else None)]
-        else:
-            out[i] = replace(a, year=b.year, resolution=Resolution.ABSOLUTE)
-    return out
 
 
 STATED = (Resolution.ABSOLUTE, Resolution.SINCE)  # dates a plan cue before them makes scheduled

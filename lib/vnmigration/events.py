@@ -10,6 +10,7 @@ import pandas as pd
 
 from . import dates as dg
 from .companions import also_on_the_date, celebrated
+from .datejoin import join_stated_years
 from .dates import Resolution
 from .dates_vi import find_dates as find_dates_vi
 from .event_kinds import (
@@ -48,7 +49,13 @@ def _publications(articles: pd.DataFrame) -> dict[str, tuple]:
                                                 strict=True), strict=True))
 
 
-DATE_GRAMMARS = {"en": dg.find_dates, "vi": find_dates_vi}  # each language's date grammar
+def find_dates_en(text: str) -> list[dg.DateMention]:
+    """`dates.find_dates`, with a day or month's year taken from the next date of a list: "in July and August 2021"
+    -> July 2021 and August 2021 (`datejoin`, as the Vietnamese grammar does)."""
+    return join_stated_years(dg.find_dates(text), text, "en")
+
+
+DATE_GRAMMARS = {"en": find_dates_en, "vi": find_dates_vi}  # each language's date grammar
 
 
 def extract_dates(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

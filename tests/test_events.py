@@ -933,9 +933,32 @@ def test_a_figure_belongs_to_the_period_after_it_and_a_launch_before_it_stays_a_
     ("Ngày 20/11, Bộ trưởng đã ký quyết định thu hồi giấy phép của hai doanh nghiệp.", "decision"),
     ("Tháng 11 tới, IOM sẽ trao 40 suất hỗ trợ sinh kế cho phụ nữ trở về.", "project"),
     ("Từ ngày 15/4 đến 15/5, Đoàn Thanh niên sẽ tổ chức cuộc thi sáng tác video về di cư an toàn.", "project"),
+    # session 6, after the sixth Vietnamese batch, each with its English twin below
+    ("Hiệp định lao động giữa hai nước có hiệu lực từ ngày 1/3/2024, mở thêm ngành nghề.", "agreement"),
+    ("Thông tư số 7 có hiệu lực từ ngày 1/6/2025, quy định mức trần phí dịch vụ.", "decision"),
+    ("Ngày 20/7, Hội Nông dân tổ chức ngày hội tư vấn cho thanh niên.", "conference"),
+    ("Campuchia tham gia Tiến trình Bali từ năm 2003.", "membership"),
+    ("Tháng 5 vừa qua, bệnh viện huyện đã đưa vào hoạt động phòng khám cho người di cư.", "founding"),
+    ("Ngày 3/6, Đồn Biên phòng tiếp nhận 4 máy soi giấy tờ do IOM tài trợ.", "project"),
 ])
 def test_vietnamese_event_kinds(text, kind):
     articles = pd.DataFrame({"article_id": ["v"], "title": pd.NA, "language": "vi",
+                             "published": pd.Timestamp("2025-08-01"), "published_precision": "day", "text": [text]})
+    sentences = split_sentences(articles)
+    events = vn.extract_events(sentences, vn.extract_dates(sentences, articles), None, articles)
+    assert events["kind"].tolist()[:1] == [kind]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The labour agreement between the two countries came into force on 1 March 2024.", "agreement"),
+    ("Circular No. 7 takes effect on 1 June 2025 and caps service fees.", "decision"),
+    ("On 20 July, the Farmers' Union held an advice festival for young people.", "conference"),
+    ("Cambodia has taken part in the Bali Process since 2003.", "membership"),
+    ("Last May, the district hospital put a clinic for migrants into operation.", "founding"),
+    ("On 3 June, the border post received four document scanners funded by IOM.", "project"),
+])
+def test_english_twins_of_the_vietnamese_event_kinds(text, kind):
+    articles = pd.DataFrame({"article_id": ["e"], "title": pd.NA, "language": "en",
                              "published": pd.Timestamp("2025-08-01"), "published_precision": "day", "text": [text]})
     sentences = split_sentences(articles)
     events = vn.extract_events(sentences, vn.extract_dates(sentences, articles), None, articles)

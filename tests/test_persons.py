@@ -249,3 +249,15 @@ def test_a_name_after_a_nationality_and_an_office_in_one_capitalised_run():
     _, mentions, _, _ = tables(a="Canadian Ambassador Sophie Tremblay said Canada would fund the second phase.")
     assert "Sophie Tremblay" in set(mentions.loc[mentions["kind"] == "person", "actor"])
 
+
+
+def test_a_foreign_name_after_an_office_and_its_place_in_vietnamese(corpus_dir):
+    # session 6: lower-case connectors between an office and the name ("tại"), and the place's last word left out
+    write(corpus_dir, "vi.txt", "Hợp tác về di cư lao động\nThứ Hai, 11/11/2024 19:30 (GMT+7)\n"
+          "Theo Đại sứ Canada tại Việt Nam Claire Dubois, dự án ưu tiên lao động nữ.\n"
+          "Đại sứ Hàn Quốc tại Việt Nam Kim Min-jun cho biết chương trình sẽ mở rộng.\n")
+    articles, _ = vn.read_corpus(corpus_dir)
+    sentences = vn.split_sentences(articles)
+    roles = vn.extract_roles(sentences, vn.extract_mentions(sentences), articles)
+    assert sorted(zip(roles["person"], roles["role"], strict=True)) == [
+        ("Claire Dubois", "Đại sứ Canada tại Việt Nam"), ("Kim Min-jun", "Đại sứ Hàn Quốc tại Việt Nam")]

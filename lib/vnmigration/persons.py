@@ -88,9 +88,9 @@ def person_rules(language: str = LANGUAGE) -> MappingProxyType:
     # An office and the organisation it belongs to, capitalised (or a local government's "provincial"), up to the
     # name: "Deputy Minister of Labour, Invalids and Social Affairs"; or a lower-case title right before it:
     # "IOM programme officer".
+    connectors = "|".join(re.escape(w) for w in sorted(data["office_connectors"], key=len, reverse=True))
     office_before = (r"\b(?:" + "|".join(re.escape(o) for o in offices) + r")\b"
-                     r"(?:\s+(?:of|for|to|at|in|and|the|on|provincial|municipal|city|district|commune|"
-                     r"[A-Z][\w'’&-]*|\(\w+\)),?)*?")
+                     rf"(?:\s+(?:{connectors}|[A-Z][\w'’&-]*|\(\w+\)),?)*?")
     lower_title = rf"(?:\b[A-Z][\w'’&-]*\s+)*(?:\b[a-z]+\s+){{0,2}}\b(?:{title_words})"
     cue = re.compile(rf"(?:{honorific_pattern(honorifics)}|{office_before}|{lower_title})\s+$")
     return frozen({
@@ -302,11 +302,14 @@ def _first_cue_end(folded: str, rules: dict) -> int:
 
 
 def _name_start(folded: str, start: int, end: int, rules: dict) -> int | None:
-    """Where the name in a capitalised run begins, after any title or organisation words:
-    "Mission Richard Calloway" -> at "Richard"; None when fewer than two name words are left."""
+    """Where the name in a capitalised run begins, after any title or organisation words and a place's last word:
+    "Mission Richard Calloway" -> at "Richard"; "(Việt) Nam Sophie Tremblay" -> at "Sophie"; None when fewer than
+    two name words are left."""
     words = list(re.finditer(r"\S+", folded[start:end]))
-    while len(words) >= 2 and not _plausible(folded[start + words[0].start():end], rules):
-        words = words[1:]
+    before = folded[:start].split()[-1:]  # a place's first word the run left out: "Việt" of "Việt| Nam Sophie Tremblay"
+    while len(words) >= 2 and (not _plausible(folded[start + words[0].start():end], rules)
+                               or fold_diacritics(" ".join([*before, words[0].group()])) in rules["not_persons"]):
+        before, words = [words[0].group()], words[1:]
     return start + words[0].start() if len(words) >= 2 else None
 
 

@@ -16,6 +16,7 @@ SHARE_AT_WIDTH = 0.5  # at least this share of the long lines end within SLACK c
 SLACK = 20
 MID_SENTENCE = 0.3  # a wrap ends at least this share of the long lines inside a sentence
 SENTENCE_END = re.compile(r"[.!?:;][\"”’)]*$")
+URL = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)  # a web address, alone
 LIST_ITEM = re.compile(r"^\s*(?:[-*•–]\s|\d{1,2}[.)]\s|\(?[a-z]\)\s)")
 
 
@@ -85,10 +86,12 @@ def _broken_by_wrap(line: str, following: str, width: int) -> bool:
     False
     >>> _broken_by_wrap("Ngày Quốc tế Người di cư: Liên hợp quốc và Bộ Ngoại giao", "kêu gọi đưa kiều hối ...", 72)
     True
+    >>> _broken_by_wrap("Cơ quan ngôn luận của Bộ", "https://example.vn/a-very-long-address-of-the-story-page", 72)
+    False
     """
     text, first = line.rstrip(), following.split()[0]
-    if not text.strip():
-        return False
+    if not text.strip() or URL.match(first) or URL.fullmatch(text.strip()):
+        return False  # an address stands on its own line: a wrap never breaks before or after it
     if first[0].islower() and "." not in first and not SENTENCE_END.search(text):
         return True  # no line of the writer's starts in lower case: "... và Bộ Ngoại giao" / "kêu gọi đưa ..."
     return len(text) + 1 + len(first) > width - 2

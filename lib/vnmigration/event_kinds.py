@@ -54,6 +54,8 @@ def load_event_rules(path: str | Path | None = None, language: str = LANGUAGE) -
     tallies, observances = any_of(data.get("tallies", [])), any_of(data.get("observances", []), re.IGNORECASE)
     venues = any_of(data.get("adoption_venues", []), re.IGNORECASE)  # "adopted in Marrakech": the gathering's city
     weak = frozenset(order for order, rule in enumerate(data.get("kinds", [])) if rule.get("weak"))
+    # the kinds in the order of their main entries (an entry listed early only to win a tie says `precedence: true`)
+    order = tuple(dict.fromkeys(rule["kind"] for rule in data.get("kinds", []) if not rule.get("precedence")))
     # One Aho-Corasick pass tells which rules can match a sentence: each needs one of its literals.
     needles = [necessary_literals(pattern) for _, pattern in kinds]
     literals = automaton({w for n in needles if n for w in n}) if any(needles) else None
@@ -62,7 +64,7 @@ def load_event_rules(path: str | Path | None = None, language: str = LANGUAGE) -
     instruments = tuple(re.compile(instruments[k]) for k in ("name", "reference")) if instruments else None
     return frozen({"kinds": kinds, "weak": weak, "undated": undated, "occasion": occasion, "needles": needles,
                    "literals": literals, "tallies": tallies, "observances": observances, "venues": venues,
-                   "clause_break": clause_break, "instruments": instruments})
+                   "clause_break": clause_break, "instruments": instruments, "order": order})
 
 
 

@@ -412,7 +412,7 @@ def event_kinds(timeline: pd.DataFrame) -> dict[str, str]:
     """
     from .event_kinds import load_event_rules
 
-    order = list(dict.fromkeys(kind for kind, _ in load_event_rules()["kinds"]))
+    order = list(load_event_rules()["order"])
     present = set(timeline["kind"])
     kinds = [k for k in order if k in present] + sorted(present - set(order))
     return {k: MARKERS[order.index(k) % len(MARKERS)] if k in order else "." for k in kinds}

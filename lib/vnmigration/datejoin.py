@@ -36,10 +36,12 @@ def join_stated_years(found: list[DateMention], text: str, language: str) -> lis
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
-        joined = joint(language).fullmatch(text, a.end, b.start)
         if (a.resolution not in YEARLESS or a.year is not None or a.month is None or b.year is None
-                or b.resolution is not Resolution.ABSOLUTE or b.month is None or joined is None
+                or b.resolution is not Resolution.ABSOLUTE or b.month is None
                 or (b.month, b.day or 0) <= (a.month, a.day or 0) or (a.day is None) != (b.day is None)):
+            continue  # the cheap tests first: most pairs of dates in a sentence fail them, before any regex runs
+        joined = joint(language).fullmatch(text, a.end, b.start)
+        if joined is None:
             continue
         if joined["range"]:
             out[i:i + 2] = [replace(a, end=b.end, date_text=text[a.start:b.end], year=b.year,

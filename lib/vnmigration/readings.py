@@ -10,6 +10,7 @@ import pandas as pd
 import yaml
 
 from .chrome import lead_of
+from .dates import period_end
 from .evaluate import FIELDS, as_date, gold_files, prf, score
 from .paths import EVAL_ARTICLES, EVAL_TIMELINE, EVAL_VI_ARTICLES, EVAL_VI_GOLD
 
@@ -188,26 +189,16 @@ def bilingual_pairs(path: str | Path | None = None) -> list[dict]:
     [{"date": ..., "members": [{"article": "v04-..."}, {"article": "e99-..."}]}].
 
     >>> pairs = bilingual_pairs()
-    >>> len(pairs) > 0 and all(len(p["members"]) == 2 for p in pairs)
+    >>> len(pairs) > 0 and all(len(p["members"]) == 2 and p["date"] <= p["date_end"] for p in pairs)
     True
     """
     found = [pair for part in gold_files(path or EVAL_VI_GOLD)
              for pair in yaml.safe_load(part.read_text(encoding="utf-8")).get("bilingual_pairs") or []]
-    return [{"date": pd.Timestamp(p["date"]), "date_end": _period_end(p), "kind": p["kind"], "split": p.get("split"),
+    # a pair's last day is the end of its range, else of the period its precision allows (2024-09 -> 2024-09-30)
+    return [{"date": pd.Timestamp(p["date"]), "kind": p["kind"], "split": p.get("split"),
+             "date_end": pd.Timestamp(p["date_end"]) if p.get("date_end") else
+             period_end(pd.Timestamp(p["date"]), p.get("precision", "day")),
              "members": [{"article": p["vi"]}, {"article": p["en"]}]} for p in found]
-
-
-def _period_end(pair: dict) -> pd.Timestamp:
-    """The last day a pair's date may mean, at the precision both texts allow: 2024-09-01 "month" -> 2024-09-30.
-
-    >>> _period_end({"date": "2024-09-01", "precision": "month"}).date(), _period_end({"date": "2024-09-07"}).date()
-    (datetime.date(2024, 9, 30), datetime.date(2024, 9, 7))
-    """
-    if pair.get("date_end"):
-        return pd.Timestamp(pair["date_end"])
-    start = pd.Timestamp(pair["date"])
-    ends = {"month": start + pd.offsets.MonthEnd(0), "year": start + pd.offsets.YearEnd(0)}
-    return ends.get(pair.get("precision"), start)
 
 
 def both_languages(folder: str | Path) -> Path:
